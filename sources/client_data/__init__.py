@@ -1,0 +1,1 @@
+"""Client data (asiakastieto): complaints, client feedback, client panels, Kouluterveyskysely."""

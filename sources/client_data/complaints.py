@@ -1,0 +1,62 @@
+"""Complaints and supervision cases register export: muistutus (Asiakaslaki 812/2000 §23), kantelu to
+AVI/Valvira (also those AVI transfers back to be handled as a muistutus), and epäkohtailmoitus (staff duty
+to report). One row per case version; a later version of the same case id supersedes the earlier one (dbt).
+"""
+
+from __future__ import annotations
+
+from sources.cleaning import Cleaner
+from sources.contracts.client_data import COMPLAINTS
+from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.reference import municipality_lookup, service_area_lookup
+
+HEADERS = [
+    "asianumero", "asiatyyppi", "saapumispvm", "tapahtumapvm", "tekija", "asiakkaan_hetu", "palvelualue",
+    "yksikko", "kunta", "kategoria", "shl11_tarve", "kasittelija", "ratkaisupvm", "ratkaisu",
+    "toimenpiteet", "liittyva_asia", "muokattu",
+]
+from sources.contracts.client_data import CASE_TYPES  # noqa: E402
+CASE_TYPE_SPELLINGS = {"epäkohtailmoitus": "epakohtailmoitus", "kantelu avi": "kantelu", "kantelu valvira": "kantelu"}
+SUBMITTERS = {"asiakas", "edustaja", "omainen", "henkilosto", "anonyymi"}
+SUBMITTER_SPELLINGS = {"henkilöstö": "henkilosto", "läheinen": "omainen"}
+HANDLERS = {"yksikko", "viranhaltija", "avi", "valvira", "eoa"}
+HANDLER_SPELLINGS = {"yksikkö": "yksikko", "oikeusasiamies": "eoa"}
+OUTCOMES = {"aiheellinen", "osittain aiheellinen", "aiheeton", "ei tutkittu", "siirretty", "kesken"}
+
+def prepare(raw, ctx: PrepareContext) -> Cleaner:
+    c = Cleaner(raw)
+    c.text("asianumero", "case_id", required=True)
+    case_type = c.choice("asiatyyppi", CASE_TYPES, "case_type", mapping=CASE_TYPE_SPELLINGS, what="case type")
+    c.date("saapumispvm", "received_date", not_after=ctx.today)
+    c.date("tapahtumapvm", "event_date", required=False, not_after=ctx.today)
+    submitter = c.choice("tekija", SUBMITTERS, "submitter_type", mapping=SUBMITTER_SPELLINGS, what="submitter type")
+    # Staff reports (epäkohtailmoitus) and anonymous submissions need not name a client.
+    needs_client = (case_type != "epakohtailmoitus").fillna(True) & (submitter != "anonyymi").fillna(True)
+    c.identity_code("asiakkaan_hetu", ctx.pseudonymizer, "client_pseudonym", required=needs_client)
+    c.choice("palvelualue", set(service_area_lookup().values()), "service_area_code",
+             mapping=service_area_lookup(), what="service area")
+    c.text("yksikko", "unit_name")
+    c.choice("kunta", set(municipality_lookup().values()), "municipality_code",
+             mapping=municipality_lookup(), what="municipality")
+    c.text("kategoria", "category")
+    c.number("shl11_tarve", "shl11_need_code", integer=True, minimum=1, maximum=10)
+    c.choice("kasittelija", HANDLERS, "handling_body", mapping=HANDLER_SPELLINGS, required=False, what="handling body")
+    c.date("ratkaisupvm", "decision_date", required=False, not_after=ctx.today)
+    c.choice("ratkaisu", OUTCOMES, "outcome", required=False, what="outcome")
+    c.free_text("toimenpiteet", "measures_text")
+    c.text("liittyva_asia", "linked_case_id")
+    c.timestamp("muokattu", "modified_at")
+    return c
+
+
+SOURCE = FileSource(
+    name="complaints",
+    source_class="client_data",
+    description="Complaints and supervision cases: muistutus, kantelu, epäkohtailmoitus (case register export)",
+    headers=exact_headers(HEADERS),
+    prepare=prepare,
+    schema=COMPLAINTS,
+    period_column="received_date",
+    identity_columns=("asiakkaan_hetu",),
+    needs_pseudonymizer=True,
+)

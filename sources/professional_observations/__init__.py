@@ -1,0 +1,1 @@
+"""Professional observations (ammattilaisten havainnot ja asiantuntijatieto)."""

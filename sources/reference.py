@@ -1,0 +1,48 @@
+"""Reference lists that Python validation shares with dbt. Their one home is `dbt_project/seeds/`."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds"
+
+
+@cache
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    with (SEEDS / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+def municipality_codes() -> frozenset[str]:
+    return frozenset(r["municipality_code"] for r in _rows("municipalities"))
+
+
+def municipality_lookup() -> dict[str, str]:
+    """Codes and Finnish/Swedish names (lowercased) → the 3-digit municipality code."""
+    out: dict[str, str] = {}
+    for r in _rows("municipalities"):
+        code = r["municipality_code"]
+        for key in (code, code.lstrip("0"), r["municipality_name_fi"], r["municipality_name_sv"]):
+            out[key.lower()] = code
+    return out
+
+
+def service_area_lookup() -> dict[str, str]:
+    """Codes, names in three languages and known aliases (lowercased) → the service-area code."""
+    out: dict[str, str] = {}
+    for r in _rows("service_areas"):
+        code = r["service_area_code"]
+        names = [code, r["service_area_name_fi"], r["service_area_name_sv"], r["service_area_name_en"]]
+        for key in names + [a for a in r["aliases"].split("|") if a]:
+            out[key.lower()] = code
+    return out
+
+
+def service_area_codes() -> frozenset[str]:
+    return frozenset(r["service_area_code"] for r in _rows("service_areas"))
+
+
+def shl11_phenomena() -> dict[int, tuple[str, ...]]:
+    return {int(r["need_code"]): tuple(p for p in r["phenomena"].split("|") if p) for r in _rows("shl11_needs")}

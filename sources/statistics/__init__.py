@@ -1,0 +1,1 @@
+"""Statistics, registers and indicators (tilasto-, rekisteri- ja indikaattoritieto)."""

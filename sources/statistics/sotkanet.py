@@ -1,0 +1,728 @@
+"""THL Sotkanet REST 1.1: a polite client and an incremental sync into the DuckDB warehouse.
+
+Endpoints used (base URL e.g. ``https://sotkanet.fi/rest/1.1``):
+  ``/regions``, ``/indicators`` (listing), ``/indicators/{id}`` (metadata) and
+  ``/json?indicator=..&years=..&years=..&genders=..`` (data; ``years`` and ``genders`` are repeated params).
+
+The service asks for non-regular queries, so the sync is incremental on each indicator's ``data-updated``:
+it always reads the (small) metadata, and downloads data only when that date changed. THL-produced
+indicators are CC BY 4.0; third-party indicators (other organisations) need a separate agreement, which
+is recorded per indicator in ``raw.sotkanet_indicators.licence``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import json
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import httpx
+import pandas as pd
+import pandera.pandas as pa
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
+
+from sources.contracts.statistics import SOTKANET_DATA
+from sources.loads import LoadRecord, ensure_ledger, record_load, supersede
+
+SOURCE = "sotkanet"
+THL_ORGANIZATION_ID = 2
+LICENCE_THL = "CC BY 4.0"
+LICENCE_THIRD_PARTY = "third-party: agreement required"
+
+# Region categories the warehouse uses; /regions also lists MAAKUNTA, ERVA, AVI areas, EU areas etc.
+KEPT_REGION_CATEGORIES = ("KUNTA", "HYVINVOINTIALUE", "MAA")
+COUNTRY_REGION_ID = 658
+
+# Pre-2023 Sotkanet ids of the wellbeing services counties -> official county code (thl_model.md §3.1).
+# Older extracts list them with their own codes, which COLLIDE with current codes (old "01" was
+# Varsinais-Suomi, current "01" is Itä-Uusimaa), so they are never written to raw.sotkanet_regions.
+LEGACY_COUNTY_IDS: dict[int, str] = {
+    881: "01", 886: "02", 889: "03", 897: "04", 898: "05", 896: "06", 883: "07", 890: "08",
+    895: "09", 887: "10", 877: "11", 879: "12", 894: "13", 892: "14", 885: "15", 878: "16",
+    891: "17", 884: "18", 893: "19", 882: "20", 888: "21", 880: "90",
+}
+
+DDL = """
+create schema if not exists raw;
+create schema if not exists quarantine;
+create table if not exists raw.sotkanet_regions (
+    region_id integer, code varchar, category varchar,
+    title_fi varchar, title_sv varchar, title_en varchar, uri varchar, fetched_at timestamp
+);
+create table if not exists raw.sotkanet_indicators (
+    indicator_id integer, title_fi varchar, title_sv varchar, title_en varchar,
+    unit_code varchar, decimals integer, data_updated date, range_start integer, range_end integer,
+    organization_id integer, organization_title varchar, licence varchar, is_third_party boolean,
+    region_classifications varchar, fetched_at timestamp
+);
+create table if not exists raw.sotkanet_data (
+    indicator_id integer, region_id integer, year integer, gender varchar,
+    value double, abs_value double, data_updated date, _load_id varchar
+);
+create table if not exists quarantine.sotkanet_data (
+    indicator_id integer, _source_url varchar, _row_number integer, reason varchar, record varchar
+);
+"""
+
+
+class SotkanetError(RuntimeError):
+    """A Sotkanet call or response that cannot be used. The message names the indicator and the URL."""
+
+    def __init__(self, message: str, summary: SyncSummary | None = None):
+        super().__init__(message)
+        self.summary = summary
+
+
+# --------------------------------------------------------------------------------------------------
+# Polite HTTP (shared with the StatFin client)
+# --------------------------------------------------------------------------------------------------
+
+
+class _Retryable(Exception):
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Response:
+    """A successful HTTP answer: the full URL asked and the raw body."""
+
+    url: str
+    body: bytes
+    content_type: str
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP-date), or None when absent/unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+
+
+class PoliteHttpClient:
+    """httpx wrapper: User-Agent, a minimum interval between calls, timeouts, and tenacity retries with
+    exponential backoff on 429 / 5xx / transport errors (a Retry-After header is respected, bounded)."""
+
+    error_class: type[Exception] = RuntimeError
+    service = "HTTP"
+
+    def __init__(
+        self,
+        base_url: str,
+        user_agent: str,
+        timeout_s: float = 30,
+        min_interval_s: float = 0.2,
+        max_attempts: int = 5,
+        backoff_s: float = 1.0,
+        max_backoff_s: float = 60.0,
+        max_retry_after_s: float = 60.0,
+    ):
+        if not user_agent or not user_agent.strip():
+            raise ValueError(f"{self.service}: a User-Agent is required (the service may refuse anonymous calls)")
+        self.base_url = base_url.rstrip("/")
+        self.user_agent = user_agent
+        self.min_interval_s = min_interval_s
+        self.max_attempts = max(1, max_attempts)
+        self.backoff_s = backoff_s
+        self.max_backoff_s = max_backoff_s
+        self.max_retry_after_s = max_retry_after_s
+        self._http = httpx.Client(
+            timeout=httpx.Timeout(timeout_s),
+            headers={"User-Agent": user_agent, "Accept": "application/json"},
+            follow_redirects=True,
+        )
+        self._lock = threading.Lock()
+        self._last_call = 0.0
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _wait_turn(self) -> None:
+        with self._lock:
+            delay = self._last_call + self.min_interval_s - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            self._last_call = time.monotonic()
+
+    def _wait_before_retry(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, _Retryable) and exc.retry_after is not None:
+            return min(exc.retry_after, self.max_retry_after_s)
+        return min(self.backoff_s * 2 ** (state.attempt_number - 1), self.max_backoff_s)
+
+    def _once(self, method: str, url: str, params: Any, json_body: Any) -> Response:
+        self._wait_turn()
+        try:
+            resp = self._http.request(method, url, params=params, json=json_body)
+        except httpx.TransportError as exc:  # includes timeouts
+            raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
+        if resp.status_code == 429 or resp.status_code >= 500:
+            raise _Retryable(f"HTTP {resp.status_code}", parse_retry_after(resp.headers.get("Retry-After")))
+        if resp.status_code >= 400:
+            raise self.error_class(f"{self._label()}HTTP {resp.status_code} from {resp.request.url}")
+        return Response(str(resp.request.url), resp.content, resp.headers.get("Content-Type", ""))
+
+    def _label(self, indicator_id: int | None = None) -> str:
+        return f"{self.service} indicator {indicator_id}: " if indicator_id is not None else f"{self.service}: "
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: Any = None,
+        json_body: Any = None,
+        indicator_id: int | None = None,
+    ) -> Response:
+        """One call with retries. Raises ``error_class`` naming the indicator (if any) and the full URL."""
+        url = f"{self.base_url}/{path.lstrip('/')}" if path else self.base_url
+        full_url = str(httpx.URL(url, params=params)) if params else url
+        retrying = Retrying(
+            stop=stop_after_attempt(self.max_attempts),
+            wait=self._wait_before_retry,
+            retry=retry_if_exception_type(_Retryable),
+            reraise=True,
+        )
+        try:
+            return retrying(self._once, method, url, params, json_body)
+        except _Retryable as exc:
+            raise self.error_class(
+                f"{self._label(indicator_id)}{method} {full_url} failed after {self.max_attempts} attempts: {exc}"
+            ) from exc
+        except self.error_class as exc:
+            if indicator_id is not None and f"indicator {indicator_id}" not in str(exc):
+                raise self.error_class(f"{self._label(indicator_id)}{exc}") from exc
+            raise
+
+
+def load_json(resp: Response, error_class: type[Exception], label: str) -> Any:
+    """Decode a JSON body, with a clear error for HTML pages and truncated documents."""
+    text = resp.body.decode("utf-8", errors="replace")
+    stripped = text.lstrip()
+    if stripped[:1] == "<" or "html" in resp.content_type.lower():
+        raise error_class(f"{label}response from {resp.url} is not JSON (looks like an HTML page: "
+                          f"{stripped[:80]!r})")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error_class(f"{label}response from {resp.url} is not valid JSON ({exc.msg} at char {exc.pos}, "
+                          f"{len(resp.body)} bytes received; truncated?)") from exc
+
+
+# --------------------------------------------------------------------------------------------------
+# Client
+# --------------------------------------------------------------------------------------------------
+
+
+class SotkanetClient(PoliteHttpClient):
+    """Sotkanet REST 1.1 client. ``base_url`` is like ``https://sotkanet.fi/rest/1.1``."""
+
+    error_class = SotkanetError
+    service = "Sotkanet"
+
+    def regions_response(self) -> Response:
+        return self.request("GET", "regions")
+
+    def regions(self) -> list[dict]:
+        """All regions of the kept categories (municipality, county, country), parsed (see parse_regions)."""
+        resp = self.regions_response()
+        return parse_regions(load_json(resp, SotkanetError, "Sotkanet: "), resp.url)
+
+    def indicators(self) -> list[dict]:
+        """The /indicators listing (id, title, organization, ...), as the service returns it."""
+        resp = self.request("GET", "indicators")
+        doc = load_json(resp, SotkanetError, "Sotkanet: ")
+        if not isinstance(doc, list):
+            raise SotkanetError(f"Sotkanet: expected a JSON list from {resp.url}, got {type(doc).__name__}")
+        return doc
+
+    def indicator_response(self, indicator_id: int) -> Response:
+        return self.request("GET", f"indicators/{int(indicator_id)}", indicator_id=indicator_id)
+
+    def indicator(self, indicator_id: int) -> dict:
+        """Raw metadata document of one indicator (GET /indicators/{id})."""
+        resp = self.indicator_response(indicator_id)
+        doc = load_json(resp, SotkanetError, f"Sotkanet indicator {indicator_id}: ")
+        parse_indicator_metadata(doc, indicator_id, resp.url)  # structural check only
+        return doc
+
+    def data_response(
+        self, indicator_id: int, years: Iterable[int], genders: Sequence[str] = ("male", "female", "total")
+    ) -> Response:
+        params: list[tuple[str, str | int]] = [("indicator", int(indicator_id))]
+        params += [("years", int(y)) for y in sorted(set(years))]
+        params += [("genders", g) for g in genders]
+        return self.request("GET", "json", params=params, indicator_id=indicator_id)
+
+    def data(
+        self, indicator_id: int, years: Iterable[int], genders: Sequence[str] = ("male", "female", "total")
+    ) -> list[dict]:
+        """Data rows of one indicator for the given years and genders, structurally checked."""
+        resp = self.data_response(indicator_id, years, genders)
+        return parse_data_rows(resp, indicator_id)
+
+
+# --------------------------------------------------------------------------------------------------
+# Parsing
+# --------------------------------------------------------------------------------------------------
+
+
+def _title(doc: Any, lang: str) -> str | None:
+    if isinstance(doc, dict):
+        value = doc.get(lang)
+        return str(value) if value not in (None, "") else None
+    return None
+
+
+def parse_regions(doc: Any, url: str = "/regions") -> list[dict]:
+    """Keep municipalities, wellbeing services counties and the country from a /regions answer.
+
+    Legacy pre-2023 county ids (877–898) are left out: their codes collide with current county codes.
+    """
+    if not isinstance(doc, list):
+        raise SotkanetError(f"Sotkanet: expected a JSON list of regions from {url}, got {type(doc).__name__}")
+    out: list[dict] = []
+    for n, row in enumerate(doc):
+        if not isinstance(row, dict) or "id" not in row or "category" not in row:
+            raise SotkanetError(f"Sotkanet: region row {n} from {url} has no id/category: {str(row)[:120]}")
+        category = str(row["category"]).upper()
+        region_id = int(row["id"])
+        if category not in KEPT_REGION_CATEGORIES or region_id in LEGACY_COUNTY_IDS:
+            continue
+        title = row.get("title") or {}
+        out.append({
+            "region_id": region_id,
+            "code": None if row.get("code") is None else str(row["code"]),
+            "category": category,
+            "title_fi": _title(title, "fi"),
+            "title_sv": _title(title, "sv"),
+            "title_en": _title(title, "en"),
+            "uri": row.get("uri"),
+        })
+    return out
+
+
+def official_region(region: dict) -> tuple[str, str] | None:
+    """(region_level, official code) of a /regions row: ``('country','SSS')``, ``('wellbeing_county','05')``,
+    ``('municipality','853')``; legacy county ids map to their current code; None for other categories."""
+    region_id = int(region.get("region_id", region.get("id")))
+    category = str(region.get("category", "")).upper()
+    if region_id in LEGACY_COUNTY_IDS:
+        return "wellbeing_county", LEGACY_COUNTY_IDS[region_id]
+    code = str(region.get("code") or "")
+    if category == "MAA" or region_id == COUNTRY_REGION_ID:
+        return "country", "SSS"
+    if category == "HYVINVOINTIALUE" and code.isdigit():
+        return "wellbeing_county", code.zfill(2)
+    if category == "KUNTA" and code.isdigit():
+        return "municipality", code.zfill(3)
+    return None
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def parse_indicator_metadata(doc: Any, indicator_id: int, url: str) -> dict:
+    """One raw.sotkanet_indicators row from a /indicators/{id} document; extra fields are ignored."""
+    label = f"Sotkanet indicator {indicator_id}: "
+    if not isinstance(doc, dict):
+        raise SotkanetError(f"{label}expected a JSON object from {url}, got {type(doc).__name__}")
+    try:
+        doc_id = int(doc.get("id"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise SotkanetError(f"{label}metadata from {url} has no numeric 'id'") from None
+    if doc_id != int(indicator_id):
+        raise SotkanetError(f"{label}metadata from {url} describes indicator {doc_id} instead")
+    updated = _parse_date(doc.get("data-updated"))
+    if updated is None:
+        raise SotkanetError(f"{label}metadata from {url} has no usable 'data-updated' "
+                            f"({doc.get('data-updated')!r})")
+    title = doc.get("title") if isinstance(doc.get("title"), dict) else {}
+    rng = doc.get("range") if isinstance(doc.get("range"), dict) else {}
+    pvt = doc.get("primaryValueType") if isinstance(doc.get("primaryValueType"), dict) else {}
+    org = doc.get("organization") if isinstance(doc.get("organization"), dict) else {}
+    classifications = doc.get("classifications") if isinstance(doc.get("classifications"), dict) else {}
+    region_cls = classifications.get("region") if isinstance(classifications.get("region"), dict) else {}
+    org_id = _int_or_none(org.get("id"))
+    is_third_party = org_id != THL_ORGANIZATION_ID
+    org_title = org.get("title")
+    return {
+        "indicator_id": doc_id,
+        "title_fi": _title(title, "fi"),
+        "title_sv": _title(title, "sv"),
+        "title_en": _title(title, "en"),
+        "unit_code": pvt.get("code"),
+        "decimals": _int_or_none(doc.get("decimals")),
+        "data_updated": updated,
+        "range_start": _int_or_none(rng.get("start")),
+        "range_end": _int_or_none(rng.get("end")),
+        "organization_id": org_id,
+        "organization_title": _title(org_title, "fi") if isinstance(org_title, dict) else org_title,
+        "licence": LICENCE_THIRD_PARTY if is_third_party else LICENCE_THL,
+        "is_third_party": is_third_party,
+        "region_classifications": ",".join(str(v) for v in region_cls.get("values") or []),
+    }
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return None if value in (None, "") else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+DATA_FIELDS = ("indicator", "region", "year", "gender", "value", "absValue")
+REQUIRED_DATA_KEYS = ("region", "year")
+
+
+def parse_data_rows(resp: Response, indicator_id: int) -> list[dict]:
+    """Structural check of a /json answer: a list of objects that each carry ``region`` and ``year``."""
+    label = f"Sotkanet indicator {indicator_id}: "
+    doc = load_json(resp, SotkanetError, label)
+    if not isinstance(doc, list):
+        raise SotkanetError(f"{label}expected a JSON list of data rows from {resp.url}, got {type(doc).__name__}")
+    for n, row in enumerate(doc):
+        if not isinstance(row, dict):
+            raise SotkanetError(f"{label}data row {n} from {resp.url} is not an object: {str(row)[:120]}")
+        missing = [k for k in REQUIRED_DATA_KEYS if k not in row]
+        if missing:
+            raise SotkanetError(f"{label}data row {n} from {resp.url} has no {'/'.join(missing)}: "
+                                f"{json.dumps(row)[:160]}")
+    return doc
+
+
+# --------------------------------------------------------------------------------------------------
+# Validation (shared with the StatFin sync)
+# --------------------------------------------------------------------------------------------------
+
+
+def coerce_columns(
+    df: pd.DataFrame, integer: Sequence[str] = (), floating: Sequence[str] = (), text: Sequence[str] = ()
+) -> tuple[pd.DataFrame, dict[int, list[str]]]:
+    """Cast JSON-ish columns to Int64 / Float64 / str. Values that cannot be cast become NA and are
+    reported per row as ``"<column>: coerce_dtype('<dtype>')"``."""
+    out = df.copy()
+    reasons: dict[int, list[str]] = {}
+
+    def note(mask: pd.Series, column: str, dtype: str) -> None:
+        for idx in mask[mask].index:
+            reasons.setdefault(int(idx), []).append(f"{column}: coerce_dtype('{dtype}')")
+
+    for col in list(integer) + list(floating):
+        raw = df[col] if col in df else pd.Series([None] * len(df), index=df.index, dtype=object)
+        is_bool = raw.map(lambda v: isinstance(v, bool))
+        num = pd.to_numeric(raw.mask(is_bool), errors="coerce").astype("Float64")
+        bad = (raw.notna() & num.isna()) | is_bool
+        if col in integer:
+            frac = num.notna() & (num != num.round())
+            bad |= frac.fillna(False)
+            num = num.mask(frac)
+            out[col] = num.astype("Int64")
+            note(bad, col, "Int64")
+        else:
+            out[col] = num
+            note(bad, col, "Float64")
+    for col in text:
+        raw = df[col] if col in df else pd.Series([None] * len(df), index=df.index, dtype=object)
+        bad = raw.notna() & ~raw.map(lambda v: isinstance(v, str))
+        out[col] = raw.where(~bad).astype(object)
+        note(bad, col, "str")
+    return out, reasons
+
+
+def validate_rows(
+    schema: pa.DataFrameSchema, df: pd.DataFrame, reasons: dict[int, list[str]] | None = None
+) -> tuple[pd.Series, dict[int, str]]:
+    """Validate lazily. Returns (mask of accepted rows, reason per rejected row index).
+
+    Failures that cannot be pinned to a row (a missing column, a wrong dtype) raise: that is a broken
+    file, not a broken row."""
+    reasons = {k: list(v) for k, v in (reasons or {}).items()}
+    try:
+        schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        fc = exc.failure_cases
+        unplaced = fc[fc["index"].isna()]
+        if len(unplaced):
+            first = unplaced.iloc[0]
+            raise ValueError(f"schema {schema.name or ''} failed for the whole frame: column "
+                             f"{first['column']}: {first['check']} ({first['failure_case']})") from exc
+        for _, case in fc.iterrows():
+            column = case["column"] if isinstance(case["column"], str) and case["column"] else "row"
+            reason = f"{column}: {case['check']}"
+            bucket = reasons.setdefault(int(case["index"]), [])
+            if reason not in bucket:
+                bucket.append(reason)
+    accepted = pd.Series(True, index=df.index)
+    for idx in reasons:
+        if idx in accepted.index:
+            accepted[idx] = False
+    return accepted, {idx: "; ".join(r) for idx, r in reasons.items()}
+
+
+def _json_record(row: Any) -> str:
+    return json.dumps(row, ensure_ascii=False, default=str, sort_keys=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# Sync
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SyncSummary:
+    indicators_checked: int = 0
+    indicators_downloaded: int = 0
+    indicators_unchanged: int = 0
+    rows_accepted: int = 0
+    rows_quarantined: int = 0
+    downloaded_ids: list[int] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+    ensure_ledger(con)
+    con.execute(DDL)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _replace_regions(con: duckdb.DuckDBPyConnection, regions: list[dict]) -> None:
+    fetched_at = _now()
+    rows = [[r["region_id"], r["code"], r["category"], r["title_fi"], r["title_sv"], r["title_en"], r["uri"],
+             fetched_at] for r in regions]
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from raw.sotkanet_regions")
+        if rows:
+            con.executemany("insert into raw.sotkanet_regions values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+META_COLUMNS = (
+    "indicator_id", "title_fi", "title_sv", "title_en", "unit_code", "decimals", "data_updated", "range_start",
+    "range_end", "organization_id", "organization_title", "licence", "is_third_party", "region_classifications",
+)
+
+
+def _upsert_indicator(con: duckdb.DuckDBPyConnection, meta: dict) -> None:
+    con.execute("delete from raw.sotkanet_indicators where indicator_id = ?", [meta["indicator_id"]])
+    con.execute(
+        f"insert into raw.sotkanet_indicators ({', '.join(META_COLUMNS)}, fetched_at) "
+        f"values ({', '.join('?' for _ in META_COLUMNS)}, ?)",
+        [meta[c] for c in META_COLUMNS] + [_now()],
+    )
+
+
+def prepare_data(rows: list[dict], indicator_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate data rows. Returns (accepted frame in raw column names, quarantined frame)."""
+    frame = pd.DataFrame.from_records([{k: r.get(k) for k in DATA_FIELDS} for r in rows], columns=DATA_FIELDS)
+    frame = frame.astype(object)
+    typed, reasons = coerce_columns(
+        frame, integer=("indicator", "region", "year"), floating=("value", "absValue"), text=("gender",)
+    )
+    wrong_indicator = typed["indicator"].notna() & (typed["indicator"] != int(indicator_id))
+    for idx in wrong_indicator[wrong_indicator.fillna(False)].index:
+        reasons.setdefault(int(idx), []).append(f"indicator: equals_requested({indicator_id})")
+    accepted, why = validate_rows(SOTKANET_DATA, typed, reasons)
+    good = typed[accepted].rename(columns={
+        "indicator": "indicator_id", "region": "region_id", "absValue": "abs_value"
+    })[["indicator_id", "region_id", "year", "gender", "value", "abs_value"]]
+    bad_rows = [
+        {"_row_number": int(idx) + 1, "reason": why[int(idx)], "record": _json_record(rows[int(idx)])}
+        for idx in typed.index[~accepted]
+    ]
+    bad = pd.DataFrame(bad_rows, columns=["_row_number", "reason", "record"])
+    return good.reset_index(drop=True), bad
+
+
+def _stored_updated(con: duckdb.DuckDBPyConnection, indicator_id: int) -> dt.date | None:
+    row = con.execute(
+        "select max(data_updated) from raw.sotkanet_indicators where indicator_id = ?", [indicator_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _loaded_with_url(con: duckdb.DuckDBPyConnection, url: str) -> bool:
+    row = con.execute(
+        "select count(*) from raw._loads where source = ? and file_name = ? and status = 'current'", [SOURCE, url]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _data_url(client: Any, indicator_id: int, years: Sequence[int]) -> str:
+    params = [("indicator", int(indicator_id))] + [("years", int(y)) for y in sorted(set(years))]
+    params += [("genders", g) for g in ("male", "female", "total")]
+    return str(httpx.URL(f"{client.base_url}/json", params=params))
+
+
+def _load_indicator(
+    con: duckdb.DuckDBPyConnection, client: SotkanetClient, meta: dict, years: Sequence[int]
+) -> tuple[int, int]:
+    """Download one indicator's data and replace its rows atomically. Returns (accepted, quarantined)."""
+    indicator_id = meta["indicator_id"]
+    resp = client.data_response(indicator_id, years)
+    rows = parse_data_rows(resp, indicator_id)
+    good, bad = prepare_data(rows, indicator_id)
+    good["data_updated"] = meta["data_updated"]
+    bad.insert(0, "_source_url", resp.url)
+    bad.insert(0, "indicator_id", indicator_id)
+    record = LoadRecord(
+        source=SOURCE,
+        file_name=resp.url,
+        file_hash=hashlib.sha256(resp.body).hexdigest(),
+        rows_in=len(rows),
+        rows_accepted=len(good),
+        rows_quarantined=len(bad),
+        period_start=dt.date(min(years), 1, 1),
+        period_end=dt.date(max(years), 12, 31),
+    )
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from raw.sotkanet_data where indicator_id = ?", [indicator_id])
+        con.execute("delete from quarantine.sotkanet_data where indicator_id = ?", [indicator_id])
+        supersede(con, SOURCE, resp.url)
+        load_id = record_load(con, record)
+        good["_load_id"] = load_id
+        con.register("_sotkanet_good", good)
+        con.execute(
+            "insert into raw.sotkanet_data select cast(indicator_id as integer), cast(region_id as integer), "
+            "cast(year as integer), cast(gender as varchar), cast(value as double), cast(abs_value as double), "
+            "cast(data_updated as date), cast(_load_id as varchar) from _sotkanet_good"
+        )
+        con.unregister("_sotkanet_good")
+        if len(bad):
+            con.register("_sotkanet_bad", bad)
+            con.execute(
+                "insert into quarantine.sotkanet_data select cast(indicator_id as integer), "
+                "cast(_source_url as varchar), cast(_row_number as integer), cast(reason as varchar), "
+                "cast(record as varchar) from _sotkanet_bad"
+            )
+            con.unregister("_sotkanet_bad")
+        _upsert_indicator(con, meta)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return len(good), len(bad)
+
+
+def sync_sotkanet(
+    con: duckdb.DuckDBPyConnection, client: SotkanetClient, indicator_ids: list[int], years: list[int]
+) -> SyncSummary:
+    """Refresh regions, then each indicator's metadata; download data only for indicators whose
+    ``data-updated`` changed (or that were never loaded for these years).
+
+    A failing indicator writes nothing and leaves its previous rows in place; the others still load.
+    If any failed, a SotkanetError listing them is raised at the end (its ``summary`` has the counts)."""
+    if not years:
+        raise ValueError("sync_sotkanet needs at least one year")
+    ensure_tables(con)
+    _replace_regions(con, client.regions())
+    summary = SyncSummary()
+    for indicator_id in indicator_ids:
+        indicator_id = int(indicator_id)
+        summary.indicators_checked += 1
+        try:
+            resp = client.indicator_response(indicator_id)
+            doc = load_json(resp, SotkanetError, f"Sotkanet indicator {indicator_id}: ")
+            meta = parse_indicator_metadata(doc, indicator_id, resp.url)
+            stored = _stored_updated(con, indicator_id)
+            url = _data_url(client, indicator_id, years)
+            if stored == meta["data_updated"] and _loaded_with_url(con, url):
+                con.execute("begin transaction")
+                try:
+                    _upsert_indicator(con, meta)  # titles etc. may change without new data
+                    con.execute("commit")
+                except Exception:
+                    con.execute("rollback")
+                    raise
+                summary.indicators_unchanged += 1
+                continue
+            accepted, quarantined = _load_indicator(con, client, meta, years)
+        except SotkanetError as exc:
+            summary.failed[indicator_id] = str(exc)
+            continue
+        except (ValueError, duckdb.Error) as exc:
+            summary.failed[indicator_id] = f"Sotkanet indicator {indicator_id}: {exc}"
+            continue
+        summary.indicators_downloaded += 1
+        summary.downloaded_ids.append(indicator_id)
+        summary.rows_accepted += accepted
+        summary.rows_quarantined += quarantined
+    if summary.failed:
+        raise SotkanetError(
+            f"{len(summary.failed)} of {summary.indicators_checked} Sotkanet indicators failed; nothing was "
+            "written for them: " + " | ".join(summary.failed.values()),
+            summary,
+        )
+    return summary
+
+
+# --------------------------------------------------------------------------------------------------
+# Catalogue id resolution
+# --------------------------------------------------------------------------------------------------
+
+
+def normalise_title(title: str | None) -> str:
+    """Case-, whitespace- and dash-insensitive form of a title (``0 - 17-v`` == ``0–17-v``)."""
+    text = unicodedata.normalize("NFKC", title or "").casefold()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"\s*-\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def resolve_ids_by_title(catalogue: list[dict], listing: list[dict]) -> dict[str, int]:
+    """Map catalogue ``indicator_code`` -> Sotkanet id by matching ``indicator_name_fi`` to ``title.fi`` of
+    the /indicators listing. Titles that match no indicator, or several, are left out (resolve by hand)."""
+    by_title: dict[str, set[int]] = {}
+    for item in listing:
+        if not isinstance(item, dict) or "id" not in item:
+            continue
+        title = item.get("title")
+        fi = title.get("fi") if isinstance(title, dict) else title
+        if fi:
+            by_title.setdefault(normalise_title(str(fi)), set()).add(int(item["id"]))
+    resolved: dict[str, int] = {}
+    for entry in catalogue:
+        ids = by_title.get(normalise_title(entry.get("indicator_name_fi")))
+        if ids and len(ids) == 1:
+            resolved[str(entry["indicator_code"])] = next(iter(ids))
+    return resolved
