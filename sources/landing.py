@@ -88,6 +88,7 @@ class FileLoad:
 class SourceLoad:
     source: str
     files: list[FileLoad] = field(default_factory=list)
+    failed: list[FileFormatError] = field(default_factory=list)  # files rejected whole, with the reason
 
     @property
     def loaded(self) -> list[FileLoad]:
@@ -126,15 +127,18 @@ def load_source(
     pseudonymizer: Pseudonymizer | None = None,
     today: dt.date | None = None,
 ) -> SourceLoad:
-    """Load every new or corrected file of one source. Raises FileFormatError on the first unreadable file
-    (files before it stay loaded, each in its own transaction)."""
+    """Load every new or corrected file of one source, each in its own transaction. A file that cannot be
+    read as a whole is rolled back and listed in `failed`; the other files still load."""
     if source.needs_pseudonymizer and pseudonymizer is None:
         raise ValueError(f"{source.name}: a pseudonymisation key is required to extract this source")
     ensure_ledger(con)
     result = SourceLoad(source.name)
     today = today or dt.date.today()
     for path in landing_files(landing_root / source.name):
-        result.files.append(load_file(con, source, path, PrepareContext(path.name, today, pseudonymizer)))
+        try:
+            result.files.append(load_file(con, source, path, PrepareContext(path.name, today, pseudonymizer)))
+        except FileFormatError as exc:
+            result.failed.append(exc)
     return result
 
 
@@ -187,7 +191,10 @@ def _load_chunk(con, source: FileSource, path: Path, ctx: PrepareContext, chunk:
     typed = cleaner.out
     reasons = cleaner.reasons
     clean = reasons == ""
-    schema_reasons = validate(source.schema, typed[clean])
+    try:
+        schema_reasons = validate(source.schema, typed[clean])
+    except ValueError as exc:
+        raise FileFormatError(path, str(exc)) from exc
     if not schema_reasons.empty:
         reasons.loc[schema_reasons.index] = schema_reasons
         clean = reasons == ""

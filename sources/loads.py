@@ -88,3 +88,28 @@ def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> str:
         ],
     )
     return load_id
+
+
+def reconcile(con: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
+    """Per current load of a file source: rows in = accepted + quarantined, and the raw and quarantine
+    tables really hold those rows. Returns the files that do not reconcile (empty = all good)."""
+    ensure_ledger(con)
+    loads = con.execute(
+        "select file_name, rows_in, rows_accepted, rows_quarantined from raw._loads "
+        "where source = ? and status = 'current' order by file_name", [source]).fetchall()
+    tables = {r[0] for r in con.execute(
+        "select schema_name || '.' || table_name from duckdb_tables() where table_name = ?", [source]).fetchall()}
+
+    def stored(table: str) -> dict[str, int]:
+        if table not in tables:
+            return {}
+        return dict(con.execute(f"select _file_name, count(*) from {table} group by 1").fetchall())
+
+    in_raw, in_quarantine = stored(f"raw.{source}"), stored(f"quarantine.{source}")
+    problems = []
+    for file_name, rows_in, accepted, quarantined in loads:
+        found = (in_raw.get(file_name, 0), in_quarantine.get(file_name, 0))
+        if rows_in != accepted + quarantined or found != (accepted, quarantined):
+            problems.append({"file": file_name, "rows_in": rows_in, "accepted": accepted,
+                             "quarantined": quarantined, "in_raw": found[0], "in_quarantine": found[1]})
+    return problems

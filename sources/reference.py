@@ -46,3 +46,13 @@ def service_area_codes() -> frozenset[str]:
 
 def shl11_phenomena() -> dict[int, tuple[str, ...]]:
     return {int(r["need_code"]): tuple(p for p in r["phenomena"].split("|") if p) for r in _rows("shl11_needs")}
+
+
+def sotkanet_indicator_ids() -> list[int]:
+    """The Sotkanet indicators the marts use: the indicator catalogue seed."""
+    return sorted({int(r["sotkanet_id"]) for r in _rows("indicator_catalogue") if r["source_system"] == "sotkanet"})
+
+
+def population_region_codes() -> list[str]:
+    """Areas whose population the register-based rates need: the country, the 22 areas, Varha's municipalities."""
+    return [r["region_code"] for r in _rows("regions")] + sorted(municipality_codes())

@@ -1,12 +1,25 @@
 """Complaints and supervision cases register export: muistutus (Asiakaslaki 812/2000 §23), kantelu to
 AVI/Valvira (also those AVI transfers back to be handled as a muistutus), and epäkohtailmoitus (staff duty
 to report). One row per case version; a later version of the same case id supersedes the earlier one (dbt).
+
+Export: `;`-separated UTF-8 with BOM, Finnish headers, `d.m.yyyy` dates, `d.m.yyyy hh:mm` modification time.
+The client's identity code is validated and replaced by a keyed pseudonym; an invalid code sends the row to
+quarantine without the code. The measures text is redacted.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sources.cleaning import Cleaner
-from sources.contracts.client_data import COMPLAINTS
+from sources.contracts.client_data import (
+    CASE_TYPES,
+    COMPLAINT_CATEGORIES,
+    COMPLAINTS,
+    HANDLING_BODIES,
+    OUTCOMES,
+    SUBMITTER_TYPES,
+)
 from sources.landing import FileSource, PrepareContext, exact_headers
 from sources.reference import municipality_lookup, service_area_lookup
 
@@ -15,13 +28,47 @@ HEADERS = [
     "yksikko", "kunta", "kategoria", "shl11_tarve", "kasittelija", "ratkaisupvm", "ratkaisu",
     "toimenpiteet", "liittyva_asia", "muokattu",
 ]
-from sources.contracts.client_data import CASE_TYPES  # noqa: E402
-CASE_TYPE_SPELLINGS = {"epäkohtailmoitus": "epakohtailmoitus", "kantelu avi": "kantelu", "kantelu valvira": "kantelu"}
-SUBMITTERS = {"asiakas", "edustaja", "omainen", "henkilosto", "anonyymi"}
-SUBMITTER_SPELLINGS = {"henkilöstö": "henkilosto", "läheinen": "omainen"}
-HANDLERS = {"yksikko", "viranhaltija", "avi", "valvira", "eoa"}
-HANDLER_SPELLINGS = {"yksikkö": "yksikko", "oikeusasiamies": "eoa"}
-OUTCOMES = {"aiheellinen", "osittain aiheellinen", "aiheeton", "ei tutkittu", "siirretty", "kesken"}
+
+# Spellings seen in the register's case-type field → case type code (keys lowercase).
+CASE_TYPE_SPELLINGS = {
+    "epäkohtailmoitus": "epakohtailmoitus",
+    "ilmoitus epäkohdasta": "epakohtailmoitus",
+    "kantelu avi": "kantelu",
+    "kantelu valvira": "kantelu",
+    "kantelu eoa": "kantelu",
+    "kantelu (avi)": "kantelu",
+    "kantelu (valvira)": "kantelu",
+    "avi:n siirtämä kantelu": "kantelu_muistutuksena",
+    "siirretty kantelu": "kantelu_muistutuksena",
+    "kantelu muistutuksena": "kantelu_muistutuksena",
+    "kantelu (siirretty muistutukseksi)": "kantelu_muistutuksena",
+}
+SUBMITTER_SPELLINGS = {"henkilöstö": "henkilosto", "läheinen": "omainen", "työntekijä": "henkilosto",
+                       "laillinen edustaja": "edustaja", "nimetön": "anonyymi"}
+HANDLER_SPELLINGS = {"yksikkö": "yksikko", "oikeusasiamies": "eoa", "eduskunnan oikeusasiamies": "eoa",
+                     "aluehallintovirasto": "avi", "johtava viranhaltija": "viranhaltija"}
+OUTCOME_SPELLINGS = {
+    "osittain aiheellinen": "osittain_aiheellinen",
+    "huomion kiinnittäminen": "huomion_kiinnittaminen",
+    "käsitys": "kasitys",
+    "ei toimenpiteitä": "ei_toimenpiteita",
+    "ei aihetta toimenpiteisiin": "ei_toimenpiteita",
+    "ei tutkittu": "ei_tutkittu",
+    "siirretty muistutukseksi": "siirretty_muistutukseksi",
+    "siirretty": "siirretty_muistutukseksi",
+    "epäkohta korjattu": "korjattu",
+    "ilmoitettu avi:lle": "ilmoitettu_aville",
+}
+CATEGORY_SPELLINGS = {
+    "päätöksen viivästyminen": "viivastys",
+    "viivästys": "viivastys",
+    "palvelun saatavuus": "saatavuus",
+    "palvelun laatu": "palvelun_laatu",
+    "asiakasmaksut": "maksut",
+    "tietosuoja ja salassapito": "tietosuoja",
+    "asiakasturvallisuus": "turvallisuus",
+}
+
 
 def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c = Cleaner(raw)
@@ -29,7 +76,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     case_type = c.choice("asiatyyppi", CASE_TYPES, "case_type", mapping=CASE_TYPE_SPELLINGS, what="case type")
     c.date("saapumispvm", "received_date", not_after=ctx.today)
     c.date("tapahtumapvm", "event_date", required=False, not_after=ctx.today)
-    submitter = c.choice("tekija", SUBMITTERS, "submitter_type", mapping=SUBMITTER_SPELLINGS, what="submitter type")
+    submitter = c.choice("tekija", SUBMITTER_TYPES, "submitter_type", mapping=SUBMITTER_SPELLINGS,
+                         what="submitter type")
     # Staff reports (epäkohtailmoitus) and anonymous submissions need not name a client.
     needs_client = (case_type != "epakohtailmoitus").fillna(True) & (submitter != "anonyymi").fillna(True)
     c.identity_code("asiakkaan_hetu", ctx.pseudonymizer, "client_pseudonym", required=needs_client)
@@ -38,14 +86,15 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c.text("yksikko", "unit_name")
     c.choice("kunta", set(municipality_lookup().values()), "municipality_code",
              mapping=municipality_lookup(), what="municipality")
-    c.text("kategoria", "category")
+    c.choice("kategoria", COMPLAINT_CATEGORIES, "category", mapping=CATEGORY_SPELLINGS, what="category")
     c.number("shl11_tarve", "shl11_need_code", integer=True, minimum=1, maximum=10)
-    c.choice("kasittelija", HANDLERS, "handling_body", mapping=HANDLER_SPELLINGS, required=False, what="handling body")
+    c.choice("kasittelija", HANDLING_BODIES, "handling_body", mapping=HANDLER_SPELLINGS, required=False,
+             what="handling body")
     c.date("ratkaisupvm", "decision_date", required=False, not_after=ctx.today)
-    c.choice("ratkaisu", OUTCOMES, "outcome", required=False, what="outcome")
+    c.choice("ratkaisu", OUTCOMES, "outcome", mapping=OUTCOME_SPELLINGS, required=False, what="outcome")
     c.free_text("toimenpiteet", "measures_text")
     c.text("liittyva_asia", "linked_case_id")
-    c.timestamp("muokattu", "modified_at")
+    c.timestamp("muokattu", "modified_at", not_after=dt.datetime.combine(ctx.today, dt.time.max))
     return c
 
 

@@ -177,7 +177,7 @@ class PoliteHttpClient:
             return min(exc.retry_after, self.max_retry_after_s)
         return min(self.backoff_s * 2 ** (state.attempt_number - 1), self.max_backoff_s)
 
-    def _once(self, method: str, url: str, params: Any, json_body: Any) -> Response:
+    def _once(self, method: str, url: str, params: Any, json_body: Any, indicator_id: int | None) -> Response:
         self._wait_turn()
         try:
             resp = self._http.request(method, url, params=params, json=json_body)
@@ -186,7 +186,9 @@ class PoliteHttpClient:
         if resp.status_code == 429 or resp.status_code >= 500:
             raise _Retryable(f"HTTP {resp.status_code}", parse_retry_after(resp.headers.get("Retry-After")))
         if resp.status_code >= 400:
-            raise self.error_class(f"{self._label()}HTTP {resp.status_code} from {resp.request.url}")
+            raise self.error_class(
+                f"{self._label(indicator_id)}HTTP {resp.status_code} from {method} {resp.request.url}"
+            )
         return Response(str(resp.request.url), resp.content, resp.headers.get("Content-Type", ""))
 
     def _label(self, indicator_id: int | None = None) -> str:
@@ -210,15 +212,11 @@ class PoliteHttpClient:
             reraise=True,
         )
         try:
-            return retrying(self._once, method, url, params, json_body)
+            return retrying(self._once, method, url, params, json_body, indicator_id)
         except _Retryable as exc:
             raise self.error_class(
                 f"{self._label(indicator_id)}{method} {full_url} failed after {self.max_attempts} attempts: {exc}"
             ) from exc
-        except self.error_class as exc:
-            if indicator_id is not None and f"indicator {indicator_id}" not in str(exc):
-                raise self.error_class(f"{self._label(indicator_id)}{exc}") from exc
-            raise
 
 
 def load_json(resp: Response, error_class: type[Exception], label: str) -> Any:
@@ -238,6 +236,16 @@ def load_json(resp: Response, error_class: type[Exception], label: str) -> Any:
 # --------------------------------------------------------------------------------------------------
 # Client
 # --------------------------------------------------------------------------------------------------
+
+
+def data_params(
+    indicator_id: int, years: Iterable[int], genders: Sequence[str] = ("male", "female", "total")
+) -> list[tuple[str, str | int]]:
+    """Query params of /json; ``years`` and ``genders`` are repeated, as the service expects."""
+    params: list[tuple[str, str | int]] = [("indicator", int(indicator_id))]
+    params += [("years", int(y)) for y in sorted(set(years))]
+    params += [("genders", g) for g in genders]
+    return params
 
 
 class SotkanetClient(PoliteHttpClient):
@@ -275,10 +283,8 @@ class SotkanetClient(PoliteHttpClient):
     def data_response(
         self, indicator_id: int, years: Iterable[int], genders: Sequence[str] = ("male", "female", "total")
     ) -> Response:
-        params: list[tuple[str, str | int]] = [("indicator", int(indicator_id))]
-        params += [("years", int(y)) for y in sorted(set(years))]
-        params += [("genders", g) for g in genders]
-        return self.request("GET", "json", params=params, indicator_id=indicator_id)
+        return self.request("GET", "json", params=data_params(indicator_id, years, genders),
+                            indicator_id=indicator_id)
 
     def data(
         self, indicator_id: int, years: Iterable[int], genders: Sequence[str] = ("male", "female", "total")
@@ -588,9 +594,7 @@ def _loaded_with_url(con: duckdb.DuckDBPyConnection, url: str) -> bool:
 
 
 def _data_url(client: Any, indicator_id: int, years: Sequence[int]) -> str:
-    params = [("indicator", int(indicator_id))] + [("years", int(y)) for y in sorted(set(years))]
-    params += [("genders", g) for g in ("male", "female", "total")]
-    return str(httpx.URL(f"{client.base_url}/json", params=params))
+    return str(httpx.URL(f"{client.base_url}/json", params=data_params(indicator_id, years)))
 
 
 def _load_indicator(

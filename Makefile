@@ -1,0 +1,40 @@
+# Structural social work warehouse (Varha). Every target installs what it needs into .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SCALE ?= 1
+export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
+
+.PHONY: run test dev bench clean install
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+$(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp orchestration/dagster.yaml $@
+
+## make run: the whole pipeline end to end on the built-in demo data
+run: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m orchestration.demo --scale $(SCALE)
+
+## make test: the test suite (unit, dbt, integration, privacy)
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+## make dev: Dagster UI + daemon (schedules, sensor) on the demo data, with the fixture API server
+dev: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m orchestration.dev
+
+## make bench: full refresh at scale 10 against a bare-DuckDB baseline
+bench: $(INSTALLED)
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf data dbt_project/target dbt_project/logs

@@ -1,0 +1,44 @@
+"""dbt wiring: every seed, model and test of dbt_project/ as Dagster assets and asset checks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration.assets.landing import WAREHOUSE_POOL
+from orchestration.settings import DBT_PROJECT_DIR, load
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target=load().dbt_target)
+dbt_project.prepare_if_dev()
+
+
+class WarehouseTranslator(DagsterDbtTranslator):
+    """Asset keys are <schema>/<name>, and groups mirror the warehouse schemas."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return super().get_asset_key(dbt_resource_props)
+        return dg.AssetKey([self._schema(dbt_resource_props), dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "source":
+            return None
+        return self._schema(dbt_resource_props)
+
+    @staticmethod
+    def _schema(props: Mapping[str, Any]) -> str:
+        return props.get("config", {}).get("schema") or props["schema"]
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=WarehouseTranslator(),
+    pool=WAREHOUSE_POOL,
+)
+def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    """dbt build: seeds, staging, intermediate and marts, with every dbt test as a (blocking) asset check."""
+    yield from dbt.cli(["build"], context=context).stream()

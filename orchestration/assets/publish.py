@@ -1,0 +1,63 @@
+"""Publishing for BI: the marts-only snapshot (after every mart and its blocking checks passed), and the
+half-year social reporting package built from that snapshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from orchestration.assets.dbt import warehouse_models
+from orchestration.assets.landing import WAREHOUSE_POOL
+from orchestration.checks import small_counts
+from orchestration.resources import Warehouse
+from orchestration.settings import load
+from sources.publish import PUBLISHED_FILE, publish_snapshot
+
+MART_KEYS = sorted((k for k in warehouse_models.keys if k.path[0] == "marts"), key=lambda k: k.path)
+
+
+class PublishTarget(dg.ConfigurableResource):
+    """Where BI tools read: `<dir>/rsw_marts.duckdb`, `<dir>/parquet/`, `<dir>/reports/`."""
+
+    dir: str
+    suppression_threshold: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.dir)
+
+
+@dg.asset(key=["published", "rsw_marts"], group_name="published", deps=MART_KEYS, pool=WAREHOUSE_POOL,
+          kinds={"duckdb", "parquet"})
+def rsw_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, published: PublishTarget):
+    """Marts-only DuckDB snapshot for BI tools, replaced atomically, plus one Parquet file per mart."""
+    with warehouse.connect() as con:
+        summary = publish_snapshot(con, published.path)
+    context.log.info(f"Published {summary.path}")
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(summary.path)),
+        "row_counts": dg.MetadataValue.json(summary.row_counts),
+        "marts": len(summary.row_counts),
+    })
+
+
+@dg.asset_check(asset=rsw_marts, name="no_small_counts", blocking=True,
+                description="No count-like column of the published file holds a value in 1..threshold-1.")
+def published_disclosure(published: PublishTarget) -> dg.AssetCheckResult:
+    con = duckdb.connect(str(published.path / PUBLISHED_FILE), read_only=True)
+    try:
+        breaches = small_counts(con, published.suppression_threshold)
+        schemas = sorted({r[0] for r in con.execute("select distinct schema_name from duckdb_tables()").fetchall()})
+    finally:
+        con.close()
+    return dg.AssetCheckResult(
+        passed=not breaches and schemas == ["marts"],
+        metadata={"breaches": dg.MetadataValue.json(breaches), "schemas": dg.MetadataValue.json(schemas)},
+    )
+
+
+def publish_resource() -> PublishTarget:
+    settings = load()
+    return PublishTarget(dir=str(settings.published_dir), suppression_threshold=settings.suppression_threshold)

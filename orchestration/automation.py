@@ -1,0 +1,75 @@
+"""Freshness policies matching each source's real cadence, schedules and the landing-zone sensor."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import dagster as dg
+
+# How often each source really arrives. The fail window is the cadence plus a grace period.
+SOURCE_CADENCE: dict[str, tuple[timedelta, timedelta]] = {
+    # source: (warn after, fail after)
+    "complaints": (timedelta(days=2), timedelta(days=4)),  # daily register export
+    "client_feedback": (timedelta(days=2), timedelta(days=4)),  # daily feedback-system export
+    "client_panels": (timedelta(days=120), timedelta(days=200)),  # meeting records a few times a year
+    "kouluterveyskysely": (timedelta(days=800), timedelta(days=900)),  # every two years (odd years)
+    "social_reports": (timedelta(days=190), timedelta(days=220)),  # reported half-yearly
+    "ombudsman": (timedelta(days=400), timedelta(days=460)),  # annual ombudsman report
+    "haipro": (timedelta(days=35), timedelta(days=70)),  # monthly incident export
+    "staff_survey": (timedelta(days=400), timedelta(days=760)),  # yearly or less often
+    "supervision_status": (timedelta(days=100), timedelta(days=130)),  # quarterly status table
+    "plan_actions": (timedelta(days=190), timedelta(days=220)),  # updated for the half-year reporting
+    "client_register_clients": (timedelta(days=35), timedelta(days=70)),  # monthly register extract
+    "client_register_assistance": (timedelta(days=35), timedelta(days=70)),
+    "client_register_housing": (timedelta(days=35), timedelta(days=70)),
+    "instruments": (timedelta(days=35), timedelta(days=70)),
+    "sotkanet_regions": (timedelta(days=8), timedelta(days=15)),  # polled weekly
+    "sotkanet_indicators": (timedelta(days=8), timedelta(days=15)),
+    "sotkanet_data": (timedelta(days=8), timedelta(days=15)),
+    "statfin_population": (timedelta(days=380), timedelta(days=430)),  # annual, published in spring
+}
+DEFAULT_CADENCE = (timedelta(days=35), timedelta(days=70))
+
+
+def with_source_freshness(spec: dg.AssetSpec) -> dg.AssetSpec:
+    """Attach the source's freshness policy to a raw.<source> asset."""
+    warn, fail = SOURCE_CADENCE.get(spec.key.path[-1], DEFAULT_CADENCE)
+    return dg.apply_freshness_policy(spec, dg.FreshnessPolicy.time_window(fail_window=fail, warn_window=warn))
+
+
+RAW_ASSETS = dg.AssetSelection.key_prefixes(["raw"]) - dg.AssetSelection.all_asset_checks()
+
+# -- jobs and schedules -----------------------------------------------------------------------------------
+CLIENT_DATA = dg.AssetSelection.groups("client_data")
+SOTKANET = dg.AssetSelection.keys(["raw", "sotkanet_regions"], ["raw", "sotkanet_indicators"], ["raw", "sotkanet_data"])
+PUBLISH_AND_REPORTS = dg.AssetSelection.groups("published")
+
+daily_refresh = dg.define_asset_job(
+    "daily_client_data_refresh",
+    selection=CLIENT_DATA | CLIENT_DATA.downstream(),
+    description="Daily: client-data sources, the marts built on them, and the published snapshot.",
+)
+weekly_sotkanet = dg.define_asset_job(
+    "weekly_sotkanet_poll",
+    selection=SOTKANET | SOTKANET.downstream(),
+    description="Weekly: Sotkanet catalogue poll; only indicators whose data-updated changed are downloaded.",
+)
+half_year_package = dg.define_asset_job(
+    "half_year_social_reporting_package",
+    selection=dg.AssetSelection.groups("professional_observations").downstream() | PUBLISH_AND_REPORTS,
+    description="January and July: the social reporting package for the half-year just completed.",
+)
+yearly_comparison = dg.define_asset_job(
+    "yearly_national_comparison",
+    selection=dg.AssetSelection.groups("statistics") | dg.AssetSelection.groups("statistics").downstream(),
+    description="Yearly, after THL's spring releases: every statistics source and the national comparison.",
+)
+full_refresh = dg.define_asset_job("full_refresh", selection=dg.AssetSelection.all(),
+                                   description="Everything: extract, dbt build, publish, reports.")
+
+schedules = [
+    dg.ScheduleDefinition(job=daily_refresh, cron_schedule="0 5 * * *", execution_timezone="Europe/Helsinki"),
+    dg.ScheduleDefinition(job=weekly_sotkanet, cron_schedule="0 4 * * 1", execution_timezone="Europe/Helsinki"),
+    dg.ScheduleDefinition(job=half_year_package, cron_schedule="0 6 2 1,7 *", execution_timezone="Europe/Helsinki"),
+    dg.ScheduleDefinition(job=yearly_comparison, cron_schedule="0 6 15 4 *", execution_timezone="Europe/Helsinki"),
+]

@@ -1,0 +1,36 @@
+"""The one Definitions object of the structural social work warehouse."""
+
+from __future__ import annotations
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from orchestration import automation, checks, settings
+from orchestration.assets import client_data, professional_observations, statistics
+from orchestration.assets.dbt import dbt_project, warehouse_models
+from orchestration.assets.publish import publish_resource, published_disclosure, rsw_marts
+from orchestration.resources import LandingZone, PseudonymKey, SotkanetApi, StatFinApi, Warehouse
+from sources.registry import all_file_sources
+
+config = settings.load()
+settings.export_for_dbt(config)
+
+defs = dg.Definitions(
+    assets=[*client_data.assets, *professional_observations.assets, *statistics.assets, warehouse_models, rsw_marts],
+    asset_checks=[*(checks.reconciliation_check(s) for s in all_file_sources()), published_disclosure],
+    jobs=[automation.daily_refresh, automation.weekly_sotkanet, automation.half_year_package,
+          automation.yearly_comparison, automation.full_refresh],
+    schedules=automation.schedules,
+    resources={
+        "warehouse": Warehouse(path=str(config.warehouse_path)),
+        "landing": LandingZone(root=str(config.landing_dir)),
+        "pseudonym_key": PseudonymKey(key=config.pseudonym_key, demo_mode=config.demo_mode),
+        "sotkanet_api": SotkanetApi(base_url=config.sotkanet_base_url, user_agent=config.http_user_agent,
+                                    years=list(config.sotkanet_years)),
+        "statfin_api": StatFinApi(base_url=config.statfin_base_url, user_agent=config.http_user_agent,
+                                  years=list(config.sotkanet_years)),
+        "dbt": DbtCliResource(project_dir=dbt_project),
+        "published": publish_resource(),
+    },
+    executor=dg.in_process_executor,
+).map_asset_specs(func=automation.with_source_freshness, selection=automation.RAW_ASSETS)

@@ -1,0 +1,70 @@
+"""Dagster resources: thin handles on the warehouse, the landing zone, the public APIs and the pseudonymiser.
+Their configuration comes from orchestration/settings.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
+from sources.statistics.sotkanet import SotkanetClient
+from sources.statistics.statfin import StatFinClient
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB warehouse file. One writer at a time: every writing asset is in the `duckdb_warehouse` pool."""
+
+    path: str
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+class LandingZone(dg.ConfigurableResource):
+    """Where deliveries arrive: one folder per source, `<root>/<source>/`."""
+
+    root: str
+
+    @property
+    def path(self) -> Path:
+        return Path(self.root)
+
+
+class PseudonymKey(dg.ConfigurableResource):
+    """The HMAC key for identity codes. Without a key, client data is not extracted (except in demo mode)."""
+
+    key: str = ""
+    demo_mode: bool = False
+
+    def pseudonymizer(self) -> Pseudonymizer:
+        if not self.key and self.demo_mode:
+            return Pseudonymizer(DEMO_PSEUDONYM_KEY)
+        return Pseudonymizer(self.key)  # raises PseudonymKeyMissing when empty
+
+
+class SotkanetApi(dg.ConfigurableResource):
+    base_url: str
+    user_agent: str
+    years: list[int]
+
+    def client(self) -> SotkanetClient:
+        return SotkanetClient(self.base_url, self.user_agent)
+
+
+class StatFinApi(dg.ConfigurableResource):
+    base_url: str
+    user_agent: str
+    years: list[int]
+
+    def client(self) -> StatFinClient:
+        return StatFinClient(self.base_url, self.user_agent)

@@ -1,0 +1,96 @@
+"""The one place that reads environment variables. Every other module (and dbt, through env_var()) gets
+its settings from here; `export_for_dbt()` hands them to dbt's environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    pseudonym_key: str
+    demo_mode: bool
+    suppression_threshold: int
+    compared_county: str
+    sotkanet_base_url: str
+    statfin_base_url: str
+    http_user_agent: str
+    dbt_target: str
+    sotkanet_years: tuple[int, ...]
+
+    @property
+    def landing_dir(self) -> Path:
+        return self.data_dir / "landing"
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.data_dir / "warehouse" / "rsw.duckdb"
+
+    @property
+    def published_dir(self) -> Path:
+        return self.data_dir / "published"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.data_dir / "published" / "reports"
+
+
+# name: (default, description) — README's settings table is generated from this dict (tests keep them in step).
+VARIABLES: dict[str, tuple[str, str]] = {
+    "RSW_DATA_DIR": ("data", "Root of landing/, warehouse/ and published/ (relative paths are from the project root)."),
+    "RSW_PSEUDONYM_KEY": ("", "Secret key of the HMAC-SHA-256 pseudonyms. Required for client data unless RSW_DEMO_MODE=1."),
+    "RSW_DEMO_MODE": ("0", "1 = demo data: use the fixed, clearly labelled demo pseudonym key if no key is set."),
+    "RSW_SUPPRESSION_THRESHOLD": ("5", "Published counts 1..threshold-1 are suppressed (plus complementary cells)."),
+    "RSW_COMPARED_COUNTY": ("05", "The wellbeing services county compared in national_comparison (05 = Varha)."),
+    "SOTKANET_BASE_URL": ("https://sotkanet.fi/rest/1.1", "Sotkanet REST API base URL (the demo points it at the fixture server)."),
+    "STATFIN_BASE_URL": ("https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin", "StatFin PxWeb API base URL."),
+    "RSW_HTTP_USER_AGENT": ("rsw-warehouse/0.1 (Varha structural social work)", "User-Agent sent to public APIs."),
+    "RSW_DBT_TARGET": ("duckdb", "dbt target: duckdb (default) or spark."),
+    "RSW_SOTKANET_YEARS": ("2015-2024", "Statistical years fetched from Sotkanet and StatFin, as FIRST-LAST."),
+}
+
+
+def _get(name: str) -> str:
+    return os.environ.get(name, VARIABLES[name][0])
+
+
+def _years(text: str) -> tuple[int, ...]:
+    first, _, last = text.partition("-")
+    return tuple(range(int(first), int(last or first) + 1))
+
+
+def load() -> Settings:
+    data_dir = Path(_get("RSW_DATA_DIR"))
+    if not data_dir.is_absolute():
+        data_dir = PROJECT_ROOT / data_dir
+    return Settings(
+        data_dir=data_dir,
+        pseudonym_key=_get("RSW_PSEUDONYM_KEY"),
+        demo_mode=_flag(_get("RSW_DEMO_MODE")),
+        suppression_threshold=int(_get("RSW_SUPPRESSION_THRESHOLD")),
+        compared_county=_get("RSW_COMPARED_COUNTY"),
+        sotkanet_base_url=_get("SOTKANET_BASE_URL").rstrip("/"),
+        statfin_base_url=_get("STATFIN_BASE_URL").rstrip("/"),
+        http_user_agent=_get("RSW_HTTP_USER_AGENT"),
+        dbt_target=_get("RSW_DBT_TARGET"),
+        sotkanet_years=_years(_get("RSW_SOTKANET_YEARS")),
+    )
+
+
+def export_for_dbt(settings: Settings) -> None:
+    """dbt reads these through env_var() in profiles.yml and dbt_project.yml."""
+    os.environ["RSW_WAREHOUSE_PATH"] = str(settings.warehouse_path)
+    os.environ["RSW_DBT_TARGET"] = settings.dbt_target
+    os.environ["RSW_SUPPRESSION_THRESHOLD"] = str(settings.suppression_threshold)
+    os.environ["RSW_COMPARED_COUNTY"] = settings.compared_county
+    os.environ["RSW_DATA_DIR"] = str(settings.data_dir)

@@ -1,0 +1,96 @@
+"""Publish the marts for BI tools: a marts-only DuckDB file, replaced atomically, plus Parquet per mart.
+
+BI tools open `rsw_marts.duckdb` read-only. A refresh writes a new file beside it and renames it into place:
+a reader that has the old file open keeps reading the old, consistent snapshot until it reconnects, and a
+failed refresh leaves the last good file untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+PUBLISHED_FILE = "rsw_marts.duckdb"
+PUBLISHED_SCHEMAS = ("marts",)
+
+
+@dataclass(frozen=True)
+class PublishSummary:
+    path: Path
+    row_counts: dict[str, int]
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path) -> PublishSummary:
+    published_dir.mkdir(parents=True, exist_ok=True)
+    token = uuid.uuid4().hex[:12]
+    tmp_file = published_dir / f".{PUBLISHED_FILE}.{token}.tmp"
+    tmp_parquet = published_dir / f".parquet.{token}.tmp"
+    tmp_parquet.mkdir()
+    counts: dict[str, int] = {}
+    try:
+        con.execute(f"attach {_quote(str(tmp_file))} as publish_target")
+        try:
+            for schema in PUBLISHED_SCHEMAS:
+                con.execute(f"create schema publish_target.{schema}")
+                tables = con.execute(
+                    "select table_name, comment from duckdb_tables() where database_name = current_database() "
+                    "and schema_name = ? order by table_name", [schema]).fetchall()
+                for table, comment in tables:
+                    con.execute(f"create table publish_target.{schema}.{table} as select * from {schema}.{table}")
+                    if comment:
+                        con.execute(f"comment on table publish_target.{schema}.{table} is {_quote(comment)}")
+                    for column, col_comment in con.execute(
+                        "select column_name, comment from duckdb_columns() where database_name = current_database() "
+                        "and schema_name = ? and table_name = ? and comment is not null", [schema, table]).fetchall():
+                        con.execute(f'comment on column publish_target.{schema}.{table}."{column}" '
+                                    f"is {_quote(col_comment)}")
+                    counts[table] = con.execute(f"select count(*) from publish_target.{schema}.{table}").fetchall()[0][0]
+                    con.execute(f"copy (select * from {schema}.{table}) to "
+                                f"{_quote(str(tmp_parquet / (table + '.parquet')))} (format parquet)")
+        finally:
+            con.execute("detach publish_target")
+        _verify(tmp_file, counts)
+        final = published_dir / PUBLISHED_FILE
+        os.replace(tmp_file, final)  # atomic on POSIX: readers see the old file or the new, never half
+        _swap_dir(tmp_parquet, published_dir / "parquet")
+        return PublishSummary(final, counts)
+    finally:
+        tmp_file.unlink(missing_ok=True)
+        if tmp_parquet.exists():
+            shutil.rmtree(tmp_parquet)
+
+
+def _verify(path: Path, counts: dict[str, int]) -> None:
+    """The new snapshot must hold only the published schemas, with every table complete."""
+    check = duckdb.connect(str(path), read_only=True)
+    try:
+        schemas = {r[0] for r in check.execute(
+            "select distinct schema_name from duckdb_tables()").fetchall()}
+        if not schemas <= set(PUBLISHED_SCHEMAS):
+            raise RuntimeError(f"publish aborted: unexpected schemas {sorted(schemas - set(PUBLISHED_SCHEMAS))}")
+        for table, n in counts.items():
+            got = check.execute(f"select count(*) from marts.{table}").fetchall()[0][0]
+            if got != n:
+                raise RuntimeError(f"publish aborted: marts.{table} has {got} rows, expected {n}")
+    finally:
+        check.close()
+
+
+def _swap_dir(new: Path, final: Path) -> None:
+    old = final.with_name(f".{final.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(new, final)
+    if old.exists():
+        shutil.rmtree(old)

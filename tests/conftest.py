@@ -1,0 +1,52 @@
+"""Shared fixtures. The integration fixture runs the real pipeline once per session on small demo data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+INTEGRATION_SCALE = 0.05
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory):
+    """Materialize every asset on small demo data in a temporary data dir; yields (result, settings)."""
+    data_dir = tmp_path_factory.mktemp("rsw_data")
+    os.environ["RSW_DATA_DIR"] = str(data_dir)
+    os.environ["RSW_DEMO_MODE"] = "1"
+    os.environ.pop("DAGSTER_HOME", None)
+    from orchestration import demo, settings
+
+    result = demo.run_pipeline(scale=INTEGRATION_SCALE)
+    yield result, settings.load()
+
+
+@pytest.fixture(scope="session")
+def published(demo_run) -> duckdb.DuckDBPyConnection:
+    _, config = demo_run
+    con = duckdb.connect(str(config.published_dir / "rsw_marts.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def warehouse(demo_run) -> duckdb.DuckDBPyConnection:
+    _, config = demo_run
+    con = duckdb.connect(str(config.warehouse_path), read_only=True)
+    yield con
+    con.close()
+
+
+def string_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    return con.execute(
+        "select schema_name, table_name, column_name from duckdb_columns() "
+        "where data_type = 'VARCHAR' and schema_name not in ('information_schema', 'pg_catalog')"
+    ).fetchall()
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent

@@ -1,0 +1,124 @@
+"""The whole pipeline, as `make run` runs it, on small demo data: assert on what users actually get."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from sources.privacy import HETU_LIKE, is_valid_hetu
+from tests.conftest import string_columns
+
+PHENOMENON_MARTS = ["homelessness", "mental_health", "substance_use", "livelihood"]
+pytestmark = pytest.mark.integration
+
+
+def test_every_step_and_blocking_check_passed(demo_run):
+    result, _ = demo_run
+    failures = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    assert failures == []
+    failed_checks = [
+        f"{e.event_specific_data.asset_key.to_user_string()}:{e.event_specific_data.check_name}"
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.event_specific_data.passed
+    ]
+    assert failed_checks == []
+    assert result.success
+
+
+def test_published_file_holds_only_marts(published):
+    schemas = {r[0] for r in published.execute("select distinct schema_name from duckdb_tables()").fetchall()}
+    assert schemas == {"marts"}
+    tables = {r[0] for r in published.execute("select table_name from duckdb_tables()").fetchall()}
+    assert set(PHENOMENON_MARTS) | {"phenomenon_indicators"} <= tables
+
+
+def test_phenomenon_marts_share_columns_and_are_not_empty(published):
+    columns = {}
+    for mart in PHENOMENON_MARTS:
+        columns[mart] = published.execute(
+            "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = ? "
+            "order by column_index", [mart]).fetchall()
+        assert published.execute(f"select count(*) from marts.{mart}").fetchall()[0][0] > 0, mart
+    assert len({tuple(c) for c in columns.values()}) == 1
+
+
+def test_varha_sotkanet_value_equals_served_fixture(demo_run, published):
+    _, config = demo_run
+    recordings = config.data_dir / "demo" / "api"
+    served = json.loads((recordings / "data" / "5.json").read_text(encoding="utf-8"))
+    varha = [r for r in served if r["region"] == 978 and r["gender"] == "total" and r.get("value") is not None]
+    latest = max(varha, key=lambda r: r["year"])
+    row = published.execute(
+        "select value, is_suppressed from marts.livelihood where indicator_code = 'sotkanet_5' "
+        "and region_code = '05' and gender = 'total' and period_label = ?", [str(latest["year"])]).fetchall()
+    assert row, "Varha's value for Sotkanet indicator 5 is missing from the livelihood mart"
+    value, suppressed = row[0]
+    assert not suppressed
+    assert value == pytest.approx(latest["value"])
+
+
+def test_no_small_counts_published(demo_run, published):
+    from orchestration.checks import small_counts
+
+    _, config = demo_run
+    assert small_counts(published, config.suppression_threshold) == {}
+    for mart in PHENOMENON_MARTS:
+        n = published.execute(f"select count(*) from marts.{mart} where numerator >= 1 and numerator < ?",
+                              [config.suppression_threshold]).fetchall()[0][0]
+        assert n == 0
+
+
+def test_no_identity_code_in_any_table(warehouse, published):
+    """Privacy: no string column of any table, in the warehouse or the published file, holds a valid hetu."""
+    for con in (warehouse, published):
+        for schema, table, column in string_columns(con):
+            values = con.execute(
+                f'select distinct "{column}" from "{schema}"."{table}" '
+                f"where regexp_matches(\"{column}\", '\\d{{6}}\\s?[-+ABCDEFYXWVU]\\s?\\d{{3}}[0-9A-Za-z]')"
+            ).fetchall()
+            leaked = [v for (v,) in values for m in HETU_LIKE.finditer(v) if is_valid_hetu(m.group(0))]
+            assert leaked == [], f"{schema}.{table}.{column} holds identity codes"
+
+
+def test_loads_reconcile(warehouse):
+    from sources.loads import reconcile
+    from sources.registry import all_file_sources
+
+    for source in all_file_sources():
+        assert reconcile(warehouse, source.name) == [], source.name
+        files = warehouse.execute("select count(*) from raw._loads where source = ?", [source.name]).fetchall()
+        assert files[0][0] > 0, f"{source.name}: no demo file loaded"
+
+
+def test_second_run_adds_nothing(demo_run):
+    """Re-running the pipeline on the same deliveries loads nothing new and keeps mart row counts."""
+    from orchestration import demo
+
+    _, config = demo_run
+    path = config.published_dir / "rsw_marts.duckdb"
+
+    def counts():
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            tables = [r[0] for r in con.execute("select table_name from duckdb_tables() order by 1").fetchall()]
+            return {t: con.execute(f"select count(*) from marts.{t}").fetchall()[0][0] for t in tables}
+        finally:
+            con.close()
+
+    before = counts()
+    result = demo.run_pipeline(scale=0.05)
+    assert result.success
+    assert counts() == before
+    raw = duckdb.connect(str(config.warehouse_path), read_only=True)
+    try:
+        dupes = raw.execute(
+            "select count(*) from (select source, file_name from raw._loads where status = 'current' "
+            "group by 1, 2 having count(*) > 1)").fetchall()[0][0]
+    finally:
+        raw.close()
+    assert dupes == 0
+    materializations = [e for e in result.all_events if e.event_type_value == "ASSET_MATERIALIZATION"
+                        and e.asset_key.path == ["raw", "sotkanet_data"]]
+    assert materializations[0].event_specific_data.materialization.metadata["indicators_downloaded"].value == 0
