@@ -44,3 +44,40 @@ def small_counts(con: duckdb.DuckDBPyConnection, threshold: int, schema: str = "
             if n:
                 breaches[f"{table}.{column}"] = n
     return breaches
+
+
+FRESHNESS_MART = dg.AssetKey(["marts", "source_freshness"])
+
+
+def data_period_check(source: str, asset_key: dg.AssetKey) -> dg.AssetChecksDefinition:
+    """Is the newest period *in the data* as recent as the source's cadence expects by today?
+    The rule lives in dbt (marts.source_freshness); this check reports it on the source's asset."""
+
+    @dg.asset_check(asset=asset_key, name="data_period", additional_deps=[FRESHNESS_MART], blocking=False,
+                    description=f"The newest data period of {source} against its cadence (WARN late, ERROR overdue).")
+    def _check(warehouse: Warehouse) -> dg.AssetCheckResult:
+        with warehouse.connect() as con:
+            rows = con.execute(
+                "select status, newest_period_end, data_lag_days, warn_after_days, error_after_days, cadence, "
+                "last_loaded_at from marts.source_freshness where source = ?", [source]).fetchall()
+        if not rows:
+            return dg.AssetCheckResult(passed=False, severity=dg.AssetCheckSeverity.ERROR,
+                                       metadata={"problem": f"{source} is not in marts.source_freshness"})
+        status, newest, lag, warn, error, cadence, loaded = rows[0]
+        late_by = None if lag is None else max(0, lag - warn)
+        return dg.AssetCheckResult(
+            passed=status == "ok",
+            severity=dg.AssetCheckSeverity.ERROR if status == "error" else dg.AssetCheckSeverity.WARN,
+            metadata={
+                "status": status,
+                "cadence": cadence,
+                "newest_period_end": str(newest),
+                "data_lag_days": lag if lag is not None else -1,
+                "late_by_days": late_by if late_by is not None else -1,
+                "warn_after_days": warn,
+                "error_after_days": error,
+                "last_loaded_at": str(loaded),
+            },
+        )
+
+    return _check

@@ -8,7 +8,7 @@ from dagster_dbt import DbtCliResource
 from orchestration import automation, checks, settings
 from orchestration.assets import client_data, professional_observations, statistics
 from orchestration.assets.dbt import dbt_project, warehouse_models
-from orchestration.assets.publish import publish_resource, published_disclosure, rsw_marts
+from orchestration.assets.publish import dbt_docs, publish_resource, published_disclosure, rsw_marts
 from orchestration.resources import LandingZone, PseudonymKey, SotkanetApi, StatFinApi, Warehouse
 from sources.registry import all_file_sources
 
@@ -16,11 +16,19 @@ config = settings.load()
 settings.export_for_dbt(config)
 
 defs = dg.Definitions(
-    assets=[*client_data.assets, *professional_observations.assets, *statistics.assets, warehouse_models, rsw_marts],
-    asset_checks=[*(checks.reconciliation_check(s) for s in all_file_sources()), published_disclosure],
+    assets=[*client_data.assets, *professional_observations.assets, *statistics.assets, warehouse_models, rsw_marts,
+            dbt_docs],
+    asset_checks=[
+        *(checks.reconciliation_check(s) for s in all_file_sources()),
+        *(checks.data_period_check(s.name, dg.AssetKey(["raw", s.name])) for s in all_file_sources()),
+        checks.data_period_check("sotkanet", dg.AssetKey(["raw", "sotkanet_data"])),
+        checks.data_period_check("statfin_population", dg.AssetKey(["raw", "statfin_population"])),
+        published_disclosure,
+    ],
     jobs=[automation.daily_refresh, automation.weekly_sotkanet, automation.half_year_package,
           automation.yearly_comparison, automation.full_refresh],
     schedules=automation.schedules,
+    sensors=[automation.landing_zone_sensor(all_file_sources(), lambda: config.landing_dir)],
     resources={
         "warehouse": Warehouse(path=str(config.warehouse_path)),
         "landing": LandingZone(root=str(config.landing_dir)),

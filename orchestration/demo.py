@@ -58,31 +58,35 @@ def run(scale: float = 1.0) -> int:
 
 def summarise(result, published: Path) -> int:
     evaluations = [e.event_specific_data for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
-    failed = [e for e in evaluations if not e.passed]
-    blocking_failed = [e for e in failed if e.blocking and e.severity.value == "ERROR"]
+    late = [e for e in evaluations if e.check_name == "data_period" and not e.passed]
+    failed = [e for e in evaluations if e.check_name != "data_period" and not e.passed]
     failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
 
     print("\n== Summary ==")
     if published.exists():
         con = duckdb.connect(str(published), read_only=True)
         try:
-            rows = con.execute(
-                "select table_name, estimated_size from duckdb_tables() where schema_name = 'marts' order by 1"
-            ).fetchall()
+            tables = [r[0] for r in con.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts' order by 1").fetchall()]
             print(f"{'mart':<32}{'rows':>10}")
-            for table, _ in rows:
+            for table in tables:
                 n = con.execute(f"select count(*) from marts.{table}").fetchall()[0][0]
                 print(f"{table:<32}{n:>10}")
         finally:
             con.close()
-    print(f"\nchecks: {len(evaluations) - len(failed)} passed, {len(failed)} failed"
-          + (f" ({len(blocking_failed)} blocking)" if failed else ""))
+    print(f"\nchecks: {len(evaluations) - len(failed) - len(late)} passed, {len(failed)} failed")
     for e in failed:
         print(f"  FAILED {e.asset_key.to_user_string()} {e.check_name}")
     for step in failed_steps:
         print(f"  FAILED step {step}")
+    if late:
+        print(f"data periods behind their cadence ({len(late)} sources; see marts.source_freshness):")
+        for e in late:
+            md = e.metadata
+            print(f"  {e.severity.value:<5} {e.asset_key.to_user_string():<40} newest period ends "
+                  f"{md['newest_period_end'].value}, {md['data_lag_days'].value} days ago")
     print(f"published: {published}")
-    ok = result.success and not blocking_failed and not failed_steps
+    ok = result.success and not failed and not failed_steps
     print("RESULT: " + ("OK" if ok else "FAILED"))
     return 0 if ok else 1
 

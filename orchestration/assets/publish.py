@@ -3,12 +3,14 @@ half-year social reporting package built from that snapshot."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import dagster as dg
 import duckdb
+from dagster_dbt import DbtCliResource
 
-from orchestration.assets.dbt import warehouse_models
+from orchestration.assets.dbt import dbt_project, warehouse_models
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.checks import small_counts
 from orchestration.resources import Warehouse
@@ -56,6 +58,21 @@ def published_disclosure(published: PublishTarget) -> dg.AssetCheckResult:
         passed=not breaches and schemas == ["marts"],
         metadata={"breaches": dg.MetadataValue.json(breaches), "schemas": dg.MetadataValue.json(schemas)},
     )
+
+
+@dg.asset(key=["published", "dbt_docs"], group_name="published", deps=MART_KEYS, pool=WAREHOUSE_POOL)
+def dbt_docs(context: dg.AssetExecutionContext, dbt: DbtCliResource, published: PublishTarget):
+    """dbt's documentation site (models, columns, lineage) as one static HTML file beside the snapshot."""
+    invocation = dbt.cli(["docs", "generate", "--static"], manifest=dbt_project.manifest_path,
+                         raise_on_error=True)
+    invocation.wait()
+    docs_dir = published.path / "docs"
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    target = Path(invocation.target_path)
+    shutil.copyfile(target / "static_index.html", docs_dir / "index.html")
+    for name in ("manifest.json", "catalog.json"):
+        shutil.copyfile(target / name, docs_dir / name)
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(docs_dir / "index.html"))})
 
 
 def publish_resource() -> PublishTarget:

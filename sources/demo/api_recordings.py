@@ -72,37 +72,90 @@ VARHA_CODE = "05"
 
 # Varha municipalities: code, Finnish name, Swedish name, approx. population at end of 2024.
 MUNICIPALITIES: list[tuple[str, str, str, int]] = [
-    ("019", "Aura", "Aura", 4_050), ("202", "Kaarina", "S:t Karins", 36_500),
-    ("284", "Koski Tl", "Koskis", 2_200), ("304", "Kustavi", "Gustavs", 900),
-    ("322", "Kemiönsaari", "Kimitoön", 6_300), ("400", "Laitila", "Letala", 8_300),
-    ("423", "Lieto", "Lundo", 21_200), ("430", "Loimaa", "Loimaa", 15_300),
-    ("445", "Parainen", "Pargas", 15_300), ("480", "Marttila", "S:t Mårtens", 1_900),
-    ("481", "Masku", "Masku", 10_000), ("503", "Mynämäki", "Virmo", 7_600),
-    ("529", "Naantali", "Nådendal", 20_100), ("538", "Nousiainen", "Nousis", 4_800),
-    ("561", "Oripää", "Oripää", 1_300), ("577", "Paimio", "Pemar", 11_000),
-    ("631", "Pyhäranta", "Pyhäranta", 2_000), ("636", "Pöytyä", "Pöytyä", 8_100),
-    ("680", "Raisio", "Reso", 24_700), ("704", "Rusko", "Rusko", 6_500),
-    ("734", "Salo", "Salo", 51_000), ("738", "Sauvo", "Sagu", 3_000),
-    ("761", "Somero", "Somero", 8_600), ("833", "Taivassalo", "Tövsala", 1_500),
-    ("853", "Turku", "Åbo", 204_000), ("895", "Uusikaupunki", "Nystad", 15_000),
+    ("019", "Aura", "Aura", 4_050),
+    ("202", "Kaarina", "S:t Karins", 36_500),
+    ("284", "Koski Tl", "Koskis", 2_200),
+    ("304", "Kustavi", "Gustavs", 900),
+    ("322", "Kemiönsaari", "Kimitoön", 6_300),
+    ("400", "Laitila", "Letala", 8_300),
+    ("423", "Lieto", "Lundo", 21_200),
+    ("430", "Loimaa", "Loimaa", 15_300),
+    ("445", "Parainen", "Pargas", 15_300),
+    ("480", "Marttila", "S:t Mårtens", 1_900),
+    ("481", "Masku", "Masku", 10_000),
+    ("503", "Mynämäki", "Virmo", 7_600),
+    ("529", "Naantali", "Nådendal", 20_100),
+    ("538", "Nousiainen", "Nousis", 4_800),
+    ("561", "Oripää", "Oripää", 1_300),
+    ("577", "Paimio", "Pemar", 11_000),
+    ("631", "Pyhäranta", "Pyhäranta", 2_000),
+    ("636", "Pöytyä", "Pöytyä", 8_100),
+    ("680", "Raisio", "Reso", 24_700),
+    ("704", "Rusko", "Rusko", 6_500),
+    ("734", "Salo", "Salo", 51_000),
+    ("738", "Sauvo", "Sagu", 3_000),
+    ("761", "Somero", "Somero", 8_600),
+    ("833", "Taivassalo", "Tövsala", 1_500),
+    ("853", "Turku", "Åbo", 204_000),
+    ("895", "Uusikaupunki", "Nystad", 15_000),
     ("918", "Vehmaa", "Vemo", 2_200),
 ]
 MUNICIPALITY_ID_BASE = 1000  # made-up, stable Sotkanet ids: 1000 + code
 
 # Other categories, so the parser must filter: (id, code, category, fi, sv, en, uri, population basis).
 OTHER_REGIONS: list[tuple[int, str, str, str, str, str, str | None, str]] = [
-    (833, "1", "ALUEHALLINTOVIRASTO", "Etelä-Suomen AVIn alue", "Södra Finlands RFV:s område",
-     "Southern Finland AVI area", "http://www.yso.fi/onto/kunnat/ahv1", "01,02,03,04,07,09,10,11,90"),
-    (835, "2", "ALUEHALLINTOVIRASTO", "Lounais-Suomen AVIn alue", "Sydvästra Finlands RFV:s område",
-     "Southwestern Finland AVI area", "http://www.yso.fi/onto/kunnat/ahv2", "05,06"),
+    (
+        833,
+        "1",
+        "ALUEHALLINTOVIRASTO",
+        "Etelä-Suomen AVIn alue",
+        "Södra Finlands RFV:s område",
+        "Southern Finland AVI area",
+        "http://www.yso.fi/onto/kunnat/ahv1",
+        "01,02,03,04,07,09,10,11,90",
+    ),
+    (
+        835,
+        "2",
+        "ALUEHALLINTOVIRASTO",
+        "Lounais-Suomen AVIn alue",
+        "Sydvästra Finlands RFV:s område",
+        "Southwestern Finland AVI area",
+        "http://www.yso.fi/onto/kunnat/ahv2",
+        "05,06",
+    ),
     (402, "02", "MAAKUNTA", "Varsinais-Suomi", "Egentliga Finland", "Southwest Finland", None, "05"),
     (404, "04", "MAAKUNTA", "Satakunta", "Satakunta", "Satakunta", None, "06"),
-    (503, "03", "SAIRAANHOITOPIIRI", "Varsinais-Suomen sairaanhoitopiiri", "Egentliga Finlands sjukvårdsdistrikt",
-     "Hospital District of Southwest Finland", None, "05"),
-    (602, "023", "SEUTUKUNTA", "Turun seutukunta", "Åbo ekonomiska region", "Turku sub-region", None,
-     "202,423,481,503,529,538,577,680,704,738,853,019"),
-    (702, "2", "ERVA", "TYKS:n erva-alue", "ÅUCS specialupptagningsområde", "TYKS special responsibility area",
-     None, "05,06,16,17"),
+    (
+        503,
+        "03",
+        "SAIRAANHOITOPIIRI",
+        "Varsinais-Suomen sairaanhoitopiiri",
+        "Egentliga Finlands sjukvårdsdistrikt",
+        "Hospital District of Southwest Finland",
+        None,
+        "05",
+    ),
+    (
+        602,
+        "023",
+        "SEUTUKUNTA",
+        "Turun seutukunta",
+        "Åbo ekonomiska region",
+        "Turku sub-region",
+        None,
+        "202,423,481,503,529,538,577,680,704,738,853,019",
+    ),
+    (
+        702,
+        "2",
+        "ERVA",
+        "TYKS:n erva-alue",
+        "ÅUCS specialupptagningsområde",
+        "TYKS special responsibility area",
+        None,
+        "05,06,16,17",
+    ),
 ]
 
 AGES = [str(a) for a in range(100)] + ["100-"]
@@ -111,43 +164,89 @@ GENDERS = ("male", "female", "total")
 
 UNIT_TYPES = {
     "percent": ("PROS", {"fi": "Prosenttia", "en": "Percent", "sv": "Procent"}, 100, 1),
-    "per_1000": ("PER1000", {"fi": "Tuhatta asukasta kohden", "en": "Per 1 000 inhabitants",
-                             "sv": "Per tusen invånare"}, 1000, 1),
-    "per_100000": ("PER100000", {"fi": "Sataa tuhatta asukasta kohden", "en": "Per 100 000 inhabitants",
-                                 "sv": "Per hundratusen invånare"}, 100_000, 1),
+    "per_1000": (
+        "PER1000",
+        {"fi": "Tuhatta asukasta kohden", "en": "Per 1 000 inhabitants", "sv": "Per tusen invånare"},
+        1000,
+        1,
+    ),
+    "per_100000": (
+        "PER100000",
+        {
+            "fi": "Sataa tuhatta asukasta kohden",
+            "en": "Per 100 000 inhabitants",
+            "sv": "Per hundratusen invånare",
+        },
+        100_000,
+        1,
+    ),
     # [I] the demo's code for counts; real count indicators may use another code.
     "count": ("LKM", {"fi": "Lukumäärä", "en": "Number", "sv": "Antal"}, None, 0),
     "score": ("PISTE", {"fi": "Pistemäärä", "en": "Score", "sv": "Poäng"}, None, 1),
 }
 ORGANIZATIONS = {
-    "THL": (2, {"fi": "Terveyden ja hyvinvoinnin laitos (THL)", "en": "Finnish institute for Health and Welfare (THL)",
-                "sv": "Institutet för hälsa och välfärd (THL)"}),
+    "THL": (
+        2,
+        {
+            "fi": "Terveyden ja hyvinvoinnin laitos (THL)",
+            "en": "Finnish institute for Health and Welfare (THL)",
+            "sv": "Institutet för hälsa och välfärd (THL)",
+        },
+    ),
     "Tilastokeskus": (3, {"fi": "Tilastokeskus", "en": "Statistics Finland", "sv": "Statistikcentralen"}),
     # Demo organisation ids: the real ids of ARA and TEM in Sotkanet were not looked up.
-    "ARA": (941, {"fi": "Asumisen rahoitus- ja kehittämiskeskus (ARA)",
-                  "en": "Housing Finance and Development Centre of Finland (ARA)",
-                  "sv": "Finansierings- och utvecklingscentralen för boendet (ARA)"}),
-    "Työ- ja elinkeinoministeriö": (942, {"fi": "Työ- ja elinkeinoministeriö", "en": "Ministry of Economic Affairs "
-                                          "and Employment", "sv": "Arbets- och näringsministeriet"}),
+    "ARA": (
+        941,
+        {
+            "fi": "Asumisen rahoitus- ja kehittämiskeskus (ARA)",
+            "en": "Housing Finance and Development Centre of Finland (ARA)",
+            "sv": "Finansierings- och utvecklingscentralen för boendet (ARA)",
+        },
+    ),
+    "Työ- ja elinkeinoministeriö": (
+        942,
+        {
+            "fi": "Työ- ja elinkeinoministeriö",
+            "en": "Ministry of Economic Affairs and Employment",
+            "sv": "Arbets- och näringsministeriet",
+        },
+    ),
 }
 
 # Demo level of each indicator: national value in 2015 (for counts: rate per 1 000 inhabitants),
 # yearly trend, male/female ratio factor, regional spread (sd of log factor).
 PROFILES: dict[int, tuple[float, float, float, float]] = {
-    5: (6.4, -0.015, 1.10, 0.25), 90001: (2.1, 0.01, 1.15, 0.30), 90002: (3.6, -0.02, 1.05, 0.30),
-    90003: (12.8, 0.004, 0.97, 0.12), 90004: (2.6, -0.03, 1.35, 0.30),
-    4: (4.8, 0.04, 0.80, 0.25), 289: (420.0, 0.02, 0.85, 0.20), 179: (14.5, -0.01, 1.45, 0.20),
-    4355: (11.5, 0.02, 0.80, 0.10), 90011: (9.0, 0.05, 0.75, 0.25),
-    3090: (0.30, 0.04, 1.60, 0.35), 90021: (3.1, -0.02, 1.50, 0.25), 90022: (31.0, -0.01, 1.55, 0.25),
-    90023: (7.5, -0.02, 1.40, 0.30), 90024: (3.8, -0.01, 1.45, 0.25),
-    90031: (0.68, -0.05, 1.30, 0.45), 90032: (0.22, -0.06, 1.35, 0.45), 90033: (0.68, -0.05, 1.30, 0.45),
-    90034: (0.035, -0.05, 1.00, 0.40), 90035: (0.10, -0.05, 1.20, 0.45),
+    5: (6.4, -0.015, 1.10, 0.25),
+    90001: (2.1, 0.01, 1.15, 0.30),
+    90002: (3.6, -0.02, 1.05, 0.30),
+    90003: (12.8, 0.004, 0.97, 0.12),
+    90004: (2.6, -0.03, 1.35, 0.30),
+    4: (4.8, 0.04, 0.80, 0.25),
+    289: (420.0, 0.02, 0.85, 0.20),
+    179: (14.5, -0.01, 1.45, 0.20),
+    4355: (11.5, 0.02, 0.80, 0.10),
+    90011: (9.0, 0.05, 0.75, 0.25),
+    3090: (0.30, 0.04, 1.60, 0.35),
+    90021: (3.1, -0.02, 1.50, 0.25),
+    90022: (31.0, -0.01, 1.55, 0.25),
+    90023: (7.5, -0.02, 1.40, 0.30),
+    90024: (3.8, -0.01, 1.45, 0.25),
+    90031: (0.68, -0.05, 1.30, 0.45),
+    90032: (0.22, -0.06, 1.35, 0.45),
+    90033: (0.68, -0.05, 1.30, 0.45),
+    90034: (0.035, -0.05, 1.00, 0.40),
+    90035: (0.10, -0.05, 1.20, 0.45),
 }
 DEFAULT_PROFILE = (5.0, 0.0, 1.0, 0.2)
 
 # A few indicators the listing holds beyond the catalogue (real ids and titles from thl_model.md §2.5).
 LISTING_EXTRAS = [
-    (6, "Somaattisen erikoissairaanhoidon vuodeosastohoitopäivät 75 vuotta täyttäneillä / 1 000 vastaavanikäistä", "THL"),
+    (
+        6,
+        "Somaattisen erikoissairaanhoidon vuodeosastohoitopäivät 75 vuotta täyttäneillä "
+        "/ 1 000 vastaavanikäistä",
+        "THL",
+    ),
     (127, "Väestö 31.12.", "Tilastokeskus"),
     (180, "Koulutustasomittari", "Tilastokeskus"),
     (186, "Kuolleisuus / 100 000 asukasta", "Tilastokeskus"),
@@ -221,22 +320,27 @@ class Population:
         key = (area, year, gender, group)
         if key not in self._memo:
             sexes = {"male": ("1",), "female": ("2",), "total": ("1", "2")}[gender]
-            self._memo[key] = sum(n for (age, sex), n in self.cells[area][year].items()
-                                  if sex in sexes and (group == "all" or age_group(_age_of(age)) == group))
+            self._memo[key] = sum(
+                n
+                for (age, sex), n in self.cells[area][year].items()
+                if sex in sexes and (group == "all" or age_group(_age_of(age)) == group)
+            )
         return self._memo[key]
 
 
 def _region_pyramid(area: str, total: int, year: int) -> dict[tuple[str, str], int]:
     rng = _rng("pyramid", area)
-    older = rng.uniform(-0.25, 0.45)  # rural areas skew older
-    drift = (year - 2015) * 0.012  # the population ages over time
+    older = -0.2 if area == "KU853" else rng.uniform(-0.15, 0.35)  # rural areas skew older
+    slope = older + (year - 2015) * 0.012  # the population ages over time
     weights = []
     for a in range(101):
-        if a < 85:
-            w = 1.0 + (older + drift) * (a - 42) / 60
+        if a < 70:
+            w = 1.0 + slope * (a - 40) / 60
+        elif a < 85:
+            w = (1.0 + slope / 2) * (1 - (a - 69) * 0.035)
         else:
-            w = max(0.02, (1.0 + (older + drift) * 0.7) * (1 - (a - 84) / 17) ** 2)
-        weights.append(max(w, 0.05))
+            w = (1.0 + slope / 2) * 0.475 * (1 - (a - 84) / 17) ** 2
+        weights.append(max(w, 0.02))
     by_age = _allocate(total, weights)
     cells: dict[tuple[str, str], int] = {}
     for a, n in enumerate(by_age):
@@ -292,14 +396,23 @@ def statfin_documents(pop: Population, years: list[int]) -> tuple[dict, dict]:
     sexes = ["SSS", "1", "2"]
     sex_text = {"SSS": "Yhteensä", "1": "Miehet", "2": "Naiset"}
     year_codes = [str(y) for y in years]
-    dims = [("Alue", "Alue", areas, area_text), ("Ikä", "Ikä", ages, age_text),
-            ("Sukupuoli", "Sukupuoli", sexes, sex_text), ("Vuosi", "Vuosi", year_codes, {y: y for y in year_codes}),
-            ("Tiedot", "Tiedot", ["vaesto"], {"vaesto": "Väestö 31.12."})]
+    dims = [
+        ("Alue", "Alue", areas, area_text),
+        ("Ikä", "Ikä", ages, age_text),
+        ("Sukupuoli", "Sukupuoli", sexes, sex_text),
+        ("Vuosi", "Vuosi", year_codes, {y: y for y in year_codes}),
+        ("Tiedot", "Tiedot", ["vaesto"], {"vaesto": "Väestö 31.12."}),
+    ]
     meta = {
         "title": "Väestö 31.12. muuttujina Alue, Ikä, Sukupuoli, Vuosi ja Tiedot",
         "variables": [
-            {"code": code, "text": text, "values": values, "valueTexts": [labels[v] for v in values],
-             **({"time": True} if code == "Vuosi" else {"elimination": True} if code != "Tiedot" else {})}
+            {
+                "code": code,
+                "text": text,
+                "values": values,
+                "valueTexts": [labels[v] for v in values],
+                **({"time": True} if code == "Vuosi" else {"elimination": True} if code != "Tiedot" else {}),
+            }
             for code, text, values, labels in dims
         ],
     }
@@ -326,10 +439,14 @@ def statfin_documents(pop: Population, years: list[int]) -> tuple[dict, dict]:
         "id": [d[0] for d in dims],
         "size": [len(d[2]) for d in dims],
         "dimension": {
-            code: {"label": text, "category": {"index": {v: i for i, v in enumerate(values)},
-                                               "label": {v: labels[v] for v in values},
-                                               **({"unit": {"vaesto": {"base": "henkilöä", "decimals": 0}}}
-                                                  if code == "Tiedot" else {})}}
+            code: {
+                "label": text,
+                "category": {
+                    "index": {v: i for i, v in enumerate(values)},
+                    "label": {v: labels[v] for v in values},
+                    **({"unit": {"vaesto": {"base": "henkilöä", "decimals": 0}}} if code == "Tiedot" else {}),
+                },
+            }
             for code, text, values, labels in dims
         },
         "value": value,
@@ -345,21 +462,54 @@ def statfin_documents(pop: Population, years: list[int]) -> tuple[dict, dict]:
 
 
 def sotkanet_regions() -> list[dict]:
-    rows: list[dict] = [{
-        "id": COUNTRY_ID, "code": "SSS", "category": "MAA",
-        "title": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"}, "uri": None,
-    }]
+    rows: list[dict] = [
+        {
+            "id": COUNTRY_ID,
+            "code": "SSS",
+            "category": "MAA",
+            "title": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
+            "uri": None,
+        }
+    ]
     for code, name, sid, _old, _pop in COUNTIES:
-        rows.append({"id": sid, "code": code, "category": "HYVINVOINTIALUE",
-                     "title": {"fi": name, "sv": name, "en": name}, "uri": None})
-    rows.append({"id": ALAND[2], "code": ALAND[0], "category": "HYVINVOINTIALUE",
-                 "title": {"fi": "Ahvenanmaa", "sv": "Åland", "en": "Åland"}, "uri": None})
+        rows.append(
+            {
+                "id": sid,
+                "code": code,
+                "category": "HYVINVOINTIALUE",
+                "title": {"fi": name, "sv": name, "en": name},
+                "uri": None,
+            }
+        )
+    rows.append(
+        {
+            "id": ALAND[2],
+            "code": ALAND[0],
+            "category": "HYVINVOINTIALUE",
+            "title": {"fi": "Ahvenanmaa", "sv": "Åland", "en": "Åland"},
+            "uri": None,
+        }
+    )
     for code, fi, sv, _pop in MUNICIPALITIES:
-        rows.append({"id": MUNICIPALITY_ID_BASE + int(code), "code": code, "category": "KUNTA",
-                     "title": {"fi": fi, "sv": sv, "en": fi}, "uri": f"http://www.yso.fi/onto/kunnat/k{code}"})
+        rows.append(
+            {
+                "id": MUNICIPALITY_ID_BASE + int(code),
+                "code": code,
+                "category": "KUNTA",
+                "title": {"fi": fi, "sv": sv, "en": fi},
+                "uri": f"http://www.yso.fi/onto/kunnat/k{code}",
+            }
+        )
     for rid, code, category, fi, sv, en, uri, _basis in OTHER_REGIONS:
-        rows.append({"id": rid, "code": code, "category": category, "title": {"fi": fi, "sv": sv, "en": en},
-                     "uri": uri})
+        rows.append(
+            {
+                "id": rid,
+                "code": code,
+                "category": category,
+                "title": {"fi": fi, "sv": sv, "en": en},
+                "uri": uri,
+            }
+        )
     return sorted(rows, key=lambda r: r["id"])
 
 
@@ -384,26 +534,47 @@ def indicator_metadata(entry: dict, years: list[int]) -> dict:
     fi, en = entry["indicator_name_fi"], entry["indicator_name_en"]
     age = entry.get("age_group", "all")
     classifications: dict = {
-        "sex": {"title": {"fi": "Miehet, naiset, yhteensä", "en": "Male, female, combined", "sv": "Män, kvinnor, totalt"},
-                "values": list(GENDERS)},
+        "sex": {
+            "title": {
+                "fi": "Miehet, naiset, yhteensä",
+                "en": "Male, female, combined",
+                "sv": "Män, kvinnor, totalt",
+            },
+            "values": list(GENDERS),
+        },
         "region": {
-            "title": {"fi": "Kunta, seutukunta, maakunta, hyvinvointialue, sairaanhoitopiiri, aluehallintoviraston "
-                            "alue, erityisvastuualue, koko maa",
-                      "en": "Municipality, sub-region, region, the wellbeing services county, hospital district, area "
-                            "for the regional state administrative agency, special responsibility area, whole country",
-                      "sv": "Kommun, ekonomisk region, landskap, välfärdsområde, sjukvårdsdistrikt, området för "
-                            "regionförvaltningsverket, specialupptagningsområde, hela landet"},
-            "values": ["Kunta", "Seutukunta", "Maakunta", "Hyvinvointialue", "Sairaanhoitopiiri",
-                       "Aluehallintovirasto", "Erva", "Maa"],
+            "title": {
+                "fi": "Kunta, seutukunta, maakunta, hyvinvointialue, sairaanhoitopiiri, aluehallintoviraston "
+                "alue, erityisvastuualue, koko maa",
+                "en": "Municipality, sub-region, region, the wellbeing services county, hospital district, "
+                "area "
+                "for the regional state administrative agency, special responsibility area, whole country",
+                "sv": "Kommun, ekonomisk region, landskap, välfärdsområde, sjukvårdsdistrikt, området för "
+                "regionförvaltningsverket, specialupptagningsområde, hela landet",
+            },
+            "values": [
+                "Kunta",
+                "Seutukunta",
+                "Maakunta",
+                "Hyvinvointialue",
+                "Sairaanhoitopiiri",
+                "Aluehallintovirasto",
+                "Erva",
+                "Maa",
+            ],
         },
     }
     if age != "all":
-        classifications = {"sex": classifications["sex"],
-                           "age": {"title": {"fi": f"{age}-vuotiaat", "en": f"Ages {age}", "sv": f"{age} år"},
-                                   "values": []},
-                           "region": classifications["region"]}
-    demo_note = ("Demo-aineisto: arvot ovat keksittyjä." if entry.get("id_status") != "verified"
-                 else "Demo-aineisto: tunniste on todellinen, arvot keksittyjä.")
+        classifications = {
+            "sex": classifications["sex"],
+            "age": {"title": {"fi": f"{age}-vuotiaat", "en": f"Ages {age}", "sv": f"{age} år"}, "values": []},
+            "region": classifications["region"],
+        }
+    demo_note = (
+        "Demo-aineisto: arvot ovat keksittyjä."
+        if entry.get("id_status") != "verified"
+        else "Demo-aineisto: tunniste on todellinen, arvot keksittyjä."
+    )
     return {
         "id": iid,
         "data-updated": _data_updated(iid),
@@ -419,16 +590,24 @@ def indicator_metadata(entry: dict, years: list[int]) -> dict:
         "classifications": classifications,
         "organization": {"id": org_id, "title": org_title},
         "subjects": [],
-        "sources": [{"organization": {"id": org_id, "title": org_title},
-                     "title": {"fi": entry.get("thl_source", ""), "en": "", "sv": ""}, "description": {}}],
+        "sources": [
+            {
+                "organization": {"id": org_id, "title": org_title},
+                "title": {"fi": entry.get("thl_source", ""), "en": "", "sv": ""},
+                "description": {},
+            }
+        ],
         "groups": [],
     }
 
 
 def _listing_item(iid: int, fi: str, en: str, org: tuple[int, dict]) -> dict:
-    return {"id": iid, "title": {"fi": fi, "en": en, "sv": fi},
-            "organization": {"id": org[0], "title": org[1]},
-            "classifications": {"sex": {"values": list(GENDERS)}, "region": {"values": ["Kunta", "Maa"]}}}
+    return {
+        "id": iid,
+        "title": {"fi": fi, "en": en, "sv": fi},
+        "organization": {"id": org[0], "title": org[1]},
+        "classifications": {"sex": {"values": list(GENDERS)}, "region": {"values": ["Kunta", "Maa"]}},
+    }
 
 
 def _area_population(pop: Population, area: str, year: int, gender: str, group: str) -> int:
@@ -476,7 +655,9 @@ def indicator_data(entry: dict, pop: Population, years: list[int]) -> list[dict]
         for y in years:
             for sex in ("male", "female"):
                 denominator = pop.total(area, y, sex, group)
-                numerators[(area, y, sex)] = max(0, int(round(expected_rate(area, y, sex) * denominator / per)))
+                numerators[(area, y, sex)] = max(
+                    0, int(round(expected_rate(area, y, sex) * denominator / per))
+                )
 
     def numerator(area: str, y: int, sex: str) -> int:
         if sex == "total":
@@ -499,8 +680,14 @@ def indicator_data(entry: dict, pop: Population, years: list[int]) -> list[dict]
                 else:
                     denominator = _area_population(pop, area, y, sex, group)
                     value = round(n / denominator * scale, decimals) if denominator else None
-                row: dict = {"indicator": iid, "region": sid, "year": y, "gender": sex, "value": value,
-                             "absValue": n}
+                row: dict = {
+                    "indicator": iid,
+                    "region": sid,
+                    "year": y,
+                    "gender": sex,
+                    "value": value,
+                    "absValue": n,
+                }
                 roll = _rng("gaps", iid, sid, y, sex).random()
                 if roll < 0.03:
                     del row["absValue"]  # absValue can be absent ...
@@ -517,8 +704,9 @@ def indicator_data(entry: dict, pop: Population, years: list[int]) -> list[dict]
 # --------------------------------------------------------------------------------------------------
 
 
-def write_recordings(out_dir: Path, years: range | list[int] = DEFAULT_YEARS,
-                     catalogue_path: Path = CATALOGUE_PATH) -> None:
+def write_recordings(
+    out_dir: Path, years: range | list[int] = DEFAULT_YEARS, catalogue_path: Path = CATALOGUE_PATH
+) -> None:
     """Write every recorded response under ``out_dir`` (deterministic for the same years and catalogue)."""
     out_dir = Path(out_dir)
     years = sorted(int(y) for y in years)
@@ -527,8 +715,10 @@ def write_recordings(out_dir: Path, years: range | list[int] = DEFAULT_YEARS,
 
     sk = out_dir / "sotkanet"
     _dump(sk / "regions.json", sotkanet_regions())
-    listing = [_listing_item(int(e["sotkanet_id"]), e["indicator_name_fi"], e["indicator_name_en"], _org_of(e))
-               for e in catalogue]
+    listing = [
+        _listing_item(int(e["sotkanet_id"]), e["indicator_name_fi"], e["indicator_name_en"], _org_of(e))
+        for e in catalogue
+    ]
     listing += [_listing_item(iid, fi, "", ORGANIZATIONS[org]) for iid, fi, org in LISTING_EXTRAS]
     _dump(sk / "indicators.json", sorted(listing, key=lambda r: r["id"]))
     for entry in catalogue:

@@ -7,22 +7,28 @@ Bound to 127.0.0.1 only. Paths:
   POST /PxWeb/api/v1/fi/StatFin/vaerak/statfin_vaerak_pxt_11re.px          json-stat2 slice for the query
 
 ``faults`` injects failures per path (query string excluded), consumed one per request, e.g.
-``{"/rest/1.1/json": [500, 200]}``. A fault is an HTTP status (200 = answer normally), ``"malformed"``
-(truncated JSON), ``"html"`` (an HTML error page with status 200), ``"wrong_shape"`` (a JSON object where
-a list is expected), ``"drop"`` (close the connection without an answer), or a dict
-``{"status": 429, "retry_after": "1", "body": "..."}``.
+``{"/rest/1.1/json": [500, 200]}``. A fault is one of:
+  an HTTP status (200 = answer normally); ``"malformed"`` (truncated JSON); ``"html"`` (an HTML error
+  page with status 200); ``"wrong_shape"`` (a JSON object where a list is expected); ``"drop"`` (close
+  the connection without an answer); ``{"delay": seconds}`` (answer late);
+  ``{"status": 429, "retry_after": "1", "body": "..."}``.
+``.requests`` counts requests per path and ``.log`` lists them (method, path, query, User-Agent).
 
-CLI: ``python -m sources.demo.fixture_server --recordings DIR --port-file FILE [--port N]``.
+CLI: ``python -m sources.demo.fixture_server --recordings DIR --port-file FILE [--port N]
+[--write-recordings]``; serves until SIGTERM/SIGINT, writes its port to FILE once listening.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
 import socket
+import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -33,9 +39,11 @@ PXWEB_PREFIX = "/PxWeb/api/v1/fi/StatFin"
 TABLE_11RE = "vaerak/statfin_vaerak_pxt_11re.px"
 MAX_PXWEB_CELLS = 100_000  # PxWeb refuses bigger queries (pxweb R package's API catalogue)
 
-HTML_ERROR = (b"<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head>"
-              b"<body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request."
-              b"</p></body></html>")
+HTML_ERROR = (
+    b"<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head>"
+    b"<body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request."
+    b"</p></body></html>"
+)
 
 
 class _Recordings:
@@ -56,6 +64,16 @@ class _Recordings:
             return self._cache[path]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up (timeouts, dropped connections) are expected here: no tracebacks."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class FixtureServer:
     """The fixture server, run in a background thread. Use as a context manager."""
 
@@ -65,7 +83,7 @@ class FixtureServer:
         self.requests: dict[str, int] = {}
         self.log: list[dict[str, Any]] = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _make_handler(self))
+        self._httpd = _QuietServer(("127.0.0.1", port), _make_handler(self))
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -87,7 +105,12 @@ class FixtureServer:
 
     def start(self) -> FixtureServer:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._httpd.serve_forever, name="fixture-server", daemon=True)
+            self._thread = threading.Thread(
+                target=self._httpd.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name="fixture-server",
+                daemon=True,
+            )
             self._thread.start()
         return self
 
@@ -115,8 +138,9 @@ class FixtureServer:
     def _note(self, method: str, path: str, query: str, headers: Any) -> Any:
         with self._lock:
             self.requests[path] = self.requests.get(path, 0) + 1
-            self.log.append({"method": method, "path": path, "query": query,
-                             "user_agent": headers.get("User-Agent")})
+            self.log.append(
+                {"method": method, "path": path, "query": query, "user_agent": headers.get("User-Agent")}
+            )
             queue = self.faults.get(path)
             return queue.pop(0) if queue else None
 
@@ -126,11 +150,16 @@ def _make_handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
         server_version = "rsw-fixture/1.0"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+        def log_message(self, format: str, *args: Any) -> None:
             return
 
-        def _send(self, status: int, body: bytes, content_type: str = "application/json;charset=UTF-8",
-                  headers: dict[str, str] | None = None) -> None:
+        def _send(
+            self,
+            status: int,
+            body: bytes,
+            content_type: str = "application/json;charset=UTF-8",
+            headers: dict[str, str] | None = None,
+        ) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -143,8 +172,11 @@ def _make_handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
             self._send(status, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
         def _not_found(self, what: str) -> None:
-            self._send(404, f"<html><body><h1>404 Not Found</h1><p>{what}</p></body></html>".encode(),
-                       "text/html;charset=UTF-8")
+            self._send(
+                404,
+                f"<html><body><h1>404 Not Found</h1><p>{what}</p></body></html>".encode(),
+                "text/html;charset=UTF-8",
+            )
 
         def _fault(self, fault: Any) -> bool:
             """Answer with the injected fault; False when the request should be served normally."""
@@ -158,10 +190,11 @@ def _make_handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
                 self._json({"error": "unexpected", "rows": []})
             elif fault == "drop":
                 self.close_connection = True
-                try:
+                with contextlib.suppress(OSError):
                     self.connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            elif isinstance(fault, dict) and "delay" in fault:
+                time.sleep(float(fault["delay"]))  # a slow answer: the client's timeout should fire
+                return False
             elif isinstance(fault, dict):
                 headers = {"Retry-After": str(fault["retry_after"])} if "retry_after" in fault else {}
                 body = str(fault.get("body", "")).encode("utf-8")
@@ -178,7 +211,7 @@ def _make_handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
                 return None
             return path, parse_qs(parts.query, keep_blank_values=True)
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             begun = self._begin("GET")
             if begun is None:
                 return
@@ -204,20 +237,25 @@ def _make_handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
         def _sotkanet_data(self, query: dict[str, list[str]]) -> None:
             ident = (query.get("indicator") or [""])[0]
             if not ident.isdigit():
-                return self._send(400, b"indicator parameter missing or not a number", "text/plain;charset=UTF-8")
+                return self._send(
+                    400, b"indicator parameter missing or not a number", "text/plain;charset=UTF-8"
+                )
             rows = server.recordings.load("sotkanet", "data", f"{ident}.json")
             if rows is None:
                 return self._not_found(f"indicator {ident}")
             years = {int(y) for y in query.get("years", []) if y.lstrip("-").isdigit()}
             genders = set(query.get("genders", []))
             regions = {int(r) for r in query.get("regions", []) if r.isdigit()}
-            out = [r for r in rows
-                   if (not years or r.get("year") in years)
-                   and (not genders or r.get("gender") in genders)
-                   and (not regions or r.get("region") in regions)]
+            out = [
+                r
+                for r in rows
+                if (not years or r.get("year") in years)
+                and (not genders or r.get("gender") in genders)
+                and (not regions or r.get("region") in regions)
+            ]
             return self._json(out)
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             begun = self._begin("POST")
@@ -238,8 +276,9 @@ def _make_handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
                 return self._send(403, b"Too many values selected", "text/plain;charset=UTF-8")
             fmt = (body.get("response") or {}).get("format", "json")
             if fmt != "json-stat2":
-                return self._send(400, f"format {fmt!r} not recorded; use json-stat2".encode(),
-                                  "text/plain;charset=UTF-8")
+                return self._send(
+                    400, f"format {fmt!r} not recorded; use json-stat2".encode(), "text/plain;charset=UTF-8"
+                )
             return self._json(answer)
 
     return Handler
@@ -295,8 +334,10 @@ def slice_json_stat2(cube: dict, query: list[dict]) -> dict | None:
     dimension = {}
     for dim in ids:
         src = cube["dimension"][dim]
-        cat = {"index": {v: i for i, v in enumerate(chosen[dim])},
-               "label": {v: src["category"].get("label", {}).get(v, v) for v in chosen[dim]}}
+        cat = {
+            "index": {v: i for i, v in enumerate(chosen[dim])},
+            "label": {v: src["category"].get("label", {}).get(v, v) for v in chosen[dim]},
+        }
         if "unit" in src["category"]:
             cat["unit"] = {v: u for v, u in src["category"]["unit"].items() if v in chosen[dim]}
         dimension[dim] = {"label": src.get("label", dim), "category": cat}
@@ -310,8 +351,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--recordings", type=Path, required=True)
     parser.add_argument("--port-file", type=Path, required=True)
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--write-recordings", action="store_true",
-                        help="write the demo recordings into --recordings first when it is empty")
+    parser.add_argument(
+        "--write-recordings",
+        action="store_true",
+        help="write the demo recordings into --recordings first when it is empty",
+    )
     args = parser.parse_args(argv)
     if args.write_recordings and not (args.recordings / "sotkanet" / "regions.json").exists():
         from sources.demo.api_recordings import write_recordings

@@ -31,7 +31,7 @@ import pandera.pandas as pa
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
 
 from sources.contracts.statistics import SOTKANET_DATA
-from sources.loads import LoadRecord, ensure_ledger, record_load, supersede
+from sources.loads import LoadRecord, ensure_ledger, record_load
 
 SOURCE = "sotkanet"
 THL_ORGANIZATION_ID = 2
@@ -45,11 +45,13 @@ COUNTRY_REGION_ID = 658
 # Pre-2023 Sotkanet ids of the wellbeing services counties -> official county code (thl_model.md §3.1).
 # Older extracts list them with their own codes, which COLLIDE with current codes (old "01" was
 # Varsinais-Suomi, current "01" is Itä-Uusimaa), so they are never written to raw.sotkanet_regions.
+# fmt: off
 LEGACY_COUNTY_IDS: dict[int, str] = {
     881: "01", 886: "02", 889: "03", 897: "04", 898: "05", 896: "06", 883: "07", 890: "08",
     895: "09", 887: "10", 877: "11", 879: "12", 894: "13", 892: "14", 885: "15", 878: "16",
     891: "17", 884: "18", 893: "19", 882: "20", 888: "21", 880: "90",
 }
+# fmt: on
 
 DDL = """
 create schema if not exists raw;
@@ -139,7 +141,9 @@ class PoliteHttpClient:
         max_retry_after_s: float = 60.0,
     ):
         if not user_agent or not user_agent.strip():
-            raise ValueError(f"{self.service}: a User-Agent is required (the service may refuse anonymous calls)")
+            raise ValueError(
+                f"{self.service}: a User-Agent is required (the service may refuse anonymous calls)"
+            )
         self.base_url = base_url.rstrip("/")
         self.user_agent = user_agent
         self.min_interval_s = min_interval_s
@@ -192,7 +196,9 @@ class PoliteHttpClient:
         return Response(str(resp.request.url), resp.content, resp.headers.get("Content-Type", ""))
 
     def _label(self, indicator_id: int | None = None) -> str:
-        return f"{self.service} indicator {indicator_id}: " if indicator_id is not None else f"{self.service}: "
+        return (
+            f"{self.service} indicator {indicator_id}: " if indicator_id is not None else f"{self.service}: "
+        )
 
     def request(
         self,
@@ -215,7 +221,8 @@ class PoliteHttpClient:
             return retrying(self._once, method, url, params, json_body, indicator_id)
         except _Retryable as exc:
             raise self.error_class(
-                f"{self._label(indicator_id)}{method} {full_url} failed after {self.max_attempts} attempts: {exc}"
+                f"{self._label(indicator_id)}{method} {full_url} failed after {self.max_attempts} "
+                f"attempts: {exc}"
             ) from exc
 
 
@@ -224,13 +231,16 @@ def load_json(resp: Response, error_class: type[Exception], label: str) -> Any:
     text = resp.body.decode("utf-8", errors="replace")
     stripped = text.lstrip()
     if stripped[:1] == "<" or "html" in resp.content_type.lower():
-        raise error_class(f"{label}response from {resp.url} is not JSON (looks like an HTML page: "
-                          f"{stripped[:80]!r})")
+        raise error_class(
+            f"{label}response from {resp.url} is not JSON (looks like an HTML page: {stripped[:80]!r})"
+        )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise error_class(f"{label}response from {resp.url} is not valid JSON ({exc.msg} at char {exc.pos}, "
-                          f"{len(resp.body)} bytes received; truncated?)") from exc
+        raise error_class(
+            f"{label}response from {resp.url} is not valid JSON ({exc.msg} at char {exc.pos}, "
+            f"{len(resp.body)} bytes received; truncated?)"
+        ) from exc
 
 
 # --------------------------------------------------------------------------------------------------
@@ -283,8 +293,9 @@ class SotkanetClient(PoliteHttpClient):
     def data_response(
         self, indicator_id: int, years: Iterable[int], genders: Sequence[str] = ("male", "female", "total")
     ) -> Response:
-        return self.request("GET", "json", params=data_params(indicator_id, years, genders),
-                            indicator_id=indicator_id)
+        return self.request(
+            "GET", "json", params=data_params(indicator_id, years, genders), indicator_id=indicator_id
+        )
 
     def data(
         self, indicator_id: int, years: Iterable[int], genders: Sequence[str] = ("male", "female", "total")
@@ -322,15 +333,17 @@ def parse_regions(doc: Any, url: str = "/regions") -> list[dict]:
         if category not in KEPT_REGION_CATEGORIES or region_id in LEGACY_COUNTY_IDS:
             continue
         title = row.get("title") or {}
-        out.append({
-            "region_id": region_id,
-            "code": None if row.get("code") is None else str(row["code"]),
-            "category": category,
-            "title_fi": _title(title, "fi"),
-            "title_sv": _title(title, "sv"),
-            "title_en": _title(title, "en"),
-            "uri": row.get("uri"),
-        })
+        out.append(
+            {
+                "region_id": region_id,
+                "code": None if row.get("code") is None else str(row["code"]),
+                "category": category,
+                "title_fi": _title(title, "fi"),
+                "title_sv": _title(title, "sv"),
+                "title_en": _title(title, "en"),
+                "uri": row.get("uri"),
+            }
+        )
     return out
 
 
@@ -373,8 +386,9 @@ def parse_indicator_metadata(doc: Any, indicator_id: int, url: str) -> dict:
         raise SotkanetError(f"{label}metadata from {url} describes indicator {doc_id} instead")
     updated = _parse_date(doc.get("data-updated"))
     if updated is None:
-        raise SotkanetError(f"{label}metadata from {url} has no usable 'data-updated' "
-                            f"({doc.get('data-updated')!r})")
+        raise SotkanetError(
+            f"{label}metadata from {url} has no usable 'data-updated' ({doc.get('data-updated')!r})"
+        )
     title = doc.get("title") if isinstance(doc.get("title"), dict) else {}
     rng = doc.get("range") if isinstance(doc.get("range"), dict) else {}
     pvt = doc.get("primaryValueType") if isinstance(doc.get("primaryValueType"), dict) else {}
@@ -418,14 +432,17 @@ def parse_data_rows(resp: Response, indicator_id: int) -> list[dict]:
     label = f"Sotkanet indicator {indicator_id}: "
     doc = load_json(resp, SotkanetError, label)
     if not isinstance(doc, list):
-        raise SotkanetError(f"{label}expected a JSON list of data rows from {resp.url}, got {type(doc).__name__}")
+        raise SotkanetError(
+            f"{label}expected a JSON list of data rows from {resp.url}, got {type(doc).__name__}"
+        )
     for n, row in enumerate(doc):
         if not isinstance(row, dict):
             raise SotkanetError(f"{label}data row {n} from {resp.url} is not an object: {str(row)[:120]}")
         missing = [k for k in REQUIRED_DATA_KEYS if k not in row]
         if missing:
-            raise SotkanetError(f"{label}data row {n} from {resp.url} has no {'/'.join(missing)}: "
-                                f"{json.dumps(row)[:160]}")
+            raise SotkanetError(
+                f"{label}data row {n} from {resp.url} has no {'/'.join(missing)}: {json.dumps(row)[:160]}"
+            )
     return doc
 
 
@@ -483,8 +500,10 @@ def validate_rows(
         unplaced = fc[fc["index"].isna()]
         if len(unplaced):
             first = unplaced.iloc[0]
-            raise ValueError(f"schema {schema.name or ''} failed for the whole frame: column "
-                             f"{first['column']}: {first['check']} ({first['failure_case']})") from exc
+            raise ValueError(
+                f"schema {schema.name or ''} failed for the whole frame: column "
+                f"{first['column']}: {first['check']} ({first['failure_case']})"
+            ) from exc
         for _, case in fc.iterrows():
             column = case["column"] if isinstance(case["column"], str) and case["column"] else "row"
             reason = f"{column}: {case['check']}"
@@ -529,8 +548,19 @@ def _now() -> dt.datetime:
 
 def _replace_regions(con: duckdb.DuckDBPyConnection, regions: list[dict]) -> None:
     fetched_at = _now()
-    rows = [[r["region_id"], r["code"], r["category"], r["title_fi"], r["title_sv"], r["title_en"], r["uri"],
-             fetched_at] for r in regions]
+    rows = [
+        [
+            r["region_id"],
+            r["code"],
+            r["category"],
+            r["title_fi"],
+            r["title_sv"],
+            r["title_en"],
+            r["uri"],
+            fetched_at,
+        ]
+        for r in regions
+    ]
     con.execute("begin transaction")
     try:
         con.execute("delete from raw.sotkanet_regions")
@@ -543,8 +573,20 @@ def _replace_regions(con: duckdb.DuckDBPyConnection, regions: list[dict]) -> Non
 
 
 META_COLUMNS = (
-    "indicator_id", "title_fi", "title_sv", "title_en", "unit_code", "decimals", "data_updated", "range_start",
-    "range_end", "organization_id", "organization_title", "licence", "is_third_party", "region_classifications",
+    "indicator_id",
+    "title_fi",
+    "title_sv",
+    "title_en",
+    "unit_code",
+    "decimals",
+    "data_updated",
+    "range_start",
+    "range_end",
+    "organization_id",
+    "organization_title",
+    "licence",
+    "is_third_party",
+    "region_classifications",
 )
 
 
@@ -568,9 +610,9 @@ def prepare_data(rows: list[dict], indicator_id: int) -> tuple[pd.DataFrame, pd.
     for idx in wrong_indicator[wrong_indicator.fillna(False)].index:
         reasons.setdefault(int(idx), []).append(f"indicator: equals_requested({indicator_id})")
     accepted, why = validate_rows(SOTKANET_DATA, typed, reasons)
-    good = typed[accepted].rename(columns={
-        "indicator": "indicator_id", "region": "region_id", "absValue": "abs_value"
-    })[["indicator_id", "region_id", "year", "gender", "value", "abs_value"]]
+    good = typed[accepted].rename(
+        columns={"indicator": "indicator_id", "region": "region_id", "absValue": "abs_value"}
+    )[["indicator_id", "region_id", "year", "gender", "value", "abs_value"]]
     bad_rows = [
         {"_row_number": int(idx) + 1, "reason": why[int(idx)], "record": _json_record(rows[int(idx)])}
         for idx in typed.index[~accepted]
@@ -586,15 +628,28 @@ def _stored_updated(con: duckdb.DuckDBPyConnection, indicator_id: int) -> dt.dat
     return row[0] if row else None
 
 
-def _loaded_with_url(con: duckdb.DuckDBPyConnection, url: str) -> bool:
+def _data_request_key(indicator_id: int, years: Sequence[int]) -> str:
+    """The host-independent tail of a data URL (``/json?indicator=..&years=..``): a moved base URL
+    (another port, http -> https) must not count as new data."""
+    return "/json?" + str(httpx.QueryParams(data_params(indicator_id, years)))
+
+
+def _loaded_with(con: duckdb.DuckDBPyConnection, request_key: str) -> bool:
     row = con.execute(
-        "select count(*) from raw._loads where source = ? and file_name = ? and status = 'current'", [SOURCE, url]
+        "select count(*) from raw._loads where source = ? and status = 'current' and ends_with(file_name, ?)",
+        [SOURCE, request_key],
     ).fetchone()
     return bool(row and row[0])
 
 
-def _data_url(client: Any, indicator_id: int, years: Sequence[int]) -> str:
-    return str(httpx.URL(f"{client.base_url}/json", params=data_params(indicator_id, years)))
+def _supersede_indicator(con: duckdb.DuckDBPyConnection, indicator_id: int) -> None:
+    """Mark every earlier load of this indicator superseded (whatever its years or host)."""
+    supersede_like = f"%/json?indicator={int(indicator_id)}&%"
+    con.execute(
+        "update raw._loads set status = 'superseded' "
+        "where source = ? and status = 'current' and file_name like ?",
+        [SOURCE, supersede_like],
+    )
 
 
 def _load_indicator(
@@ -622,13 +677,14 @@ def _load_indicator(
     try:
         con.execute("delete from raw.sotkanet_data where indicator_id = ?", [indicator_id])
         con.execute("delete from quarantine.sotkanet_data where indicator_id = ?", [indicator_id])
-        supersede(con, SOURCE, resp.url)
+        _supersede_indicator(con, indicator_id)
         load_id = record_load(con, record)
         good["_load_id"] = load_id
         con.register("_sotkanet_good", good)
         con.execute(
             "insert into raw.sotkanet_data select cast(indicator_id as integer), cast(region_id as integer), "
-            "cast(year as integer), cast(gender as varchar), cast(value as double), cast(abs_value as double), "
+            "cast(year as integer), cast(gender as varchar), cast(value as double), "
+            "cast(abs_value as double), "
             "cast(data_updated as date), cast(_load_id as varchar) from _sotkanet_good"
         )
         con.unregister("_sotkanet_good")
@@ -669,8 +725,7 @@ def sync_sotkanet(
             doc = load_json(resp, SotkanetError, f"Sotkanet indicator {indicator_id}: ")
             meta = parse_indicator_metadata(doc, indicator_id, resp.url)
             stored = _stored_updated(con, indicator_id)
-            url = _data_url(client, indicator_id, years)
-            if stored == meta["data_updated"] and _loaded_with_url(con, url):
+            if stored == meta["data_updated"] and _loaded_with(con, _data_request_key(indicator_id, years)):
                 con.execute("begin transaction")
                 try:
                     _upsert_indicator(con, meta)  # titles etc. may change without new data

@@ -27,7 +27,7 @@ import duckdb
 import pandas as pd
 
 from sources.contracts.statistics import STATFIN_POPULATION
-from sources.loads import LoadRecord, already_loaded, ensure_ledger, record_load, supersede
+from sources.loads import LoadRecord, already_loaded, ensure_ledger, record_load
 from sources.statistics.sotkanet import PoliteHttpClient, Response, coerce_columns, load_json, validate_rows
 
 SOURCE = "statfin_population"
@@ -71,8 +71,15 @@ class StatFinClient(PoliteHttpClient):
         county_prefix: str = DEFAULT_COUNTY_PREFIX,
         **kwargs: Any,
     ):
-        super().__init__(base_url, user_agent, timeout_s=timeout_s, min_interval_s=min_interval_s,
-                         max_attempts=max_attempts, backoff_s=backoff_s, **kwargs)
+        super().__init__(
+            base_url,
+            user_agent,
+            timeout_s=timeout_s,
+            min_interval_s=min_interval_s,
+            max_attempts=max_attempts,
+            backoff_s=backoff_s,
+            **kwargs,
+        )
         self.table_path = table_path.strip("/")
         self.county_prefix = county_prefix
 
@@ -95,7 +102,9 @@ class StatFinClient(PoliteHttpClient):
         resp = self.query_response(body)
         doc = load_json(resp, StatFinError, "StatFin: ")
         if not isinstance(doc, dict):
-            raise StatFinError(f"StatFin: expected a json-stat2 object from {resp.url}, got {type(doc).__name__}")
+            raise StatFinError(
+                f"StatFin: expected a json-stat2 object from {resp.url}, got {type(doc).__name__}"
+            )
         return doc
 
     def population_query(self, region_codes: Iterable[str], years: Iterable[int]) -> dict:
@@ -118,7 +127,9 @@ def pxweb_area(code: str, county_prefix: str = DEFAULT_COUNTY_PREFIX) -> str:
         return f"{county_prefix}{code}"
     if re.fullmatch(r"[A-Za-z]+\d+", code):
         return code  # already a PxWeb value
-    raise ValueError(f"not a region code: {code!r} (expected SSS, a 2-digit county or a 3-digit municipality)")
+    raise ValueError(
+        f"not a region code: {code!r} (expected SSS, a 2-digit county or a 3-digit municipality)"
+    )
 
 
 def area_from_pxweb(value: str, county_prefix: str = DEFAULT_COUNTY_PREFIX) -> tuple[str, str]:
@@ -127,8 +138,8 @@ def area_from_pxweb(value: str, county_prefix: str = DEFAULT_COUNTY_PREFIX) -> t
         return "SSS", "country"
     if value.startswith("KU") and value[2:].isdigit():
         return value[2:].zfill(3), "municipality"
-    if value.startswith(county_prefix) and value[len(county_prefix):].isdigit():
-        return value[len(county_prefix):].zfill(2), "wellbeing_county"
+    if value.startswith(county_prefix) and value[len(county_prefix) :].isdigit():
+        return value[len(county_prefix) :].zfill(2), "wellbeing_county"
     raise ValueError(f"unexpected Alue value {value!r} (county prefix {county_prefix!r})")
 
 
@@ -140,14 +151,20 @@ def population_query(
 ) -> dict:
     """The PxWeb POST body: regions x every age (or ``age_codes``) x total/male/female x years, json-stat2."""
     areas = list(dict.fromkeys(pxweb_area(c, county_prefix) for c in region_codes))
-    age_selection = ({"filter": "all", "values": ["*"]} if age_codes is None
-                     else {"filter": "item", "values": list(age_codes)})
+    age_selection = (
+        {"filter": "all", "values": ["*"]}
+        if age_codes is None
+        else {"filter": "item", "values": list(age_codes)}
+    )
     return {
         "query": [
             {"code": "Alue", "selection": {"filter": "item", "values": areas}},
             {"code": "Ikä", "selection": age_selection},
             {"code": "Sukupuoli", "selection": {"filter": "item", "values": list(SEXES)}},
-            {"code": "Vuosi", "selection": {"filter": "item", "values": [str(int(y)) for y in sorted(set(years))]}},
+            {
+                "code": "Vuosi",
+                "selection": {"filter": "item", "values": [str(int(y)) for y in sorted(set(years))]},
+            },
             {"code": "Tiedot", "selection": {"filter": "item", "values": ["vaesto"]}},
         ],
         "response": {"format": "json-stat2"},
@@ -260,23 +277,38 @@ def to_population(frame: pd.DataFrame, county_prefix: str = DEFAULT_COUNTY_PREFI
     if sexes:
         raise ValueError(f"unexpected Sukupuoli values {sorted(sexes)}")
     areas = {v: area_from_pxweb(v, county_prefix) for v in df["Alue"].unique()}
-    out = pd.DataFrame({
-        "region_code": df["Alue"].map(lambda v: areas[v][0]),
-        "region_level": df["Alue"].map(lambda v: areas[v][1]),
-        "year": pd.to_numeric(df["Vuosi"], errors="coerce"),
-        "gender": df["Sukupuoli"].map(SEXES),
-        "age_group": df["Ikä"].map(ages),
-        "population": df["value"],
-        "_missing": df["value"].isna().astype(int),
-    })
-    grouped = out.groupby(["region_code", "region_level", "year", "gender", "age_group"], sort=True, dropna=False)
+    out = pd.DataFrame(
+        {
+            "region_code": df["Alue"].map(lambda v: areas[v][0]),
+            "region_level": df["Alue"].map(lambda v: areas[v][1]),
+            "year": pd.to_numeric(df["Vuosi"], errors="coerce"),
+            "gender": df["Sukupuoli"].map(SEXES),
+            "age_group": df["Ikä"].map(ages),
+            "population": df["value"],
+            "_missing": df["value"].isna().astype(int),
+        }
+    )
+    grouped = out.groupby(
+        ["region_code", "region_level", "year", "gender", "age_group"], sort=True, dropna=False
+    )
     agg = grouped.agg(population=("population", "sum"), _missing=("_missing", "sum")).reset_index()
     agg["population"] = agg["population"].where(agg["_missing"] == 0)
     return agg.drop(columns="_missing")
 
 
+def _plain(value: Any) -> Any:
+    """A JSON-safe scalar: NA/NaN -> None, numpy scalars -> Python."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _chunks(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), max(1, size))]
+    return [items[i : i + size] for i in range(0, len(items), max(1, size))]
 
 
 def sync_population(
@@ -295,6 +327,8 @@ def sync_population(
     for code in ("Alue", "Ikä", "Sukupuoli", "Vuosi"):
         if code not in variables:
             raise StatFinError(f"StatFin: table {client.table_url} has no variable {code!r}")
+    if "Tiedot" in variables and "vaesto" not in variables["Tiedot"].get("values", []):
+        raise StatFinError(f"StatFin: table {client.table_url} has no Tiedot value 'vaesto'")
     known = set(variables["Alue"].get("values", []))
     absent = [a for a in areas if a not in known]
     if absent:
@@ -309,14 +343,16 @@ def sync_population(
     frames: list[pd.DataFrame] = []
     for area_chunk in _chunks(areas, region_chunk):
         years_per_call = max(1, MAX_CELLS // (per_region_year * len(area_chunk)))
-        for year_chunk in _chunks(sorted(set(int(y) for y in years)), years_per_call):
+        for year_chunk in _chunks(sorted({int(y) for y in years}), years_per_call):
             body = population_query(area_chunk, year_chunk, county_prefix=prefix)
             resp = client.query_response(body)
             doc = load_json(resp, StatFinError, "StatFin: ")
             try:
                 frames.append(parse_json_stat2(doc))
             except ValueError as exc:
-                raise StatFinError(f"StatFin: answer from {resp.url} is not usable json-stat2: {exc}") from exc
+                raise StatFinError(
+                    f"StatFin: answer from {resp.url} is not usable json-stat2: {exc}"
+                ) from exc
             bodies.append(resp.body)
     file_name = f"{client.table_url}?years={','.join(str(y) for y in sorted(set(years)))}"
     file_hash = hashlib.sha256(b"\n".join(bodies)).hexdigest()
@@ -326,33 +362,52 @@ def sync_population(
         rows = to_population(pd.concat(frames, ignore_index=True), prefix)
     except ValueError as exc:
         raise StatFinError(f"StatFin: answer from {client.table_url} cannot be read: {exc}") from exc
-    typed, reasons = coerce_columns(rows.astype(object), integer=("year", "population"),
-                                    text=("region_code", "region_level", "gender", "age_group"))
+    typed, reasons = coerce_columns(
+        rows.astype(object),
+        integer=("year", "population"),
+        text=("region_code", "region_level", "gender", "age_group"),
+    )
     accepted, why = validate_rows(STATFIN_POPULATION, typed, reasons)
     good = typed[accepted].reset_index(drop=True)
     bad = pd.DataFrame(
-        [{"_source_url": client.table_url, "_row_number": int(i) + 1, "reason": why[int(i)],
-          "record": json.dumps(rows.loc[i].to_dict(), ensure_ascii=False, default=str)}
-         for i in typed.index[~accepted]],
+        [
+            {
+                "_source_url": file_name,
+                "_row_number": int(i) + 1,
+                "reason": why[int(i)],
+                "record": json.dumps({k: _plain(v) for k, v in rows.loc[i].items()}, ensure_ascii=False),
+            }
+            for i in typed.index[~accepted]
+        ],
         columns=["_source_url", "_row_number", "reason", "record"],
     )
     record = LoadRecord(
-        source=SOURCE, file_name=file_name, file_hash=file_hash, rows_in=len(rows),
-        rows_accepted=len(good), rows_quarantined=len(bad),
-        period_start=dt.date(min(years), 1, 1), period_end=dt.date(max(years), 12, 31),
+        source=SOURCE,
+        file_name=file_name,
+        file_hash=file_hash,
+        rows_in=len(rows),
+        rows_accepted=len(good),
+        rows_quarantined=len(bad),
+        period_start=dt.date(min(years), 1, 1),
+        period_end=dt.date(max(years), 12, 31),
     )
-    year_list = sorted(set(int(y) for y in years))
+    year_list = sorted({int(y) for y in years})
     con.execute("begin transaction")
     try:
         placeholders = ", ".join("?" for _ in year_list)
         con.execute(f"delete from raw.statfin_population where year in ({placeholders})", year_list)
-        con.execute("delete from quarantine.statfin_population where _source_url = ?", [client.table_url])
-        supersede(con, SOURCE, file_name)
+        con.execute("delete from quarantine.statfin_population where _source_url = ?", [file_name])
+        con.execute(  # earlier loads of the same years, whatever host served them
+            "update raw._loads set status = 'superseded' where source = ? and status = 'current' "
+            "and ends_with(file_name, ?)",
+            [SOURCE, file_name[len(client.base_url) :]],
+        )
         load_id = record_load(con, record)
         good["_load_id"] = load_id
         con.register("_statfin_good", good)
         con.execute(
-            "insert into raw.statfin_population select cast(region_code as varchar), cast(region_level as varchar), "
+            "insert into raw.statfin_population select cast(region_code as varchar), "
+            "cast(region_level as varchar), "
             "cast(year as integer), cast(gender as varchar), cast(age_group as varchar), "
             "cast(population as bigint), cast(_load_id as varchar) from _statfin_good"
         )
@@ -365,5 +420,6 @@ def sync_population(
     except Exception:
         con.execute("rollback")
         raise
-    return PopulationSummary(rows_in=len(rows), rows_accepted=len(good), rows_quarantined=len(bad),
-                             load_id=load_id)
+    return PopulationSummary(
+        rows_in=len(rows), rows_accepted=len(good), rows_quarantined=len(bad), load_id=load_id
+    )
