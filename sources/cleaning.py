@@ -89,11 +89,10 @@ class Cleaner:
         if required:
             self.reject(values.isna(), f"{column}: missing date")
         if not_after is not None:
-            future = parsed.dt.date > not_after
-            self.reject(future.fillna(False), f"{column}: date in the future")
-            parsed = parsed.where(~future.fillna(False))
-        result = parsed.dt.date.astype("object").where(parsed.notna(), None)
-        self.out[out or column] = pd.to_datetime(result).astype("datetime64[s]")
+            future = (parsed > pd.Timestamp(not_after)).fillna(False)
+            self.reject(future, f"{column}: date in the future")
+            parsed = parsed.where(~future)
+        self.out[out or column] = parsed.astype("datetime64[s]")
         return self.out[out or column]
 
     def timestamp(self, column: str, out: str | None = None, *, required: bool = True,
@@ -143,19 +142,21 @@ class Cleaner:
         `required` may be a per-row mask (e.g. only cases that concern a client need one).
 
         Works on distinct values, so a client with many rows costs one HMAC."""
-        values = self._text(column)
+        values = self._text(column).astype(object)
         distinct = values.dropna().unique()
         problems = {code: hetu_problem(code) for code in distinct}
         pseudonyms = {code: pseudonymizer.pseudonym(code) for code, p in problems.items() if p is None}
-        problem = values.map(problems, na_action="ignore")
+        problem = values.map(problems).astype(object)
         self.reject(values.isna() & required, f"{column}: identity code missing")
         self.reject(problem.notna(), column + ": " + problem.fillna("").astype("string"))
-        self.out[out] = values.map(pseudonyms, na_action="ignore").astype("string")
+        self.out[out] = values.map(pseudonyms).astype("string")
         return self.out[out]
 
 
 def quarantine_record(raw: pd.DataFrame, identity_columns: Iterable[str] = ()) -> pd.Series:
     """The rejected row as JSON text, safe to keep: identity columns removed, every value redacted."""
+    if raw.empty:
+        return pd.Series([], index=raw.index, dtype="string")
     safe = raw.drop(columns=[c for c in identity_columns if c in raw.columns]).astype("string")
     for column in safe.columns:
         safe[column] = safe[column].map(redact, na_action="ignore")

@@ -24,9 +24,23 @@ from sources.landing import FileSource, PrepareContext, exact_headers
 from sources.reference import municipality_lookup, service_area_lookup
 
 HEADERS = [
-    "asianumero", "asiatyyppi", "saapumispvm", "tapahtumapvm", "tekija", "asiakkaan_hetu", "palvelualue",
-    "yksikko", "kunta", "kategoria", "shl11_tarve", "kasittelija", "ratkaisupvm", "ratkaisu",
-    "toimenpiteet", "liittyva_asia", "muokattu",
+    "asianumero",
+    "asiatyyppi",
+    "saapumispvm",
+    "tapahtumapvm",
+    "tekija",
+    "asiakkaan_hetu",
+    "palvelualue",
+    "yksikko",
+    "kunta",
+    "kategoria",
+    "shl11_tarve",
+    "kasittelija",
+    "ratkaisupvm",
+    "ratkaisu",
+    "toimenpiteet",
+    "liittyva_asia",
+    "muokattu",
 ]
 
 # Spellings seen in the register's case-type field → case type code (keys lowercase).
@@ -43,10 +57,20 @@ CASE_TYPE_SPELLINGS = {
     "kantelu muistutuksena": "kantelu_muistutuksena",
     "kantelu (siirretty muistutukseksi)": "kantelu_muistutuksena",
 }
-SUBMITTER_SPELLINGS = {"henkilöstö": "henkilosto", "läheinen": "omainen", "työntekijä": "henkilosto",
-                       "laillinen edustaja": "edustaja", "nimetön": "anonyymi"}
-HANDLER_SPELLINGS = {"yksikkö": "yksikko", "oikeusasiamies": "eoa", "eduskunnan oikeusasiamies": "eoa",
-                     "aluehallintovirasto": "avi", "johtava viranhaltija": "viranhaltija"}
+SUBMITTER_SPELLINGS = {
+    "henkilöstö": "henkilosto",
+    "läheinen": "omainen",
+    "työntekijä": "henkilosto",
+    "laillinen edustaja": "edustaja",
+    "nimetön": "anonyymi",
+}
+HANDLER_SPELLINGS = {
+    "yksikkö": "yksikko",
+    "oikeusasiamies": "eoa",
+    "eduskunnan oikeusasiamies": "eoa",
+    "aluehallintovirasto": "avi",
+    "johtava viranhaltija": "viranhaltija",
+}
 OUTCOME_SPELLINGS = {
     "osittain aiheellinen": "osittain_aiheellinen",
     "huomion kiinnittäminen": "huomion_kiinnittaminen",
@@ -74,26 +98,50 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c = Cleaner(raw)
     c.text("asianumero", "case_id", required=True)
     case_type = c.choice("asiatyyppi", CASE_TYPES, "case_type", mapping=CASE_TYPE_SPELLINGS, what="case type")
-    c.date("saapumispvm", "received_date", not_after=ctx.today)
-    c.date("tapahtumapvm", "event_date", required=False, not_after=ctx.today)
-    submitter = c.choice("tekija", SUBMITTER_TYPES, "submitter_type", mapping=SUBMITTER_SPELLINGS,
-                         what="submitter type")
+    received = c.date("saapumispvm", "received_date", not_after=ctx.today)
+    event = c.date("tapahtumapvm", "event_date", required=False, not_after=ctx.today)
+    c.reject((event > received).fillna(False), "tapahtumapvm: event date after the receipt date")
+    submitter = c.choice(
+        "tekija", SUBMITTER_TYPES, "submitter_type", mapping=SUBMITTER_SPELLINGS, what="submitter type"
+    )
     # Staff reports (epäkohtailmoitus) and anonymous submissions need not name a client.
     needs_client = (case_type != "epakohtailmoitus").fillna(True) & (submitter != "anonyymi").fillna(True)
     c.identity_code("asiakkaan_hetu", ctx.pseudonymizer, "client_pseudonym", required=needs_client)
-    c.choice("palvelualue", set(service_area_lookup().values()), "service_area_code",
-             mapping=service_area_lookup(), what="service area")
+    c.choice(
+        "palvelualue",
+        set(service_area_lookup().values()),
+        "service_area_code",
+        mapping=service_area_lookup(),
+        what="service area",
+    )
     c.text("yksikko", "unit_name")
-    c.choice("kunta", set(municipality_lookup().values()), "municipality_code",
-             mapping=municipality_lookup(), what="municipality")
+    c.choice(
+        "kunta",
+        set(municipality_lookup().values()),
+        "municipality_code",
+        mapping=municipality_lookup(),
+        what="municipality",
+    )
     c.choice("kategoria", COMPLAINT_CATEGORIES, "category", mapping=CATEGORY_SPELLINGS, what="category")
     c.number("shl11_tarve", "shl11_need_code", integer=True, minimum=1, maximum=10)
-    c.choice("kasittelija", HANDLING_BODIES, "handling_body", mapping=HANDLER_SPELLINGS, required=False,
-             what="handling body")
-    c.date("ratkaisupvm", "decision_date", required=False, not_after=ctx.today)
+    c.choice(
+        "kasittelija",
+        HANDLING_BODIES,
+        "handling_body",
+        mapping=HANDLER_SPELLINGS,
+        required=False,
+        what="handling body",
+    )
+    decision = c.date("ratkaisupvm", "decision_date", required=False, not_after=ctx.today)
+    c.reject((decision < received).fillna(False), "ratkaisupvm: decision date before the receipt date")
     c.choice("ratkaisu", OUTCOMES, "outcome", mapping=OUTCOME_SPELLINGS, required=False, what="outcome")
     c.free_text("toimenpiteet", "measures_text")
-    c.text("liittyva_asia", "linked_case_id")
+    linked = c.text("liittyva_asia", "linked_case_id")
+    # A kantelu transferred back by AVI is recorded together with the AVI case it came from.
+    c.reject(
+        ((case_type == "kantelu_muistutuksena") & linked.isna()).fillna(False),
+        "liittyva_asia: a transferred kantelu must name the AVI/Valvira case it came from",
+    )
     c.timestamp("muokattu", "modified_at", not_after=dt.datetime.combine(ctx.today, dt.time.max))
     return c
 

@@ -2,6 +2,10 @@
 
 Each contract checks the typed, pseudonymised frame that a source's cleaner produces, before it is written to
 raw. Row-level failures send the row to quarantine with the failed check as its reason.
+
+Rules that compare two fields of a row (a decision before its receipt, a confidence interval that does not
+contain its value, ...) live in the sources' `prepare`, where they get one clear reason each: a pandera
+DataFrame-wide check would report its failure once per column.
 """
 
 import pandera.pandas as pa
@@ -14,14 +18,29 @@ SUBMITTER_TYPES = ("asiakas", "edustaja", "omainen", "henkilosto", "anonyymi")
 HANDLING_BODIES = ("yksikko", "viranhaltija", "avi", "valvira", "eoa")
 # Outcome codes: muistutus replies, AVI/Valvira kantelu decisions, epäkohtailmoitus handling (source_classes §4.1).
 OUTCOMES = (
-    "aiheellinen", "osittain_aiheellinen", "aiheeton",  # muistutus
-    "huomautus", "huomion_kiinnittaminen", "kasitys", "ei_toimenpiteita", "ei_tutkittu", "siirretty_muistutukseksi",
-    "korjattu", "ilmoitettu_aville",  # epäkohtailmoitus
+    "aiheellinen",
+    "osittain_aiheellinen",
+    "aiheeton",  # muistutus
+    "huomautus",
+    "huomion_kiinnittaminen",
+    "kasitys",
+    "ei_toimenpiteita",
+    "ei_tutkittu",
+    "siirretty_muistutukseksi",
+    "korjattu",
+    "ilmoitettu_aville",  # epäkohtailmoitus
     "kesken",
 )
 COMPLAINT_CATEGORIES = (
-    "kohtelu", "viivastys", "saatavuus", "tiedonsaanti", "tietosuoja", "turvallisuus", "palvelun_laatu",
-    "maksut", "muu",
+    "kohtelu",
+    "viivastys",
+    "saatavuus",
+    "tiedonsaanti",
+    "tietosuoja",
+    "turvallisuus",
+    "palvelun_laatu",
+    "maksut",
+    "muu",
 )
 CASE_ID = r"^[A-Z]{2,4}-\d{4}-\d+$"
 # A linked case is an earlier county case, or the AVI/Valvira diary number of the kantelu it came from.
@@ -48,25 +67,32 @@ COMPLAINTS = pa.DataFrameSchema(
         "linked_case_id": pa.Column(str, pa.Check.str_matches(LINKED_CASE_ID), nullable=True),
         "modified_at": pa.Column("datetime64[s]"),
     },
-    checks=[
-        pa.Check(lambda df: df["decision_date"].isna() | (df["decision_date"] >= df["received_date"]),
-                 name="decision_not_before_receipt"),
-        pa.Check(lambda df: df["event_date"].isna() | (df["event_date"] <= df["received_date"]),
-                 name="event_not_after_receipt"),
-        # The register only records a kantelu_muistutuksena together with the kantelu it came from.
-        pa.Check(lambda df: (df["case_type"] != "kantelu_muistutuksena") | df["linked_case_id"].notna(),
-                 name="transferred_kantelu_has_linked_case"),
-    ],
     strict=True,
     coerce=False,
 )
 
 # Client feedback (asiakaspalaute) from the feedback system.
-FEEDBACK_CHANNELS = ("verkkolomake", "paperilomake", "puhelin", "tekstiviesti", "palautepaate", "sahkoposti",
-                     "kasvokkain")
+FEEDBACK_CHANNELS = (
+    "verkkolomake",
+    "paperilomake",
+    "puhelin",
+    "tekstiviesti",
+    "palautepaate",
+    "sahkoposti",
+    "kasvokkain",
+)
 FEEDBACK_TOPICS = (
-    "kohtelu", "odotusaika", "saatavuus", "tiedonsaanti", "asiointi", "asuminen", "toimeentulo",
-    "mielenterveys", "paihteet", "kiitos", "muu",
+    "kohtelu",
+    "odotusaika",
+    "saatavuus",
+    "tiedonsaanti",
+    "asiointi",
+    "asuminen",
+    "toimeentulo",
+    "mielenterveys",
+    "paihteet",
+    "kiitos",
+    "muu",
 )
 LANGUAGES = ("fi", "sv")
 
@@ -84,10 +110,6 @@ CLIENT_FEEDBACK = pa.DataFrameSchema(
         "feedback_text": pa.Column(str, nullable=True),
         "language": pa.Column(str, pa.Check.isin(LANGUAGES), nullable=True),
     },
-    checks=[
-        pa.Check(lambda df: df["rating_1_5"].notna() | df["score_0_10"].notna() | df["feedback_text"].notna(),
-                 name="has_rating_or_text"),
-    ],
     strict=True,
     coerce=False,
 )
@@ -117,8 +139,13 @@ GENDERS = ("total", "male", "female")
 
 KOULUTERVEYSKYSELY = pa.DataFrameSchema(
     {
-        "survey_year": pa.Column("Int64", [pa.Check.in_range(2006, 2100),
-                                           pa.Check(lambda s: s % 2 == 1, element_wise=False, name="odd_year")]),
+        "survey_year": pa.Column(
+            "Int64",
+            [
+                pa.Check.in_range(2006, 2100),
+                pa.Check(lambda s: s % 2 == 1, element_wise=False, name="odd_year"),
+            ],
+        ),
         "period_start": pa.Column("datetime64[s]"),
         "area_name": pa.Column(str),
         "area_code": pa.Column(str),
@@ -131,13 +158,6 @@ KOULUTERVEYSKYSELY = pa.DataFrameSchema(
         "respondents": pa.Column("Int64", pa.Check.ge(0), nullable=True),
         "is_withheld": pa.Column("boolean"),
     },
-    checks=[
-        pa.Check(lambda df: df["ci_lower"].isna() | df["value_percent"].isna()
-                 | (df["ci_lower"] <= df["value_percent"]), name="ci_lower_not_above_value"),
-        pa.Check(lambda df: df["ci_upper"].isna() | df["value_percent"].isna()
-                 | (df["ci_upper"] >= df["value_percent"]), name="ci_upper_not_below_value"),
-        pa.Check(lambda df: df["is_withheld"] | df["value_percent"].notna(), name="value_present_unless_withheld"),
-    ],
     strict=True,
     coerce=False,
 )

@@ -1,0 +1,30 @@
+{#
+  Client feedback items, one row per feedback id. Overlapping exports can repeat an item: the copy in the file
+  whose name sorts last wins (then the last row). Rename + cast otherwise.
+#}
+with copies as (
+    select
+        feedback_id,
+        cast(received_at as timestamp) as received_at,
+        cast(received_at as date) as received_date,
+        service_area_code,
+        unit_name,
+        municipality_code,
+        channel,
+        topic,
+        cast(rating_1_5 as integer) as rating_1_5,
+        cast(score_0_10 as integer) as score_0_10,
+        feedback_text,
+        language,
+        _file_name as file_name,
+        cast(_row_number as integer) as source_row_number,
+        _load_id as load_id,
+        row_number() over (partition by feedback_id order by _file_name desc, _row_number desc) as copy_rank
+    from {{ source('client_data', 'client_feedback') }}
+)
+
+select
+    feedback_id, received_at, received_date, service_area_code, unit_name, municipality_code, channel, topic,
+    rating_1_5, score_0_10, feedback_text, language, file_name, source_row_number, load_id
+from copies
+where copy_rank = 1
