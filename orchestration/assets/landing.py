@@ -44,7 +44,6 @@ def file_source_asset(source: FileSource) -> dg.AssetsDefinition:
         description=source.description,
         kinds={"duckdb", "python"},
         pool=WAREHOUSE_POOL,
-        name=source.name,
     )
     def _load(context: dg.AssetExecutionContext, warehouse: Warehouse, landing: LandingZone,
               pseudonym_key: PseudonymKey) -> dg.MaterializeResult:

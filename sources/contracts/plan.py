@@ -31,6 +31,7 @@ PLAN_ACTIONS = pa.DataFrameSchema(
         "goal_key": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{16}$"), nullable=False),
         "action_key": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{16}$"), nullable=False),
         "action_text_norm": pa.Column(str, pa.Check.str_length(1, 2000), nullable=False),
+        "topic_text_norm": pa.Column(str, nullable=True),
     },
     strict=False,
     coerce=False,

@@ -1,0 +1,24 @@
+{#
+  The plan's action table, every delivered version: one row per action per snapshot file.
+  Rename + cast only. Choosing one file per snapshot date and linking reworded actions happen in
+  int_plan_actions__versions / int_plan_actions__identified.
+#}
+select
+    cast(snapshot_date as date) as snapshot_date,
+    action_key,
+    goal_key,
+    action_text_norm,
+    topic_text_norm,
+    goal,
+    topic,
+    action,
+    target_group,
+    status_code,
+    status as status_fi,
+    status_note,
+    responsible,
+    cast(updated_date as date) as updated_date,
+    _file_name as file_name,
+    cast(_row_number as integer) as source_row_number,
+    _load_id as load_id
+from {{ source('plan', 'plan_actions') }}
