@@ -1,0 +1,129 @@
+{#
+  Instrument-based shares for the phenomenon marts (unsuppressed; suppression is applied centrally):
+  - substance_use: share of clients assessed with AUDIT whose latest AUDIT of the year is in zone III or IV;
+  - mental_health: share of clients assessed with BDI (any version, each banded by its own cut-offs) whose latest
+    BDI of the year is moderate or severe.
+  Counting rule (in the code): each client counted once a year by their latest assessment, in its municipality,
+  so municipalities add up to the county. numerator = clients in the bands, denominator = clients assessed.
+  Shares from fewer than var('suppression_threshold') assessed clients are not produced (a percentage on a tiny
+  denominator discloses individuals even when its numerator is 0).
+  Grain: indicator_code × region_code × period_label × gender × age_group.
+#}
+{%- set t = var('suppression_threshold') | int -%}
+{%- set ystr = "cast(c.year as " ~ dbt.type_string() ~ ")" -%}
+with definitions as (
+    select 'instruments_audit_zone_iii_iv_pct_latest_per_year' as indicator_code, 'AUDIT' as instrument,
+           'substance_use' as phenomenon,
+           'AUDIT-vyöhykkeellä III–IV olevien osuus arvioiduista asiakkaista, % (viimeisin arvio vuodessa)' as indicator_name_fi,
+           'Share of AUDIT-assessed clients in zone III–IV, % (latest assessment of the year)' as indicator_name_en
+    union all
+    select 'instruments_bdi_moderate_severe_pct_latest_per_year', 'BDI', 'mental_health',
+           'Keskivaikeasti tai vaikeasti masentuneiden osuus BDI-arvioiduista asiakkaista, % (viimeisin arvio vuodessa)',
+           'Share of BDI-assessed clients with moderate or severe depression, % (latest assessment of the year)'
+),
+
+scored as (
+    select
+        d.indicator_code,
+        s.client_pseudonym,
+        s.gender,
+        s.municipality_code,
+        cast(extract(year from s.assessment_date) as integer) as year,
+        s.birth_year,
+        case
+            when s.instrument = 'AUDIT' then s.band in ('III', 'IV')
+            when s.instrument = 'BDI' then s.band in ('moderate', 'severe')
+        end as in_bands,
+        row_number() over (
+            partition by d.indicator_code, s.client_pseudonym, extract(year from s.assessment_date)
+            order by s.assessment_date desc, s.score desc
+        ) as _latest
+    from {{ ref('int_instruments__scores_banded') }} s
+    inner join definitions d on d.instrument = s.instrument
+    where s.item = 'total' and s.band <> 'not_banded'
+),
+
+latest as (
+    select
+        indicator_code, client_pseudonym, gender, municipality_code, year, in_bands,
+        case
+            when year - birth_year < 18 then '0-17'
+            when year - birth_year < 25 then '18-24'
+            when year - birth_year < 65 then '25-64'
+            else '65+'
+        end as age_group
+    from scored
+    where _latest = 1
+),
+
+breakdowns as (
+    select true as by_gender, true as by_age
+    union all select false, true
+    union all select true, false
+    union all select false, false
+),
+
+levels as (
+    select 'municipality' as region_level
+    union all select 'wellbeing_county'
+),
+
+counts as (
+    select
+        l.indicator_code,
+        l.year,
+        lv.region_level,
+        case when lv.region_level = 'municipality' then l.municipality_code else m.wellbeing_county_code end as region_code,
+        case when lv.region_level = 'municipality' then m.municipality_name_fi end as municipality_name_fi,
+        case when lv.region_level = 'municipality' then m.wellbeing_county_code else 'SSS' end as parent_region_code,
+        case when b.by_gender then l.gender else 'total' end as gender,
+        case when b.by_age then l.age_group else 'all' end as age_group,
+        sum(case when l.in_bands then 1 else 0 end) as in_bands,
+        count(*) as assessed
+    from latest l
+    inner join {{ ref('municipalities') }} m on m.municipality_code = l.municipality_code
+    cross join breakdowns b
+    cross join levels lv
+    group by 1, 2, 3, 4, 5, 6, 7, 8
+),
+
+loads as (
+    select max(loaded_at) as loaded_at
+    from {{ source('ledger', '_loads') }}
+    where source = 'instruments' and status = 'current'
+),
+
+updated as (
+    select max(assessment_date) as updated_on from {{ ref('stg_instruments__assessments') }}
+)
+
+select
+    d.phenomenon,
+    c.indicator_code,
+    d.indicator_name_fi,
+    d.indicator_name_en,
+    'statistics' as source_class,
+    'instruments' as source_system,
+    'percent' as unit,
+    true as higher_is_worse,
+    c.region_level,
+    c.region_code,
+    coalesce(c.municipality_name_fi, r.region_name_fi) as region_name_fi,
+    c.parent_region_code,
+    'year' as period_type,
+    cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
+    cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end,
+    {{ ystr }} as period_label,
+    c.gender,
+    c.age_group,
+    100.0 * c.in_bands / c.assessed as value,
+    cast(c.in_bands as double) as numerator,
+    cast(c.assessed as double) as denominator,
+    cast(u.updated_on as timestamp) as source_updated_at,
+    cast(lo.loaded_at as timestamp) as loaded_at
+from counts c
+inner join definitions d on d.indicator_code = c.indicator_code
+left join {{ ref('regions') }} r on r.region_code = c.region_code and c.region_level = 'wellbeing_county'
+cross join loads lo
+cross join updated u
+where c.assessed >= {{ t }}

@@ -1,0 +1,361 @@
+"""Demo landing files for the statistics class's file sources: client-register extracts (clients by service
+task, social assistance decisions, housing status) and assessment instruments, in the real export formats
+(Finnish headers, `;`, UTF-8 with BOM or cp1252, decimal comma, d.m.yyyy dates, xlsx for housing).
+
+Scale 1 ≈ one Varha year: ~60,000 social welfare clients in the client-group extract, ~25,000 assistance
+decisions and ~2,500 housing records a year, ~30,000 instrument assessments a year; data for the year before
+`today` and `today`'s year. A few deliberately broken rows per file (invalid identity code, 31.2.2025, unknown
+municipality, AUDIT total ≠ item sum, BDI without version, item out of range ...).
+
+Identity codes are FICTITIOUS: individual numbers 900–999 only. Deterministic (seeded numpy and Faker-free:
+no names are needed), vectorised, no wall clock.
+
+(The Sotkanet/StatFin API recordings are written by `sources.demo.api_recordings`.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sources.contracts.registers import client_group_codes
+
+CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+# Approximate residents per Varha municipality (Statistics Finland, end of 2023, rounded): weights only.
+MUNICIPALITY_POPULATION = {
+    "853": 204_000, "734": 51_000, "202": 36_000, "680": 24_800, "423": 20_700, "529": 20_000,
+    "895": 14_900, "430": 15_400, "445": 15_200, "577": 11_000, "481": 10_000, "761": 8_700, "400": 8_500,
+    "636": 8_000, "503": 7_700, "704": 6_600, "322": 6_500, "538": 4_900, "019": 4_100, "738": 3_100,
+    "284": 2_200, "918": 2_200, "631": 2_000, "480": 1_900, "833": 1_600, "561": 1_300, "304": 900,
+}
+
+GROUP_NAMES = {
+    "ikaantyneet": "Iäkkäiden palvelut", "tyoikaiset": "Työikäisten sosiaalipalvelut",
+    "lapsiperheet": "Lapsiperheiden sosiaalipalvelut", "lastensuojelu": "Lastensuojelu",
+    "vammaispalvelut": "Vammaispalvelut", "paihde_riippuvuus": "Päihde- ja riippuvuustyön erityiset palvelut",
+}
+GROUP_SHARES = {"ikaantyneet": 0.30, "tyoikaiset": 0.30, "lapsiperheet": 0.15, "lastensuojelu": 0.10,
+                "vammaispalvelut": 0.10, "paihde_riippuvuus": 0.05}
+# (min age, max age) of clients per group; lapsiperheet clients are mostly parents.
+GROUP_AGES = {"ikaantyneet": (65, 99), "tyoikaiset": (18, 64), "lapsiperheet": (20, 55), "lastensuojelu": (0, 24),
+              "vammaispalvelut": (0, 90), "paihde_riippuvuus": (18, 75)}
+SECOND_GROUP = {"ikaantyneet": "vammaispalvelut", "tyoikaiset": "paihde_riippuvuus",
+                "lapsiperheet": "lastensuojelu", "lastensuojelu": "lapsiperheet",
+                "vammaispalvelut": "ikaantyneet", "paihde_riippuvuus": "tyoikaiset"}
+
+
+# -- identity codes --------------------------------------------------------------------------------------------
+def fictitious_hetu(birth: pd.Series, rng: np.random.Generator) -> pd.Series:
+    """Valid FICTITIOUS identity codes (individual number 900–999), unique per row: within one birth date the
+    individual numbers are taken in turn from a random start, so up to 100 people can share a birthday."""
+    birth = pd.to_datetime(birth)
+    rank = birth.groupby(birth).cumcount().to_numpy()
+    start = rng.integers(0, 100, len(birth))
+    nnn = 900 + (start + rank) % 100
+    if (rank >= 100).any():
+        raise ValueError("more than 100 demo people share a birth date")
+    ddmmyy = (birth.dt.day.astype(str).str.zfill(2) + birth.dt.month.astype(str).str.zfill(2)
+              + (birth.dt.year % 100).astype(str).str.zfill(2))
+    check = (ddmmyy + pd.Series(nnn, index=birth.index).astype(str)).astype("int64") % 31
+    century_2000 = birth.dt.year >= 2000
+    new_sign = rng.random(len(birth)) < 0.05  # a few of the 2023 century signs (Y, B)
+    sign = np.where(century_2000, np.where(new_sign, "B", "A"), np.where(new_sign, "Y", "-"))
+    return ddmmyy + sign + pd.Series(nnn, index=birth.index).astype(str) + pd.Series(
+        [CHECK_CHARS[i] for i in check], index=birth.index)
+
+
+def hetu_for(born: dt.date, nnn: int, sign: str | None = None) -> str:
+    """One valid FICTITIOUS identity code (individual number 900–999) for tests and hand-made files."""
+    if not 900 <= nnn <= 999:
+        raise ValueError("demo identity codes use individual numbers 900-999 only")
+    ddmmyy = f"{born.day:02d}{born.month:02d}{born.year % 100:02d}"
+    sign = sign or ("A" if born.year >= 2000 else "-")
+    return f"{ddmmyy}{sign}{nnn}{CHECK_CHARS[int(ddmmyy + str(nnn)) % 31]}"
+
+
+def spoil_hetu(codes: pd.Series) -> pd.Series:
+    """The same codes with a wrong check character (still 9NN individual numbers)."""
+    last = codes.str[-1].map(lambda ch: CHECK_CHARS[(CHECK_CHARS.index(ch) + 7) % 31])
+    return codes.str[:-1] + last
+
+
+def finnish_date(dates: pd.Series) -> pd.Series:
+    d = pd.Series(pd.to_datetime(dates)).reset_index(drop=True)
+    text = (d.dt.day.astype("Int64").astype("string") + "." + d.dt.month.astype("Int64").astype("string") + "."
+            + d.dt.year.astype("Int64").astype("string"))
+    return text.where(d.notna(), "")
+
+
+def decimal_comma(values: pd.Series) -> pd.Series:
+    return values.map(lambda v: "" if pd.isna(v) else f"{v:.2f}".replace(".", ","))
+
+
+# -- people ----------------------------------------------------------------------------------------------------
+def _municipalities(rng: np.random.Generator, n: int, urban_boost: float = 1.0) -> np.ndarray:
+    codes = np.array(list(MUNICIPALITY_POPULATION))
+    weights = np.array(list(MUNICIPALITY_POPULATION.values()), dtype=float)
+    weights[codes == "853"] *= urban_boost
+    return rng.choice(codes, size=n, p=weights / weights.sum())
+
+
+def _people(rng: np.random.Generator, n: int, today: dt.date) -> pd.DataFrame:
+    groups = np.array(client_group_codes())
+    shares = np.array([GROUP_SHARES[g] for g in groups])
+    group = rng.choice(groups, size=n, p=shares / shares.sum())
+    lo = np.array([GROUP_AGES[g][0] for g in group])
+    hi = np.array([GROUP_AGES[g][1] for g in group])
+    age = lo + np.floor(rng.beta(1.6, 1.6, n) * (hi - lo + 1)).astype(int)
+    birth = (pd.Timestamp(today) - pd.to_timedelta(age * 365.25 + rng.integers(0, 365, n), unit="D")).normalize()
+    people = pd.DataFrame({"group": group, "birth": birth, "municipality": _municipalities(rng, n)})
+    people["hetu"] = fictitious_hetu(people["birth"], rng)
+    people["age"] = age
+    return people
+
+
+# -- (a) clients by service task -------------------------------------------------------------------------------
+def _clients(rng: np.random.Generator, people: pd.DataFrame, today: dt.date) -> pd.DataFrame:
+    first = people[["hetu", "municipality", "group"]].copy()
+    second = people[rng.random(len(people)) < 0.20][["hetu", "municipality", "group"]].copy()
+    second["group"] = second["group"].map(SECOND_GROUP)
+    rows = pd.concat([first, second], ignore_index=True)
+    n = len(rows)
+    window_start = pd.Timestamp(today.year - 1, 1, 1)
+    start = pd.Series(window_start - pd.Timedelta(days=900)
+                      + pd.to_timedelta(rng.integers(0, 900 + 700, n), unit="D"))
+    start = start.where(start <= pd.Timestamp(today), pd.Timestamp(today))
+    duration = pd.Series(pd.to_timedelta(rng.exponential(420, n).astype(int) + 30, unit="D"))
+    end = (start + duration).where(pd.Series(rng.random(n) < 0.55))
+    end = end.where(end <= pd.Timestamp(today))
+    keep = (end.isna() | (end >= window_start)).to_numpy()
+    rows, start, end = rows[keep], start[keep], end[keep]
+    return pd.DataFrame({
+        "asiakkaan_hetu": rows["hetu"].to_numpy(),
+        "kotikunta": rows["municipality"].to_numpy(),
+        "palvelutehtava": rows["group"].map(GROUP_NAMES).to_numpy(),
+        "asiakkuus_alkoi": finnish_date(start).to_numpy(),
+        "asiakkuus_paattyi": finnish_date(end).to_numpy(),
+        "poimintapvm": f"{today.day}.{today.month}.{today.year}",
+    })
+
+
+# -- (b) assistance decisions ----------------------------------------------------------------------------------
+def _assistance(rng: np.random.Generator, people: pd.DataFrame, year: int, today: dt.date, scale: float) -> pd.DataFrame:
+    adults = people[people["age"].between(18, 80) & people["group"].isin(
+        ["tyoikaiset", "paihde_riippuvuus", "lapsiperheet", "vammaispalvelut", "ikaantyneet"])]
+    weights = adults["group"].map({"tyoikaiset": 5.0, "paihde_riippuvuus": 5.0, "lapsiperheet": 3.0,
+                                   "vammaispalvelut": 1.0, "ikaantyneet": 0.4}).to_numpy()
+    n_recipients = min(len(adults), max(10, int(9_000 * scale)))
+    recipients = adults.iloc[rng.choice(len(adults), n_recipients, replace=False, p=weights / weights.sum())]
+    per_client = 1 + rng.poisson(1.8, n_recipients)
+    rows = recipients.loc[recipients.index.repeat(per_client)].reset_index(drop=True)
+    n = len(rows)
+    last_day = min(pd.Timestamp(today), pd.Timestamp(year, 12, 31))
+    days = (last_day - pd.Timestamp(year, 1, 1)).days + 1
+    date = pd.Timestamp(year, 1, 1) + pd.to_timedelta(rng.integers(0, days, n), unit="D")
+    kind = np.where(rng.random(n) < 0.85, "Täydentävä", "Ehkäisevä")
+    outcome = rng.choice(["Myönteinen", "Osittain myönteinen", "Kielteinen"], n, p=[0.80, 0.08, 0.12])
+    median = np.where(kind == "Täydentävä", 240.0, 550.0)
+    amount = np.round(median * rng.lognormal(0, 0.7, n), 2)
+    amount = np.where(outcome == "Osittain myönteinen", np.round(amount * 0.6, 2), amount)
+    amount_text = pd.Series(amount).pipe(decimal_comma).where(outcome != "Kielteinen", "0,00")
+    return pd.DataFrame({
+        "paatosnumero": [f"TOTU-{year}-{i:06d}" for i in range(1, n + 1)],
+        "hakijan_hetu": rows["hetu"].to_numpy(),
+        "kotikunta": rows["municipality"].to_numpy(),
+        "tukilaji": kind,
+        "paatospvm": finnish_date(pd.Series(date)).to_numpy(),
+        "ratkaisu": outcome,
+        "myonnetty_euroa": amount_text.to_numpy(),
+    })
+
+
+# -- (c) housing status ----------------------------------------------------------------------------------------
+def _housing(rng: np.random.Generator, people: pd.DataFrame, year: int, today: dt.date, scale: float) -> pd.DataFrame:
+    adults = people[people["age"].between(18, 85) & people["group"].isin(["tyoikaiset", "paihde_riippuvuus",
+                                                                          "lastensuojelu", "ikaantyneet"])]
+    weights = adults["group"].map({"tyoikaiset": 3.0, "paihde_riippuvuus": 8.0, "lastensuojelu": 2.0,
+                                   "ikaantyneet": 0.3}).to_numpy()
+    weights = weights * np.where(adults["municipality"] == "853", 1.6, 1.0)  # homelessness concentrates in Turku
+    n_clients = min(len(adults), max(10, int(1_700 * scale)))
+    chosen = adults.iloc[rng.choice(len(adults), n_clients, replace=False, p=weights / weights.sum())]
+    per_client = 1 + rng.poisson(0.5, n_clients)
+    rows = chosen.loc[chosen.index.repeat(per_client)].reset_index(drop=True)
+    n = len(rows)
+    status = rng.choice(["asunnoton", "asunnottomuuden uhka", "vakinainen asunto"], n, p=[0.4, 0.5, 0.1])
+    form = np.where(status == "asunnoton",
+                    rng.choice(["ulkona tai ensisuojassa", "asuntola", "laitos", "tuttavien tai sukulaisten luona"],
+                               n, p=[0.1, 0.15, 0.15, 0.6]), "")
+    long_term = np.where(status == "asunnoton", np.where(rng.random(n) < 0.3, "K", "E"), "")
+    last_day = min(pd.Timestamp(today), pd.Timestamp(year, 12, 31))
+    days = (last_day - pd.Timestamp(year, 1, 1)).days + 1
+    date = pd.Timestamp(year, 1, 1) + pd.to_timedelta(rng.integers(0, days, n), unit="D")
+    return pd.DataFrame({
+        "asiakkaan_hetu": rows["hetu"].to_numpy(),
+        "kotikunta": rows["municipality"].to_numpy(),
+        "kirjauspvm": finnish_date(pd.Series(date)).to_numpy(),
+        "asumistilanne": status,
+        "asunnottomuuden_muoto": form,
+        "pitkaaikaisasunnoton": long_term,
+    })
+
+
+# -- instruments -----------------------------------------------------------------------------------------------
+INSTRUMENT_MIX = {  # (instrument, version cell as exported) -> share, client groups that use it
+    ("AUDIT", ""): (0.33, ["paihde_riippuvuus", "tyoikaiset", "lastensuojelu"]),
+    ("BDI", "BDI-II"): (0.12, ["tyoikaiset", "paihde_riippuvuus", "ikaantyneet"]),
+    ("BDI", "BDI-I"): (0.03, ["tyoikaiset", "ikaantyneet"]),
+    ("BDI", "BDI-13"): (0.05, ["tyoikaiset", "lapsiperheet"]),
+    ("3X10D", ""): (0.26, ["lastensuojelu", "lapsiperheet", "tyoikaiset"]),
+    ("Kykyviisari", ""): (0.19, ["tyoikaiset", "vammaispalvelut"]),
+    ("MARAK", ""): (0.02, ["lapsiperheet", "tyoikaiset"]),
+}
+
+
+def _instruments(rng: np.random.Generator, people: pd.DataFrame, year: int, today: dt.date,
+                 scale: float) -> pd.DataFrame:
+    n_total = max(40, int(30_000 * scale))
+    frames = []
+    for (instrument, version), (share, groups) in INSTRUMENT_MIX.items():
+        n = max(4, round(n_total * share))
+        pool = people[people["group"].isin(groups) & (people["age"] >= 15)]
+        clients = pool.iloc[rng.integers(0, len(pool), n)]
+        items = np.full((n, 21), -1, dtype=int)
+        total = np.full(n, -1, dtype=int)
+        if instrument == "AUDIT":
+            risk = rng.beta(1.1, 3.6, n)
+            items[:, :8] = rng.binomial(4, risk[:, None], (n, 8))
+            items[:, 8:10] = 2 * rng.binomial(2, risk[:, None] * 0.7, (n, 2))
+            total = items[:, :10].sum(axis=1)
+            total_only = rng.random(n) < 0.1
+            items[total_only, :10] = -1
+        elif instrument == "BDI":
+            k = 13 if version == "BDI-13" else 21
+            severity = rng.beta(1.2, 5.0, n)
+            items[:, :k] = rng.binomial(3, severity[:, None], (n, k))
+            total = items[:, :k].sum(axis=1)
+        elif instrument == "3X10D":
+            base = rng.normal(6.6, 1.6, n)
+            items[:, :10] = np.clip(np.round(base[:, None] + rng.normal(0, 1.6, (n, 10))), 0, 10).astype(int)
+            total = np.full(n, -1)
+        elif instrument == "Kykyviisari":
+            base = rng.normal(6.2, 1.8, n)
+            items[:, :17] = np.clip(np.round(base[:, None] + rng.normal(0, 1.5, (n, 17))), 0, 10).astype(int)
+            total = np.clip(np.round(base + rng.normal(0, 0.8, n)), 0, 10).astype(int)
+        else:  # MARAK: only the yes-count is exported
+            total = rng.binomial(24, rng.beta(3, 4, n))
+        last_day = min(pd.Timestamp(today), pd.Timestamp(year, 12, 31))
+        days = (last_day - pd.Timestamp(year, 1, 1)).days + 1
+        date = pd.Timestamp(year, 1, 1) + pd.to_timedelta(rng.integers(0, days, n), unit="D")
+        own_group = clients["group"].isin(groups).to_numpy()
+        group = np.where(own_group, clients["group"].to_numpy(), groups[0])
+        frame = pd.DataFrame({
+            "asiakkaan_hetu": clients["hetu"].to_numpy(),
+            "arviointipvm": finnish_date(pd.Series(date)).to_numpy(),
+            "palvelutehtava": pd.Series(group).map(GROUP_NAMES).to_numpy(),
+            "kunta": clients["municipality"].to_numpy(),
+            "mittari": instrument,
+            "mittarin_versio": version,
+        })
+        for i in range(21):
+            frame[f"kohta_{i + 1}"] = np.where(items[:, i] >= 0, items[:, i].astype(str), "")
+        frame["kokonaispisteet"] = np.where(total >= 0, total.astype(str), "")
+        frames.append(frame)
+    out = pd.concat(frames, ignore_index=True)
+    return out.iloc[rng.permutation(len(out))].reset_index(drop=True)
+
+
+# -- broken rows -----------------------------------------------------------------------------------------------
+def _break(frame: pd.DataFrame, rng: np.random.Generator, hetu_column: str, date_column: str,
+           municipality_column: str) -> pd.DataFrame:
+    """Three deliberately broken rows: an invalid identity code, 31.2., an unknown municipality."""
+    if len(frame) < 10:
+        return frame
+    frame = frame.copy()
+    rows = rng.choice(len(frame), 3, replace=False)
+    frame.loc[rows[0], hetu_column] = spoil_hetu(frame.loc[[rows[0]], hetu_column]).iloc[0]
+    year = str(frame.loc[rows[1], date_column]).rsplit(".", 1)[-1] or "2025"
+    frame.loc[rows[1], date_column] = f"31.2.{year}"
+    frame.loc[rows[2], municipality_column] = "Tuntematon kunta"
+    return frame
+
+
+def _break_instruments(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    frame = _break(frame, rng, "asiakkaan_hetu", "arviointipvm", "kunta")
+    audit = frame.index[(frame["mittari"] == "AUDIT") & (frame["kohta_1"] != "")]
+    bdi = frame.index[frame["mittari"] == "BDI"]
+    tenx = frame.index[frame["mittari"] == "3X10D"]
+    if len(audit) >= 2:
+        for row in audit[:2]:  # a total that is not the sum of its items
+            frame.loc[row, "kokonaispisteet"] = str(int(frame.loc[row, "kokonaispisteet"]) + 3)
+    if len(bdi) >= 2:
+        frame.loc[bdi[:2], "mittarin_versio"] = ""  # BDI without its version
+    if len(tenx):
+        frame.loc[tenx[0], "kohta_4"] = "11"  # 3X10D item out of 0..10
+    if len(audit) >= 3:
+        frame.loc[audit[2], "kohta_9"] = "3"  # AUDIT Q9 takes 0, 2 or 4 only
+    return frame
+
+
+# -- writer ----------------------------------------------------------------------------------------------------
+def _write_csv(frame: pd.DataFrame, path: Path, encoding: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, sep=";", index=False, encoding=encoding, lineterminator="\r\n")
+
+
+def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
+    from openpyxl import Workbook
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Asumistilanne")
+    sheet.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        sheet.append([None if v == "" else v for v in row])
+    book.save(path)
+    # openpyxl stamps the current time into docProps/core.xml; normalise it so the bytes are deterministic.
+    _fix_xlsx_timestamps(path)
+
+
+def _fix_xlsx_timestamps(path: Path) -> None:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin:
+        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", b"2025-01-01T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(fixed, data)
+
+
+def write_statistics_landing(landing_root: Path, scale: float = 1.0, seed: int = 2025,
+                             today: dt.date = dt.date(2025, 12, 31)) -> None:
+    """Write the client-register and instrument demo files into `landing_root/<source>/`."""
+    landing_root = Path(landing_root)
+    rng = np.random.default_rng(seed)
+    people = _people(rng, max(200, round(70_000 * scale)), today)
+    years = [today.year - 1, today.year]
+
+    clients = _break(_clients(rng, people, today), rng, "asiakkaan_hetu", "asiakkuus_alkoi", "kotikunta")
+    _write_csv(clients, landing_root / "client_register_clients" / f"asiakkuudet_palvelutehtavittain_{today:%Y%m%d}.csv",
+               "utf-8-sig")
+
+    for year in years:
+        decisions = _break(_assistance(rng, people, year, today, scale), rng, "hakijan_hetu", "paatospvm", "kotikunta")
+        _write_csv(decisions, landing_root / "client_register_assistance" / f"toimeentulotukipaatokset_{year}.csv",
+                   "cp1252")
+        housing = _break(_housing(rng, people, year, today, scale), rng, "asiakkaan_hetu", "kirjauspvm", "kotikunta")
+        if year == today.year:  # the current year's housing extract comes as Excel, the previous as cp1252 CSV
+            _write_xlsx(housing, landing_root / "client_register_housing" / f"asumistilanne_{year}.xlsx")
+        else:
+            _write_csv(housing, landing_root / "client_register_housing" / f"asumistilanne_{year}.csv", "cp1252")
+        assessments = _break_instruments(_instruments(rng, people, year, today, scale), rng)
+        _write_csv(assessments, landing_root / "instruments" / f"mittarit_{year}.csv",
+                   "utf-8-sig" if year % 2 else "cp1252")
