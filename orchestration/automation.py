@@ -1,7 +1,5 @@
 """Freshness policies matching each source's real cadence, schedules and the landing-zone sensor."""
 
-from __future__ import annotations
-
 from datetime import timedelta
 
 import dagster as dg

@@ -1,7 +1,5 @@
 """Asset checks: every load reconciled, and nothing small published."""
 
-from __future__ import annotations
-
 import re
 
 import dagster as dg

@@ -37,8 +37,8 @@ defs = dg.Definitions(
                                     years=list(config.sotkanet_years)),
         "statfin_api": StatFinApi(base_url=config.statfin_base_url, user_agent=config.http_user_agent,
                                   years=list(config.sotkanet_years)),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(settings.DBT_EXECUTABLE)),
         "published": publish_resource(),
     },
     executor=dg.in_process_executor,
-).map_asset_specs(func=automation.with_source_freshness, selection=automation.RAW_ASSETS)
+).map_resolved_asset_specs(func=automation.with_source_freshness, selection=automation.RAW_ASSETS)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.settings import DBT_PROJECT_DIR, export_for_dbt, load
+from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, export_for_dbt, load
 from sources.demo.fixture_server import FixtureServer
 from sources.demo.generate import generate
 from sources.publish import PUBLISHED_FILE
@@ -23,8 +23,7 @@ from sources.publish import PUBLISHED_FILE
 
 def parse_dbt_project() -> None:
     """Write dbt's manifest, which the Dagster definitions are built from."""
-    dbt = Path(sys.executable).with_name("dbt")
-    subprocess.run([str(dbt), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
+    subprocess.run([str(DBT_EXECUTABLE), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
                     "--profiles-dir", str(DBT_PROJECT_DIR)], check=True)
 
 
@@ -47,8 +46,15 @@ def run_pipeline(scale: float = 1.0):
         from orchestration.definitions import defs
 
         job = defs.resolve_job_def("full_refresh")
-        with DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral() as instance:
-            return job.execute_in_process(instance=instance, raise_on_error=False)
+        home = os.environ.get("DAGSTER_HOME")  # set by the Makefile, so `make dev` shows `make run`'s history
+        if home:
+            Path(home).mkdir(parents=True, exist_ok=True)
+        with DagsterInstance.get() if home else DagsterInstance.ephemeral() as instance:
+            return job.execute_in_process(
+                instance=instance,
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+            )
 
 
 def run(scale: float = 1.0) -> int:

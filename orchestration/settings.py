@@ -4,11 +4,13 @@ its settings from here; `export_for_dbt()` hands them to dbt's environment."""
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+DBT_EXECUTABLE = Path(sys.executable).with_name("dbt")  # the dbt installed beside this Python
 
 
 def _flag(value: str) -> bool:

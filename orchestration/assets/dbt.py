@@ -1,7 +1,5 @@
 """dbt wiring: every seed, model and test of dbt_project/ as Dagster assets and asset checks."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any
 

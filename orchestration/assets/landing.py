@@ -1,7 +1,5 @@
 """One Dagster asset per file-based source: landing/<source>/ → raw.<source> (+ quarantine.<source>)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 import dagster as dg

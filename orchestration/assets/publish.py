@@ -1,8 +1,6 @@
 """Publishing for BI: the marts-only snapshot (after every mart and its blocking checks passed), and the
 half-year social reporting package built from that snapshot."""
 
-from __future__ import annotations
-
 import shutil
 from pathlib import Path
 

@@ -1,7 +1,5 @@
 """Assets of the statistics source class: Sotkanet and StatFin APIs, plus the file-based register extracts."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from orchestration.assets.landing import WAREHOUSE_POOL, file_source_assets
