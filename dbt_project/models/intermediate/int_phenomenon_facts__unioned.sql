@@ -4,7 +4,12 @@
 #}
 {% set fact_models = [
     'int_sotkanet__phenomenon_facts',
+    'int_client_register__phenomenon_facts',
+    'int_instruments__phenomenon_facts',
     'int_complaints__phenomenon_facts',
+    'int_client_feedback__phenomenon_facts',
+    'int_kouluterveyskysely__phenomenon_facts',
+    'int_social_reports__phenomenon_facts',
 ] %}
 
 {% for model in fact_models %}

@@ -1,0 +1,66 @@
+{#
+  Social ombudsman statistics in the professional_signals shape (unsuppressed; the mart applies disclosure
+  control). One indicator:
+    ombudsman_contacts  client contacts to the social ombudsman in the year (sum of the report's table),
+                        by the ombudsman's own service area (toimeentulotuki, lastensuojelu,
+                        ikaantyneet_vammaiset, muut; 'all' = every area) × breakdown: total, reason, measure
+                        taken, or sub-region (seutukunta) of the client's municipality.
+  A re-delivered year (corrected report) replaces its file's batch in raw; two files for one year would be added up.
+#}
+with contacts as (
+    select c.*, m.sub_region_name
+    from {{ ref('stg_ombudsman__contacts') }} as c
+    left join {{ ref('municipalities') }} as m on m.municipality_code = c.municipality_code
+),
+
+loads as (
+    select max(loaded_at) as loaded_at
+    from {{ ref('stg_ledger__loads') }}
+    where source = 'ombudsman' and status = 'current'
+),
+
+areas as (
+    select report_year, ombudsman_area as service_area_code, reason, measure, sub_region_name, contacts from contacts
+    union all
+    select report_year, 'all' as service_area_code, reason, measure, sub_region_name, contacts from contacts
+),
+
+breakdowns as (
+    select report_year, service_area_code, 'total' as breakdown, 'all' as breakdown_value, sum(contacts) as n
+    from areas group by report_year, service_area_code
+    union all
+    select report_year, service_area_code, 'reason', reason, sum(contacts)
+    from areas group by report_year, service_area_code, reason
+    union all
+    select report_year, service_area_code, 'measure', measure, sum(contacts)
+    from areas group by report_year, service_area_code, measure
+    union all
+    select report_year, service_area_code, 'sub_region', sub_region_name, sum(contacts)
+    from areas group by report_year, service_area_code, sub_region_name
+)
+
+select
+    'ombudsman' as source_system,
+    'ombudsman_contacts' as indicator_code,
+    'Sosiaaliasiavastaavan asiakasyhteydenotot' as indicator_name_fi,
+    'count' as unit,
+    'year' as period_type,
+    cast({{ dbt.concat(["cast(b.report_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date) as period_start,
+    cast({{ dbt.concat(["cast(b.report_year as " ~ dbt.type_string() ~ ")", "'-12-31'"]) }} as date) as period_end,
+    cast(b.report_year as {{ dbt.type_string() }}) as period_label,
+    b.service_area_code,
+    case b.service_area_code
+        when 'toimeentulotuki' then 'Toimeentulotuki'
+        when 'lastensuojelu' then 'Lastensuojelu'
+        when 'ikaantyneet_vammaiset' then 'Iäkkäiden ja vammaisten palvelut'
+        when 'muut' then 'Muut sosiaalipalvelut'
+        else 'Kaikki palvelualueet'
+    end as service_area_name_fi,
+    b.breakdown,
+    b.breakdown_value,
+    cast(b.n as double) as value,
+    cast(b.n as double) as numerator,
+    cast(null as double) as denominator,
+    cast(l.loaded_at as timestamp) as loaded_at
+from breakdowns as b
+cross join loads as l

@@ -1,0 +1,106 @@
+{#
+  The supervision unit's status table in the professional_signals shape (unsuppressed; the mart applies
+  disclosure control), per snapshot date (period_type 'snapshot'), by service area ('all' = every area):
+    supervision_units                      units in the table, by breakdown total, provider_type, supervision_state
+    supervision_units_with_open_findings   units with at least one open finding
+    supervision_units_overdue              units whose oldest open finding is past its due date on the snapshot
+    supervision_open_findings              open findings (sum over units)
+    supervision_open_serious_findings      of which serious
+  The latest delivery of a snapshot date wins.
+#}
+with units as (
+    select * from {{ ref('stg_supervision_status__units') }}
+),
+
+loads as (
+    select file_name, max(loaded_at) as loaded_at
+    from {{ ref('stg_ledger__loads') }}
+    where source = 'supervision_status' and status = 'current'
+    group by file_name
+),
+
+ranked as (
+    select
+        u.*,
+        l.loaded_at,
+        row_number() over (partition by u.snapshot_date, u.unit_id order by l.loaded_at desc, u.file_name desc)
+            as delivery_rank
+    from units as u
+    left join loads as l on l.file_name = u.file_name
+),
+
+latest as (
+    select
+        *,
+        case when open_findings > 0 then 1 else 0 end as has_open,
+        case when open_findings > 0 and oldest_open_due_date < snapshot_date then 1 else 0 end as is_overdue
+    from ranked
+    where delivery_rank = 1
+),
+
+areas as (
+    select snapshot_date, unit_id, service_area_code, provider_type, supervision_state, has_open, is_overdue,
+           open_findings, open_serious_findings
+    from latest
+    union all
+    select snapshot_date, unit_id, 'all', provider_type, supervision_state, has_open, is_overdue,
+           open_findings, open_serious_findings
+    from latest
+),
+
+breakdowns as (
+    select 'supervision_units' as indicator_code, snapshot_date, service_area_code, 'total' as breakdown,
+           'all' as breakdown_value, count(distinct unit_id) as n
+    from areas group by snapshot_date, service_area_code
+    union all
+    select 'supervision_units', snapshot_date, service_area_code, 'provider_type', provider_type, count(distinct unit_id)
+    from areas group by snapshot_date, service_area_code, provider_type
+    union all
+    select 'supervision_units', snapshot_date, service_area_code, 'supervision_state', supervision_state,
+           count(distinct unit_id)
+    from areas group by snapshot_date, service_area_code, supervision_state
+    union all
+    select 'supervision_units_with_open_findings', snapshot_date, service_area_code, 'total', 'all', sum(has_open)
+    from areas group by snapshot_date, service_area_code
+    union all
+    select 'supervision_units_overdue', snapshot_date, service_area_code, 'total', 'all', sum(is_overdue)
+    from areas group by snapshot_date, service_area_code
+    union all
+    select 'supervision_open_findings', snapshot_date, service_area_code, 'total', 'all', sum(open_findings)
+    from areas group by snapshot_date, service_area_code
+    union all
+    select 'supervision_open_serious_findings', snapshot_date, service_area_code, 'total', 'all',
+           sum(open_serious_findings)
+    from areas group by snapshot_date, service_area_code
+),
+
+lineage as (
+    select max(loaded_at) as loaded_at from latest
+)
+
+select
+    'supervision_status' as source_system,
+    b.indicator_code,
+    case b.indicator_code
+        when 'supervision_units' then 'Valvonnan tilannetaulukon yksiköt'
+        when 'supervision_units_with_open_findings' then 'Yksiköt, joilla avoimia valvontahavaintoja'
+        when 'supervision_units_overdue' then 'Yksiköt, joiden avoin havainto on yli määräajan'
+        when 'supervision_open_findings' then 'Avoimet valvontahavainnot'
+        else 'Avoimet vakavat valvontahavainnot'
+    end as indicator_name_fi,
+    'count' as unit,
+    'snapshot' as period_type,
+    b.snapshot_date as period_start,
+    b.snapshot_date as period_end,
+    cast(b.snapshot_date as {{ dbt.type_string() }}) as period_label,
+    b.service_area_code,
+    coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
+    b.breakdown,
+    b.breakdown_value,
+    cast(b.n as double) as value,
+    cast(b.n as double) as numerator,
+    cast(null as double) as denominator,
+    cast(li.loaded_at as timestamp) as loaded_at
+from breakdowns as b
+cross join lineage as li
+left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code
