@@ -8,7 +8,13 @@ from dagster_dbt import DbtCliResource
 from orchestration import automation, checks, settings
 from orchestration.assets import client_data, professional_observations, statistics
 from orchestration.assets.dbt import dbt_project, warehouse_models
-from orchestration.assets.publish import dbt_docs, publish_resource, published_disclosure, rsw_marts
+from orchestration.assets.publish import (
+    dbt_docs,
+    half_year_report,
+    publish_resource,
+    published_disclosure,
+    rsw_marts,
+)
 from orchestration.resources import LandingZone, PseudonymKey, SotkanetApi, StatFinApi, Warehouse
 from sources.registry import all_file_sources
 
@@ -17,7 +23,7 @@ settings.export_for_dbt(config)
 
 defs = dg.Definitions(
     assets=[*client_data.assets, *professional_observations.assets, *statistics.assets, warehouse_models, rsw_marts,
-            dbt_docs],
+            half_year_report, dbt_docs],
     asset_checks=[
         *(checks.reconciliation_check(s) for s in all_file_sources()),
         *(checks.data_period_check(s.name, dg.AssetKey(["raw", s.name])) for s in all_file_sources()),

@@ -13,6 +13,8 @@ from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.checks import small_counts
 from orchestration.resources import Warehouse
 from orchestration.settings import load
+from sources.professional_observations.half_year_report import render_half_year_report
+from sources.professional_observations.plan_report import render_plan_section
 from sources.publish import PUBLISHED_FILE, publish_snapshot
 
 MART_KEYS = sorted((k for k in warehouse_models.keys if k.path[0] == "marts"), key=lambda k: k.path)
@@ -71,6 +73,21 @@ def dbt_docs(context: dg.AssetExecutionContext, dbt: DbtCliResource, published: 
     for name in ("manifest.json", "catalog.json"):
         shutil.copyfile(target / name, docs_dir / name)
     return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(docs_dir / "index.html"))})
+
+
+@dg.asset(key=["published", "half_year_report"], group_name="published", deps=[rsw_marts], kinds={"html"})
+def half_year_report(published: PublishTarget) -> dg.MaterializeResult:
+    """The half-year social reporting package for management: social reporting results of the latest completed
+    half-year and the implementation plan's follow-up, as one self-contained HTML file, built only from the
+    published (suppressed) marts."""
+    con = duckdb.connect(str(published.path / PUBLISHED_FILE), read_only=True)
+    try:
+        path = render_half_year_report(con, published.path / "reports" / "sosiaalinen_raportointi.html",
+                                       extra_sections=[render_plan_section(con)])
+    finally:
+        con.close()
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(path)),
+                                          "bytes": path.stat().st_size})
 
 
 def publish_resource() -> PublishTarget:
