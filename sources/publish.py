@@ -31,6 +31,7 @@ def _quote(text: str) -> str:
 
 def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path) -> PublishSummary:
     published_dir.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(published_dir)
     token = uuid.uuid4().hex[:12]
     tmp_file = published_dir / f".{PUBLISHED_FILE}.{token}.tmp"
     tmp_parquet = published_dir / f".parquet.{token}.tmp"
@@ -67,6 +68,15 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Pub
         tmp_file.unlink(missing_ok=True)
         if tmp_parquet.exists():
             shutil.rmtree(tmp_parquet)
+
+
+def _remove_leftovers(published_dir: Path) -> None:
+    """Temporary files of a refresh that was killed before it could clean up (the published file is intact)."""
+    for path in [*published_dir.glob(f".{PUBLISHED_FILE}.*"), *published_dir.glob(".parquet.*.tmp")]:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def _verify(path: Path, counts: dict[str, int]) -> None:
