@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import duckdb
 import pytest
@@ -137,3 +138,43 @@ def test_data_period_checks_report_lateness(demo_run, published):
     rows = published.execute("select source, status, data_lag_days from marts.source_freshness").fetchall()
     assert {r[0] for r in rows} >= {"complaints", "social_reports", "sotkanet"}
     assert all(r[1] in ("ok", "warn", "error") for r in rows)
+
+
+def test_no_suppressed_cell_can_be_recomputed_from_a_published_total(published):
+    """Complementary suppression: a lone hidden cell next to a published total would be total minus the rest."""
+    lone_gender = published.execute("""
+        with split as (
+            select indicator_code, region_code, period_label, age_group,
+                   sum(case when is_suppressed then 1 else 0 end) as hidden,
+                   sum(case when numerator is not null then 1 else 0 end) as shown
+            from marts.phenomenon_indicators where gender in ('male', 'female')
+            group by 1, 2, 3, 4
+        )
+        select count(*) from split s join marts.phenomenon_indicators t
+          on t.indicator_code = s.indicator_code and t.region_code = s.region_code
+         and t.period_label = s.period_label and t.age_group = s.age_group and t.gender = 'total'
+        where s.hidden = 1 and s.shown = 1 and t.numerator is not null
+    """).fetchall()[0][0]
+    assert lone_gender == 0
+    lone_municipality = published.execute("""
+        with munis as (
+            select indicator_code, period_label, gender, age_group,
+                   sum(case when is_suppressed then 1 else 0 end) as hidden
+            from marts.phenomenon_indicators where region_level = 'municipality'
+            group by 1, 2, 3, 4
+        )
+        select count(*) from munis m join marts.phenomenon_indicators c
+          on c.indicator_code = m.indicator_code and c.period_label = m.period_label
+         and c.gender = m.gender and c.age_group = m.age_group and c.region_code = '05'
+        where m.hidden = 1 and c.numerator is not null
+    """).fetchall()[0][0]
+    assert lone_municipality == 0
+
+
+def test_half_year_report_and_docs_are_published(demo_run):
+    _, config = demo_run
+    report = (config.published_dir / "reports" / "sosiaalinen_raportointi.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in report
+    assert "plan-follow-up" in report  # the implementation plan's section
+    assert re.search(r"<strong>[1-4]</strong>", report) is None
+    assert (config.published_dir / "docs" / "index.html").stat().st_size > 100_000
