@@ -92,8 +92,7 @@ def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> str:
 
 def reconcile(con: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
     """Per current load of a file source: rows in = accepted + quarantined, and the raw and quarantine
-    tables really hold those rows. Returns the files that do not reconcile (empty = all good)."""
-    ensure_ledger(con)
+    tables really hold those rows. Returns the files that do not reconcile (empty = all good). Read-only."""
     loads = con.execute(
         "select file_name, rows_in, rows_accepted, rows_quarantined from raw._loads "
         "where source = ? and status = 'current' order by file_name", [source]).fetchall()

@@ -24,7 +24,7 @@ def demo_run(tmp_path_factory):
     yield result, settings.load()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def published(demo_run) -> duckdb.DuckDBPyConnection:
     _, config = demo_run
     con = duckdb.connect(str(config.published_dir / "rsw_marts.duckdb"), read_only=True)
@@ -32,7 +32,7 @@ def published(demo_run) -> duckdb.DuckDBPyConnection:
     con.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def warehouse(demo_run) -> duckdb.DuckDBPyConnection:
     _, config = demo_run
     con = duckdb.connect(str(config.warehouse_path), read_only=True)
