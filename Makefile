@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 SCALE ?= 1
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
-.PHONY: run test dev bench clean install
+.PHONY: run test dev clean install
 
 install: $(INSTALLED)
 
@@ -31,10 +31,6 @@ test: $(INSTALLED)
 ## make dev: Dagster UI + daemon (schedules, sensor) on the demo data, with the fixture API server
 dev: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.dev
-
-## make bench: full refresh at scale 10 against a bare-DuckDB baseline
-bench: $(INSTALLED)
-	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs
