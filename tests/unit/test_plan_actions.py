@@ -223,8 +223,7 @@ def demo_history(tmp_path_factory):
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(src, dst) if src.is_dir() else shutil.copyfile(src, dst)
     dbt = Path(sys.executable).parent / "dbt"
-    if not dbt.exists():
-        pytest.skip("dbt is not installed beside the Python interpreter")
+    assert dbt.exists(), "dbt must be installed beside the Python interpreter (make test installs it)"
     env = dict(os.environ, RSW_DBT_TARGET="duckdb", RSW_WAREHOUSE_PATH=str(warehouse),
                RSW_SUPPRESSION_THRESHOLD="5", RSW_COMPARED_COUNTY="05",
                DBT_SEND_ANONYMOUS_USAGE_STATS="false")
