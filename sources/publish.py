@@ -3,6 +3,10 @@
 BI tools open `rsw_marts.duckdb` read-only. A refresh writes a new file beside it and renames it into place:
 a reader that has the old file open keeps reading the old, consistent snapshot until it reconnects, and a
 failed refresh leaves the last good file untouched.
+
+The candidate file is protected (disclosure control) and audited *before* the rename: `guard(candidate,
+previous)` protects it in place and raises when the audit fails, so BI tools never see an unprotected or
+breached snapshot. The Parquet files are written from the protected candidate.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -19,55 +24,81 @@ PUBLISHED_FILE = "rsw_marts.duckdb"
 PUBLISHED_SCHEMAS = ("marts",)
 
 
+Guard = Callable[[Path, Path | None], dict]
+
+
 @dataclass(frozen=True)
 class PublishSummary:
     path: Path
     row_counts: dict[str, int]
+    guard: dict = field(default_factory=dict)
 
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path) -> PublishSummary:
+def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path, guard: Guard | None) -> PublishSummary:
+    """Copy the marts into a candidate file, let `guard` protect and audit it, then write Parquet from it and
+    rename it into place. `guard=None` publishes the marts as they are (tests of the mechanics only)."""
     published_dir.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(published_dir)
     token = uuid.uuid4().hex[:12]
     tmp_file = published_dir / f".{PUBLISHED_FILE}.{token}.tmp"
     tmp_parquet = published_dir / f".parquet.{token}.tmp"
-    tmp_parquet.mkdir()
-    counts: dict[str, int] = {}
+    final = published_dir / PUBLISHED_FILE
     try:
-        con.execute(f"attach {_quote(str(tmp_file))} as publish_target")
-        try:
-            for schema in PUBLISHED_SCHEMAS:
-                con.execute(f"create schema publish_target.{schema}")
-                tables = con.execute(
-                    "select table_name, comment from duckdb_tables() where database_name = current_database() "
-                    "and schema_name = ? order by table_name", [schema]).fetchall()
-                for table, comment in tables:
-                    con.execute(f"create table publish_target.{schema}.{table} as select * from {schema}.{table}")
-                    if comment:
-                        con.execute(f"comment on table publish_target.{schema}.{table} is {_quote(comment)}")
-                    for column, col_comment in con.execute(
-                        "select column_name, comment from duckdb_columns() where database_name = current_database() "
-                        "and schema_name = ? and table_name = ? and comment is not null", [schema, table]).fetchall():
-                        con.execute(f'comment on column publish_target.{schema}.{table}."{column}" '
-                                    f"is {_quote(col_comment)}")
-                    counts[table] = con.execute(f"select count(*) from publish_target.{schema}.{table}").fetchall()[0][0]
-                    con.execute(f"copy (select * from {schema}.{table}) to "
-                                f"{_quote(str(tmp_parquet / (table + '.parquet')))} (format parquet)")
-        finally:
-            con.execute("detach publish_target")
+        _copy_marts(con, tmp_file)
+        report = guard(tmp_file, final if final.exists() else None) if guard else {}
+        counts = _write_parquet(tmp_file, tmp_parquet)
         _verify(tmp_file, counts)
-        final = published_dir / PUBLISHED_FILE
         os.replace(tmp_file, final)  # atomic on POSIX: readers see the old file or the new, never half
         _swap_dir(tmp_parquet, published_dir / "parquet")
-        return PublishSummary(final, counts)
+        return PublishSummary(final, counts, report)
     finally:
         tmp_file.unlink(missing_ok=True)
+        Path(f"{tmp_file}.wal").unlink(missing_ok=True)
         if tmp_parquet.exists():
             shutil.rmtree(tmp_parquet)
+
+
+def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """The published schemas' tables with their table and column comments, in table order."""
+    con.execute(f"attach {_quote(str(target))} as publish_target")
+    try:
+        for schema in PUBLISHED_SCHEMAS:
+            con.execute(f"create schema publish_target.{schema}")
+            tables = con.execute(
+                "select table_name, comment from duckdb_tables() where database_name = current_database() "
+                "and schema_name = ? order by table_name", [schema]).fetchall()
+            for table, comment in tables:
+                con.execute(f"create table publish_target.{schema}.{table} as select * from {schema}.{table}")
+                if comment:
+                    con.execute(f"comment on table publish_target.{schema}.{table} is {_quote(comment)}")
+                for column, col_comment in con.execute(
+                    "select column_name, comment from duckdb_columns() where database_name = current_database() "
+                    "and schema_name = ? and table_name = ? and comment is not null", [schema, table]).fetchall():
+                    con.execute(f'comment on column publish_target.{schema}.{table}."{column}" '
+                                f"is {_quote(col_comment)}")
+    finally:
+        con.execute("detach publish_target")
+
+
+def _write_parquet(candidate: Path, directory: Path) -> dict[str, int]:
+    """One Parquet file per published table, from the (protected) candidate; returns the row counts."""
+    directory.mkdir()
+    counts: dict[str, int] = {}
+    check = duckdb.connect(str(candidate), read_only=True)
+    try:
+        for schema in PUBLISHED_SCHEMAS:
+            for (table,) in check.execute("select table_name from duckdb_tables() where schema_name = ? "
+                                          "order by table_name", [schema]).fetchall():
+                counts[table] = check.execute(f"select count(*) from {schema}.{table}").fetchall()[0][0]
+                check.execute(f"copy (select * from {schema}.{table}) to "
+                              f"{_quote(str(directory / (table + '.parquet')))} (format parquet)")
+    finally:
+        check.close()
+    return counts
 
 
 def _remove_leftovers(published_dir: Path) -> None:

@@ -56,3 +56,8 @@ def sotkanet_indicator_ids() -> list[int]:
 def population_region_codes() -> list[str]:
     """Areas whose population the register-based rates need: the country, the 22 areas, Varha's municipalities."""
     return [r["region_code"] for r in _rows("regions")] + sorted(municipality_codes())
+
+
+def municipality_counties() -> dict[str, str]:
+    """Municipality code → its wellbeing services county's code."""
+    return {r["municipality_code"]: r["wellbeing_county_code"] for r in _rows("municipalities")}

@@ -3,7 +3,7 @@
 `render_half_year_report` writes one self-contained HTML file (charts embedded as base64 PNG, tables, Finnish
 headings and short explanations) from the published marts only: `marts.social_reporting` and
 `marts.development_proposals`. It never reads raw, staging or intermediate data, so it shows exactly what
-disclosure control let through: a suppressed cell appears as "<5" (primary) or "–" (complementary), is never
+disclosure control let through: every protected cell appears as "–" (primary and secondary alike), is never
 plotted at its true value, and no count from 1 to threshold−1 appears anywhere in the file.
 """
 
@@ -113,8 +113,6 @@ def _pick_half_year(marts: _Marts, half_year: str | None) -> tuple[str, dt.date,
 
 
 def _fmt(cell: Cell, threshold: int) -> str:
-    if cell.reason == "primary":
-        return f"&lt;{threshold}"
     if cell.suppressed or cell.observations is None:
         return "–"
     return f"{cell.observations:d}"
@@ -157,7 +155,7 @@ def _valence_chart(rows: list[str], cells: dict[tuple, Cell], label: str, thresh
                 color=COLOURS[valence], label=VALENCE_FI[valence])
         for pos, p, v in zip(positions, rows, values, strict=True):
             if v != v:  # suppressed: a mark, not a bar
-                text = "<" + str(threshold) if cells[(label, p, valence)].reason == "primary" else "–"
+                text = "–"
                 ax.text(top * 0.01, pos, text, va="center", ha="left", fontsize=8, color="#555555")
     ax.set_yticks(y)
     ax.set_yticklabels([PHENOMENON_FI[p] for p in rows])
@@ -320,9 +318,10 @@ def render_half_year_report(con: duckdb.DuckDBPyConnection, out_path: Path, half
         f"ammattilaiset ovat raportoineet kaudella {label}, millaisina ilmiöt näkyvät ja mitkä kehittämisehdotukset "
         f"odottavat käsittelyä.{as_of}</p>",
         f"<p>{summary}</p>",
-        '<div class="note"><strong>Tietosuoja.</strong> Pienet luvut on peitetty: merkintä '
-        f"<strong>&lt;{t}</strong> tarkoittaa, että havaintoja on alle {t}. Merkintä <strong>–</strong> tarkoittaa "
-        "toissijaisesti peitettyä lukua: se on piilotettu, jotta pientä lukua ei voisi päätellä yhteissummasta. "
+        '<div class="note"><strong>Tietosuoja.</strong> Merkintä <strong>–</strong> tarkoittaa tietosuojan vuoksi '
+        f"peitettyä lukua: joko havaintoja on alle {t}, tai luvusta voisi muiden julkaistujen lukujen ja "
+        "yhteissummien avulla päätellä pienen luvun. Kaikki peitetyt luvut näytetään samalla merkinnällä, "
+        "jotta merkinnästä ei voi päätellä luvun suuruutta. "
         "Peitettyjä lukuja ei ole piirretty kuvioihin. Kehittämisehdotusten tekstistä on poistettu nimet, "
         "henkilötunnukset, puhelinnumerot, sähköpostiosoitteet ja osoitteet.</div>",
         "<h2>Havainnot ilmiöittäin</h2>",

@@ -1,0 +1,199 @@
+"""The auditor: attacks a published snapshot with nothing but the file and the declared table structures.
+
+For every protected item hidden in the file (null in a suppressed row) it computes the feasible interval
+from every published value and every declared relation (linear programmes, HiGHS), and it looks for what a
+primary rule forbids in what is visible. It does not call the protection code: hidden cells are read from the
+file's nulls, not from any flag the protection kept.
+
+It can also attack two releases together: where a group of cells (same mart, same key apart from the totals'
+dimensions) shows the same visible values in both, the data under it did not change, so a value published in
+either release is known in both.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from disclosure.cells import Items, build_items, load_cells
+from disclosure.intervals import feasible_intervals
+from disclosure.marts import LINKS, structures
+from disclosure.proposals import small_classes
+from disclosure.tables import Structure
+
+TOLERANCE = 1e-6
+
+
+@dataclass
+class AuditReport:
+    protected_items: int = 0
+    hidden_items: int = 0
+    exactly_recoverable: int = 0
+    too_narrow: int = 0
+    narrowest_width: float | None = None
+    visible_breaches: int = 0
+    infeasible_relations: int = 0
+    seconds: float = 0.0
+    per_mart: dict[str, dict] = field(default_factory=dict)
+    weakest: list[dict] = field(default_factory=list)
+    breaches: list[dict] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not (self.exactly_recoverable or self.too_narrow or self.visible_breaches or self.infeasible_relations)
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["passed"] = self.passed
+        return d
+
+
+def audit_file(path: Path, threshold: int, previous: Path | None = None) -> AuditReport:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        report = audit(con, threshold)
+        if previous is not None and previous.exists():
+            con.execute(f"attach '{previous}' as previous (read_only)")
+            _merge(report, audit(con, threshold, known_from="previous"), "with previous release")
+        return report
+    finally:
+        con.close()
+
+
+def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None = None) -> AuditReport:
+    started = time.perf_counter()
+    declared = [s for s in structures() if not s.same_cells and _exists(con, s.table)]
+    items = build_items(con, declared, threshold, hidden_from="published", links=LINKS)
+    report = AuditReport()
+    if known_from:
+        _reveal_unchanged(con, items, declared, known_from)
+    hidden = items.hidden.copy()
+    iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations)
+    width = iv.width()
+    report.protected_items = len(items.value)
+    report.hidden_items = int(hidden.sum())
+    report.infeasible_relations = len(iv.infeasible)
+    exact = hidden & (width < TOLERANCE)
+    narrow = hidden & (width < threshold - TOLERANCE)
+    report.exactly_recoverable = int(exact.sum())
+    report.too_narrow = int(narrow.sum())
+    if hidden.any():
+        report.narrowest_width = float(width[hidden].min())
+    for i in np.flatnonzero(hidden)[np.argsort(width[hidden], kind="stable")][:10]:
+        report.weakest.append({**_where(items, int(i)), "lower": float(iv.lower[i]), "upper": float(iv.upper[i])})
+    _visible_rules(con, items, declared, threshold, report)
+    for m in sorted({x.split(".")[0] for x in items.measure}):
+        mine = np.array([x.split(".")[0] == m for x in items.measure])
+        report.per_mart[m] = {
+            "protected_items": int(mine.sum()), "hidden_items": int((mine & hidden).sum()),
+            "exactly_recoverable": int((mine & exact).sum()), "too_narrow": int((mine & narrow).sum()),
+            "narrowest_width": float(width[mine & hidden].min()) if (mine & hidden).any() else None,
+        }
+    _same_cells(con, declared, report)
+    if _exists(con, "development_proposals"):
+        rare = small_classes(con, threshold)
+        if rare:
+            report.visible_breaches += rare
+            report.breaches.append({"mart": "development_proposals", "rows_in_classes_below_threshold": rare})
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _visible_rules(con, items: Items, declared: list[Structure], threshold: int, report: AuditReport) -> None:
+    """A visible value that a primary rule forbids: a count 1..threshold-1, a share whose complement is small,
+    a mean or median over too few cases."""
+    for s in declared:
+        cells = items.tables[s.label].cells
+        scoped = cells[cells["_scope"]]
+        for g, group in enumerate(s.groups):
+            flagged = scoped[scoped[f"_primary_{g}"]]
+            columns = list(group.measures + group.derived)
+            shown = flagged[columns].notna().any(axis=1) if columns else flagged.index == flagged.index
+            for row in flagged.index[shown.to_numpy()]:
+                report.visible_breaches += 1
+                if len(report.breaches) < 20:
+                    report.breaches.append({"mart": s.label, "group": g,
+                                            **{k: _plain(cells.at[row, k]) for k in s.key}})
+
+
+def _same_cells(con, declared: list[Structure], report: AuditReport) -> None:
+    """A mart that copies another's cells must hide exactly what the other hides."""
+    for s in structures():
+        if not s.same_cells or not _exists(con, s.table):
+            continue
+        key = ", ".join(s.key)
+        n = con.execute(
+            f"select count(*) from marts.{s.table} a join marts.{s.same_cells} b using ({key}) "
+            f"where a.numerator is distinct from b.numerator or a.value is distinct from b.value "
+            f"or a.is_suppressed is distinct from b.is_suppressed").fetchone()[0]
+        if n:
+            report.visible_breaches += n
+            report.breaches.append({"mart": s.table, "differs_from": s.same_cells, "rows": n})
+
+
+def _reveal_unchanged(con, items: Items, declared: list[Structure], previous: str) -> None:
+    """Fill in what the previous release showed, where the data under a partition did not change: every value
+    visible in both releases is equal (a partition = the cells that agree outside the totals' dimensions)."""
+    for s in declared:
+        table = items.tables[s.label]
+        try:
+            old = load_cells(con, s, 1, schema=f"{previous}.marts")
+        except duckdb.Error:
+            continue
+        key = list(s.key)
+        merged = table.cells[key + list(s.measures)].reset_index().merge(
+            old[key + list(s.measures)], on=key, how="inner", suffixes=("", "_old"))
+        part = [k for k in key if k not in _total_columns(s)]
+        for m in s.measures:
+            both = merged[m].notna() & merged[f"{m}_old"].notna()
+            merged[f"_changed_{m}"] = both & (merged[m] != merged[f"{m}_old"])
+        changed = merged.groupby(part, dropna=False)[[f"_changed_{m}" for m in s.measures]].transform("any")
+        item_of = {(items.units[items.unit[i]][1], items.measure[i]): i
+                   for i in range(len(items.value)) if items.units[items.unit[i]][0] == s.label}
+        for m in s.measures:
+            reveal = merged[merged[m].isna() & merged[f"{m}_old"].notna() & ~changed.any(axis=1)]
+            for row, v in zip(reveal["index"], reveal[f"{m}_old"]):
+                i = item_of.get((int(row), f"{s.label}.{m}"))
+                if i is not None and items.hidden[i]:
+                    items.hidden[i] = False
+                    items.value[i] = float(v)
+
+
+def _total_columns(s: Structure) -> set[str]:
+    cols = {h.column for h in s.hierarchies} | {c for b in s.breakdowns for c in (b.kind_column, b.value_column)}
+    if s.margins is not None:
+        cols |= set(s.margins.totals) | set(s.margins.ignore)
+    return cols
+
+
+def _merge(report: AuditReport, other: AuditReport, label: str) -> None:
+    report.exactly_recoverable += other.exactly_recoverable
+    report.too_narrow += other.too_narrow
+    if other.narrowest_width is not None:
+        report.narrowest_width = min(report.narrowest_width or other.narrowest_width, other.narrowest_width)
+    report.per_mart[label] = {"exactly_recoverable": other.exactly_recoverable, "too_narrow": other.too_narrow,
+                              "narrowest_width": other.narrowest_width}
+    report.weakest.extend({**w, "release": label} for w in other.weakest[:5])
+
+
+def _where(items: Items, item: int) -> dict:
+    table, row, _ = items.units[items.unit[item]]
+    t = items.tables[table]
+    return {"item": items.measure[item], **{k: _plain(t.cells.at[row, k]) for k in t.structure.key}}
+
+
+def _plain(v):
+    return v.item() if hasattr(v, "item") else (None if v is None or _isnan(v) else v)
+
+
+def _isnan(v) -> bool:
+    return isinstance(v, float) and np.isnan(v)
+
+
+def _exists(con, table: str) -> bool:
+    return bool(con.execute("select count(*) from duckdb_tables() where database_name = current_database() "
+                            "and schema_name = 'marts' and table_name = ?", [table]).fetchone()[0])

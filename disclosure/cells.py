@@ -1,0 +1,131 @@
+"""The marts laid out as cells: every protected measure of every cell is an *item* (one LP variable when
+hidden), items are hidden in units (a cell's group), and the declared relations link items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from disclosure.tables import Link, Relation, Structure, row_relations
+
+
+@dataclass
+class Table:
+    structure: Structure
+    cells: pd.DataFrame  # key columns, measures, derived, _scope, _primary_<g>, _suppressed
+    unit_of: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, group) → unit
+
+
+@dataclass
+class Items:
+    value: np.ndarray
+    hidden: np.ndarray
+    unit: np.ndarray
+    measure: list[str]
+    relations: list[Relation]
+    units: list[tuple[str, int, int]]  # (table, row, group)
+    unit_primary: np.ndarray  # per unit: a primary rule holds
+    tables: dict[str, Table]
+
+
+def load_cells(con: duckdb.DuckDBPyConnection, structure: Structure, threshold: int,
+               schema: str = "marts") -> pd.DataFrame:
+    """The mart's cells in key order, with the scope and primary flags evaluated in SQL."""
+    source = (structure.cells_sql or "select * from {table}").format(table=f"{schema}.{structure.table}")
+    extra = [f"coalesce(({structure.scope}), false) as _scope"]
+    for g, group in enumerate(structure.groups):
+        rules = " or ".join(f"coalesce(({r.format(t=threshold)}), false)" for r in group.primary) or "false"
+        extra.append(f"({rules}) as _primary_{g}")
+    for m in structure.measures:
+        extra.append(f"coalesce(({structure.measure_scope.get(m, 'true')}), false) as _in_{m}")
+    extra.append("coalesce(is_suppressed, false) as _suppressed")
+    order = ", ".join(f'"{k}"' for k in structure.key)
+    df = con.execute(f"select *, {', '.join(extra)} from ({source}) as c order by {order}").df()
+    return df.reset_index(drop=True)
+
+
+def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], threshold: int,
+                hidden_from: str, schema: str = "marts", links: tuple[Link, ...] = ()) -> Items:
+    """hidden_from='primary': true values, primary units hidden (the protection's start);
+    hidden_from='published': the published file, an item is hidden when its value is null in a suppressed row."""
+    values, hidden, unit, measure = [], [], [], []
+    relations: list[Relation] = []
+    units: list[tuple[str, int, int]] = []
+    unit_primary: list[np.ndarray] = []
+    tables: dict[str, Table] = {}
+    n_items = n_units = 0
+    items_of: dict[str, dict[str, np.ndarray]] = {}
+    for s in structures:
+        if s.same_cells:
+            continue
+        cells = load_cells(con, s, threshold, schema)
+        table = Table(s, cells)
+        tables[s.label] = table
+        rows = np.flatnonzero(cells["_scope"].to_numpy())
+        suppressed = cells["_suppressed"].to_numpy()[rows]
+        item_of = {m: np.full(len(cells), -1, dtype=np.int64) for m in s.measures}
+        items_of[s.label] = item_of
+        for g, group in enumerate(s.groups):
+            first = n_units
+            units.extend((s.label, int(r), g) for r in rows)
+            table.unit_of.update({(int(r), g): first + j for j, r in enumerate(rows)})
+            unit_primary.append(cells[f"_primary_{g}"].to_numpy()[rows].astype(bool))
+            n_units += len(rows)
+            for m in group.measures:
+                v = pd.to_numeric(cells[m], errors="coerce").to_numpy(dtype=float)[rows]
+                missing = np.isnan(v)
+                in_scope = cells[f"_in_{m}"].to_numpy()[rows].astype(bool)
+                if hidden_from == "published":
+                    is_hidden = missing & suppressed
+                    keep = in_scope & (~missing | is_hidden)
+                else:
+                    is_hidden = unit_primary[-1]
+                    keep = in_scope & ~missing
+                idx = np.flatnonzero(keep)
+                item_of[m][rows[idx]] = n_items + np.arange(len(idx))
+                values.append(v[idx])
+                hidden.append(is_hidden[idx])
+                unit.append(first + idx)
+                measure.extend([f"{s.label}.{m}"] * len(idx))
+                n_items += len(idx)
+        scoped = cells.iloc[rows]
+        for total, parts, kind in row_relations(scoped, s):
+            for m in s.measures:
+                t_item, p_items = item_of[m][total], item_of[m][parts]
+                p_items = p_items[p_items >= 0]
+                if t_item >= 0 and len(p_items):
+                    relations.append(Relation(int(t_item), p_items, kind))
+    for link in links:
+        relations.extend(_link_relations(con, link, tables, items_of))
+    cat = lambda parts, dtype: np.concatenate(parts).astype(dtype) if parts else np.array([], dtype=dtype)
+    return Items(cat(values, float), cat(hidden, bool), cat(unit, np.int64), measure, relations, units,
+                 cat(unit_primary, bool), tables)
+
+
+def _link_relations(con, link: Link, tables: dict[str, Table], items_of) -> list[Relation]:
+    if link.total not in tables or link.parts not in tables:
+        return []
+    total_item = next(iter(items_of[link.total].values()))
+    part_item = items_of[link.parts][link.measure]
+    totals = _matching(con, tables[link.total].cells, link.total_where, [a for a, _ in link.on])
+    parts = _matching(con, tables[link.parts].cells, link.parts_where, [b for _, b in link.on])
+    out = []
+    by_key = parts.groupby([b for _, b in link.on], sort=True)["_row"].apply(list).to_dict()
+    for row, *key in totals.itertuples(index=False):
+        members = part_item[by_key.get(key[0] if len(key) == 1 else tuple(key), [])]
+        members = members[members >= 0]
+        if total_item[row] >= 0 and len(members):
+            out.append(Relation(int(total_item[row]), np.sort(members), link.kind))
+    return out
+
+
+def _matching(con, cells: pd.DataFrame, where: str, columns: list[str]) -> pd.DataFrame:
+    con.register("_link_cells", cells.assign(_row=np.arange(len(cells))))
+    try:
+        return con.execute(f"select _row, {', '.join(columns)} from _link_cells where _scope and ({where}) "
+                           f"order by _row").df()
+    finally:
+        con.unregister("_link_cells")

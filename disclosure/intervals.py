@@ -1,0 +1,173 @@
+"""The attacker's problem: how far can each hidden cell be narrowed down from what is published?
+
+For one measure, every hidden cell is a variable x ≥ 0; every declared relation that touches a hidden cell is a
+linear constraint with the published (visible) cells as constants. The feasible interval of a hidden cell is
+[min x, max x] over that polytope, two linear programmes solved with HiGHS, per connected component of hidden
+cells (cells linked through relations). The LP relaxation gives each cell's interval as an outsider with
+unlimited patience would compute it from the published tables (integer reasoning can only narrow it where the
+relaxation's vertices are fractional, which for these totals-of-parts tables they are not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+from disclosure.tables import Relation
+
+INF = float("inf")
+
+
+@dataclass
+class Intervals:
+    lower: np.ndarray  # per cell; nan where the cell is visible
+    upper: np.ndarray
+    infeasible: list[int]  # relations that cannot hold with the visible values (a structure error)
+
+    def width(self) -> np.ndarray:
+        return self.upper - self.lower
+
+
+def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relation],
+                       cache: dict | None = None) -> Intervals:
+    """Interval of every hidden cell given the visible `values` and the relations `rels`. `cache` keeps
+    solved components between calls (a component whose cells and constraints did not change is not solved
+    again)."""
+    n = len(values)
+    lower = np.full(n, np.nan)
+    upper = np.full(n, np.nan)
+    rows, infeasible = _constraints(values, hidden, rels)
+    hidden_idx = np.flatnonzero(hidden)
+    lower[hidden_idx] = 0.0
+    upper[hidden_idx] = INF
+    for component in _components(hidden_idx, rows):
+        _solve_component(component, rows, lower, upper, cache)
+    return Intervals(lower, upper, infeasible)
+
+
+# A constraint: (cells, coefficients, lo, hi) over hidden cells only.
+Constraint = tuple[np.ndarray, np.ndarray, float, float]
+
+
+def _constraints(values: np.ndarray, hidden: np.ndarray, rels: list[Relation]) -> tuple[list[Constraint], list[int]]:
+    rows: list[Constraint] = []
+    infeasible: list[int] = []
+    for k, r in enumerate(rels):
+        parts_hidden = r.parts[hidden[r.parts]]
+        visible_parts = float(values[r.parts[~hidden[r.parts]]].sum())
+        total_hidden = bool(hidden[r.total])
+        if not total_hidden and not len(parts_hidden):
+            continue
+        cells = list(parts_hidden)
+        coef = [1.0] * len(parts_hidden)
+        rhs = -visible_parts  # Σ hidden parts − total  ⊙  −Σ visible parts (+ visible total)
+        if total_hidden:
+            cells.append(r.total)
+            coef.append(-1.0)
+        else:
+            rhs += float(values[r.total])
+        if r.kind == "sum":
+            rows.append((np.array(cells), np.array(coef), rhs, rhs))
+        elif r.kind == "contains":  # Σ parts ≤ total (the total also counts cases in no part)
+            rows.append((np.array(cells), np.array(coef), -INF, rhs))
+        else:  # "cover": total ≤ Σ parts, and every part ≤ total
+            rows.append((np.array(cells), np.array(coef), rhs, INF))
+            for p in r.parts:
+                if hidden[p] and total_hidden:
+                    rows.append((np.array([p, r.total]), np.array([1.0, -1.0]), -INF, 0.0))
+                elif hidden[p]:
+                    rows.append((np.array([p]), np.array([1.0]), -INF, float(values[r.total])))
+                elif total_hidden:
+                    rows.append((np.array([r.total]), np.array([1.0]), float(values[p]), INF))
+        if not len(cells) and ((r.kind == "sum" and abs(rhs) > 1e-9) or (r.kind == "cover" and rhs > 1e-9)
+                               or (r.kind == "contains" and rhs < -1e-9)):
+            infeasible.append(k)
+    return rows, infeasible
+
+
+def _components(hidden_idx: np.ndarray, rows: list[Constraint]) -> list[tuple[np.ndarray, list[int]]]:
+    parent = {int(i): int(i) for i in hidden_idx}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for cells, *_ in rows:
+        first = find(int(cells[0]))
+        for c in cells[1:]:
+            other = find(int(c))
+            if other != first:
+                parent[max(other, first)] = min(other, first)
+                first = min(other, first)
+    members: dict[int, list[int]] = {}
+    for i in hidden_idx:
+        members.setdefault(find(int(i)), []).append(int(i))
+    row_of: dict[int, list[int]] = {}
+    for k, (cells, *_) in enumerate(rows):
+        row_of.setdefault(find(int(cells[0])), []).append(k)
+    return [(np.array(sorted(m)), row_of.get(root, [])) for root, m in sorted(members.items())]
+
+
+def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constraint],
+                     lower: np.ndarray, upper: np.ndarray, cache: dict | None = None) -> None:
+    cells, row_ids = component
+    if not row_ids:
+        return  # hidden cells in no relation: unbounded above, nothing narrows them
+    key = None
+    if cache is not None:
+        key = (tuple(cells), tuple(_row_key(rows[k]) for k in row_ids))
+        if key in cache:
+            lower[cells], upper[cells] = cache[key]
+            return
+    pos = {int(c): j for j, c in enumerate(cells)}
+    n = len(cells)
+    lo, hi = np.zeros(n), np.full(n, INF)
+    multi = []
+    for k in row_ids:  # one-variable constraints are bounds
+        rc, coef, rlo, rhi = rows[k]
+        if len(rc) > 1:
+            multi.append(k)
+            continue
+        j, a = pos[int(rc[0])], coef[0]
+        b_lo, b_hi = (rlo / a, rhi / a) if a > 0 else (rhi / a, rlo / a)
+        lo[j], hi[j] = max(lo[j], b_lo), min(hi[j], b_hi)
+    if not multi:
+        lower[cells], upper[cells] = lo, hi
+    else:
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("presolve", "off")
+        h.setOptionValue("simplex_strategy", 4)  # primal simplex: a new objective keeps the basis feasible
+        big = highspy.kHighsInf
+        h.addVars(n, lo, np.where(np.isinf(hi), big, hi))
+        for k in multi:
+            rc, coef, rlo, rhi = rows[k]
+            h.addRow(max(rlo, -big), min(rhi, big), len(rc), np.array([pos[int(c)] for c in rc], dtype=np.int32),
+                     coef)
+        for j, c in enumerate(cells):
+            h.changeColCost(j, 1.0)
+            lower[c] = _optimum(h, highspy.ObjSense.kMinimize)
+            upper[c] = _optimum(h, highspy.ObjSense.kMaximize)
+            h.changeColCost(j, 0.0)
+    if cache is not None:
+        cache[key] = (lower[cells].copy(), upper[cells].copy())
+
+
+def _row_key(row: Constraint) -> tuple:
+    cells, coef, lo, hi = row
+    return (tuple(cells), tuple(coef), lo, hi)
+
+
+def _optimum(h: highspy.Highs, sense) -> float:
+    h.changeObjectiveSense(sense)
+    h.run()
+    status = h.getModelStatus()
+    if status == highspy.HighsModelStatus.kOptimal:
+        return float(h.getInfo().objective_function_value)
+    if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+        return INF if sense == highspy.ObjSense.kMaximize else 0.0
+    raise RuntimeError(f"disclosure LP ended {h.modelStatusToString(status)}: a declared relation does not hold")

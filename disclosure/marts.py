@@ -1,0 +1,217 @@
+"""The declared table structure of every published mart that holds the county's own counts.
+
+One home for "which cells are totals of which": the protection and the auditor both read this list.
+Marts not listed hold no counts of persons or cases (plan_follow_up's action counts, source_freshness) or only
+open statistics (national_comparison: Sotkanet and ARA series as their publishers released them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from disclosure.tables import Breakdown, Group, Hierarchy, Link, Margins, Structure, all_of
+from sources.reference import municipality_counties
+
+GENDER_PARTS = {"male": "total", "female": "total"}
+
+
+def _count(column: str) -> str:
+    return f"{column} > 0 and {column} < {{t}}"
+
+
+def _complement(part: str, whole: str) -> str:
+    return f"{whole} - {part} > 0 and {whole} - {part} < {{t}}"
+
+
+PHENOMENON_MARTS = ("phenomenon_indicators", "homelessness", "mental_health", "substance_use", "livelihood")
+PHENOMENON_KEY = ("indicator_code", "region_code", "period_label", "gender", "age_group")
+
+
+@dataclass(frozen=True)
+class Apply:
+    """Where a hidden cell's values live in the mart: the mart rows that agree with the cell on `join`
+    (restricted to cells matching `where`) lose `columns`."""
+
+    where: str
+    join: tuple[str, ...]
+    columns: tuple[str, ...]
+
+
+def structures() -> list[Structure]:
+    counties = municipality_counties()
+    # The phenomenon facts in three families, by how their totals are formed (checked on the true data by
+    # tests/unit/test_disclosure_structures.py): complaints and instruments add up exactly; the client
+    # register's age bands leave out the under-18s that 'all' counts; survey, feedback and social-reporting
+    # totals also count answers and reports with no gender or municipality recorded.
+    families = [
+        ("exact", "source_system in ('complaints', 'instruments')", "sum", "sum", "sum"),
+        ("client_register", "source_system = 'client_register'", "sum", "contains", "sum"),
+        ("other", "source_system not in ('complaints', 'instruments', 'client_register')",
+         "contains", "contains", "contains"),
+    ]
+    phenomenon_group = Group(
+        measures=("numerator", "denominator"),
+        derived=("value",),
+        primary=(_count("numerator"), _count("denominator"),
+                 f"unit = 'percent' and {_complement('numerator', 'denominator')}"),
+    )
+    # client-register rates are per 1,000 residents: the denominator is Statistics Finland's population
+    phenomenon_denominator = {"denominator": "source_system <> 'client_register'"}
+    phenomenon = [
+        Structure(
+            table="phenomenon_indicators",
+            name=f"phenomenon_indicators[{family}]",
+            key=PHENOMENON_KEY,
+            scope=f"disclosure_control = 'protected' and {scope}",
+            groups=(phenomenon_group,),
+            measure_scope=phenomenon_denominator,
+            hierarchies=(Hierarchy("gender", GENDER_PARTS, gender), Hierarchy("age_group", all_of("all"), age),
+                         Hierarchy("region_code", counties, area)),
+        )
+        for family, scope, gender, age, area in families
+    ]
+    same = [Structure(table=t, key=PHENOMENON_KEY, groups=(phenomenon_group,),
+                      scope="disclosure_control = 'protected'", measure_scope=phenomenon_denominator,
+                      same_cells="phenomenon_indicators")
+            for t in PHENOMENON_MARTS[1:]]
+    social_reporting = Structure(
+        table="social_reporting",
+        key=("aggregation_level", "period_label", "phenomenon", "shl11_need_code", "valence",
+             "service_area_code", "sub_region_name"),
+        groups=(Group(measures=("observations",), primary=(_count("observations"),)),),
+        margins=Margins(
+            totals={"phenomenon": "all", "shl11_need_code": "all", "valence": "all", "service_area_code": "all",
+                    "sub_region_name": "Kaikki alueet"},
+            multi=frozenset({"phenomenon", "shl11_need_code"}),
+            ignore=("aggregation_level",),
+        ),
+    )
+    supervision = Structure(
+        table="supervision_signals",
+        key=("period_label", "case_type", "service_area_code", "category", "phenomenon"),
+        groups=(
+            Group(measures=("case_count", "decided_count", "open_count"),
+                  primary=(_count("case_count"), _count("decided_count"), _count("open_count"))),
+            Group(measures=(), derived=("median_handling_days", "p90_handling_days", "mean_handling_days"),
+                  primary=("decided_count < 2 * {t}",)),
+            Group(measures=("overdue_count",), primary=(_count("overdue_count"),)),
+            Group(measures=("event_over_2y_count",), primary=(_count("event_over_2y_count"),)),
+        ),
+    )
+    feedback = Structure(
+        table="client_feedback",
+        key=("period_label", "service_area_code"),
+        groups=(
+            Group(measures=("feedback_count", "rated_count", "text_count"),
+                  primary=(_count("feedback_count"), _count("rated_count"), _count("text_count"))),
+            Group(measures=("rating_count",), derived=("mean_rating",), primary=(_count("rating_count"),)),
+            Group(measures=("score_count",), derived=("mean_score",), primary=(_count("score_count"),)),
+            Group(measures=("low_rating_count",), derived=("low_rating_share",),
+                  primary=(_count("low_rating_count"), _complement("low_rating_count", "rating_count"))),
+            Group(measures=("swedish_count",), primary=(_count("swedish_count"),)),
+        ),
+    )
+    signals = Structure(
+        table="professional_signals",
+        key=("source_system", "indicator_code", "period_label", "service_area_code", "breakdown",
+             "breakdown_value"),
+        groups=(Group(
+            measures=("numerator", "denominator"),
+            derived=("value",),
+            primary=(_count("numerator"), _count("denominator"),
+                     f"unit = 'percent' and {_complement('numerator', 'denominator')}"),
+        ),),
+        measure_scope={"denominator": "unit = 'percent'"},
+        hierarchies=(Hierarchy("service_area_code", all_of("all")),),
+        breakdowns=(Breakdown("breakdown", "breakdown_value", "total", "all"),),
+    )
+    # Instrument cells add up exactly (bands to assessed clients, municipalities to the county); the register's
+    # clients of a service task are placed in their latest municipality, and the county also counts clients
+    # whose municipality is outside the county's list, so there the county only contains its municipalities.
+    instruments = [
+        Structure(
+            table="instrument_use",
+            name=f"instrument_use[{name}]",
+            key=("instrument", "instrument_version", "item", "client_group", "region_code", "period_label",
+                 "band"),
+            cells_sql=INSTRUMENT_CELLS,
+            scope=scope,
+            groups=(Group(measures=("n", "assessments"), primary=(_count("n"), _count("assessments"))),),
+            hierarchies=(Hierarchy("band", all_of("_all")), Hierarchy("region_code", counties, kind)),
+        )
+        for name, scope, kind in (("assessments", "instrument <> '_register'", "sum"),
+                                  ("register", "instrument = '_register'", "contains"))
+    ]
+    # plan_follow_up repeats each knowledge mart's latest county figure on the actions it evidences
+    evidence = Structure(
+        table="plan_follow_up",
+        key=("evidence_mart", "evidence_measure", "evidence_period"),
+        cells_sql=EVIDENCE_CELLS,
+        scope="evidence_mart <> 'national_comparison'",
+        groups=(Group(measures=("evidence_value",), primary=(_count("evidence_value"),)),),
+    )
+    return [*phenomenon, *same, social_reporting, supervision, feedback, signals, *instruments, evidence]
+
+
+EVIDENCE_CELLS = """
+select evidence_mart, evidence_measure, evidence_period, max(evidence_value) as evidence_value,
+       bool_or(evidence_value is null and evidence_mart is not null) as is_suppressed
+from {table}
+where evidence_mart is not null
+group by all
+"""
+
+
+def _evidence(mart: str, structure: str, measure: str, where: str = "true") -> Link:
+    return Link(total="plan_follow_up", total_where=f"evidence_mart = '{mart}'", parts=structure,
+                parts_where=where, measure=measure, on=(("evidence_period", "period_label"),))
+
+
+# The evidence figures of int_plan_actions__evidence: each is the total of published cells.
+LINKS = (
+    _evidence("social_reporting", "social_reporting", "observations",
+              "aggregation_level = 'phenomenon' and phenomenon = 'all'"),
+    _evidence("supervision_signals", "supervision_signals", "case_count"),
+    _evidence("client_feedback", "client_feedback", "feedback_count"),
+    _evidence("instrument_use", "instrument_use[assessments]", "assessments",
+              "band = '_all' and instrument not in ('_register', 'MARAK') and region_code = '05' "
+              "and (item = 'total' or (instrument = '3X10D' and item = 'item_1'))"),
+)
+
+
+# instrument_use repeats group-level counts on every band row: as cells, each count is one cell.
+#   band rows:      n = band_clients
+#   '_all' rows:    n = assessed_clients (= Σ bands), assessments          per instrument group
+#   '_register':    n = clients_in_service_task                            per client group, area and period
+INSTRUMENT_CELLS = """
+select instrument, instrument_version, item, client_group, region_code, period_label, band,
+       band_clients as n, cast(null as bigint) as assessments, is_suppressed
+from {table}
+union all
+select instrument, instrument_version, item, client_group, region_code, period_label, '_all',
+       max(assessed_clients), max(assessments), bool_or(is_suppressed)
+from {table}
+group by all
+union all
+select '_register', '', '', client_group, region_code, period_label, '_all',
+       max(clients_in_service_task), null, bool_or(is_suppressed)
+from {table}
+where clients_in_service_task is not null or is_suppressed
+group by all
+"""
+
+INSTRUMENT_APPLY = (
+    Apply("band <> '_all'", ("instrument", "instrument_version", "item", "client_group", "region_code",
+                             "period_label", "band"), ("band_clients", "band_share_pct")),
+    Apply("band = '_all' and instrument <> '_register'",
+          ("instrument", "instrument_version", "item", "client_group", "region_code", "period_label"),
+          ("assessed_clients", "assessments", "assessed_share_pct", "band_share_pct")),
+    Apply("instrument = '_register'", ("client_group", "region_code", "period_label"),
+          ("clients_in_service_task", "assessed_share_pct")),
+)
+
+APPLY = {
+    "instrument_use": INSTRUMENT_APPLY,
+    "plan_follow_up": (Apply("true", ("evidence_mart", "evidence_measure", "evidence_period"),
+                             ("evidence_value",)),),
+}

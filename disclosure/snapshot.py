@@ -1,0 +1,94 @@
+"""Protect a candidate snapshot in place: primary and secondary suppression of every declared mart."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from disclosure.cells import build_items
+from disclosure.marts import APPLY, LINKS, PHENOMENON_MARTS, Apply, structures
+from disclosure.protect import secondary
+from disclosure.tables import Structure
+
+REASON = "disclosure_control"
+
+
+@dataclass
+class ProtectionSummary:
+    cells: dict[str, int]          # protected units per mart
+    primary: dict[str, int]
+    hidden: dict[str, int]
+    seconds: float
+
+
+def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str = "marts") -> ProtectionSummary:
+    """Hide every primary cell and enough complementary cells that no hidden item can be narrowed to an
+    interval shorter than `threshold`, then write the pattern into the marts (values null, is_suppressed,
+    suppression_reason 'disclosure_control')."""
+    started = time.perf_counter()
+    declared = [s for s in structures() if _exists(con, schema, s.table)]
+    items = build_items(con, declared, threshold, hidden_from="primary", schema=schema, links=LINKS)
+    unit_hidden = secondary(items, threshold)
+    cells: dict[str, int] = {}
+    primary: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    for u, (name, _, _) in enumerate(items.units):
+        cells[name] = cells.get(name, 0) + 1
+        primary[name] = primary.get(name, 0) + int(items.unit_primary[u])
+        hidden[name] = hidden.get(name, 0) + int(unit_hidden[u])
+    for s in declared:
+        for source in (d for d in declared if not d.same_cells and d.table == (s.same_cells or s.table)):
+            table = items.tables[source.label]
+            rows = [(row, g) for (row, g), u in table.unit_of.items() if unit_hidden[u]]
+            _apply(con, schema, s.table, table.cells, rows, APPLY.get(source.table, _default_apply(source)))
+    return ProtectionSummary(cells, primary, hidden, time.perf_counter() - started)
+
+
+def _default_apply(s: Structure) -> tuple[tuple[int, Apply], ...]:
+    return tuple((g, Apply("true", s.key, group.measures + group.derived)) for g, group in enumerate(s.groups))
+
+
+def _apply(con, schema: str, table: str, cells: pd.DataFrame, rows: list[tuple[int, int]], applies) -> None:
+    if not rows:
+        return
+    applies = tuple(a if isinstance(a, tuple) else (None, a) for a in applies)
+    for group, rule in applies:
+        picked = sorted({r for r, g in rows if group is None or g == group})
+        if not picked:
+            continue
+        frame = cells.loc[picked]
+        con.register("_hidden_cells", frame)
+        try:
+            matches = con.execute(f"select {', '.join(rule.join)} from _hidden_cells where {rule.where}").df()
+        finally:
+            con.unregister("_hidden_cells")
+        if matches.empty:
+            continue
+        con.register("_hidden_keys", matches.drop_duplicates())
+        try:
+            on = " and ".join(f't."{c}" is not distinct from h."{c}"' for c in rule.join)
+            sets = ", ".join([f'"{c}" = null' for c in rule.columns]
+                             + ["is_suppressed = true", f"suppression_reason = '{REASON}'"])
+            con.execute(f"update {schema}.{table} as t set {sets} from _hidden_keys as h where {on}")
+        finally:
+            con.unregister("_hidden_keys")
+
+
+def _exists(con, schema: str, table: str) -> bool:
+    return bool(con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
+                            [schema, table]).fetchone()[0])
+
+
+def hidden_share(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> dict[str, float]:
+    """Share of the county's own rows suppressed, per declared mart (the information loss, in rows)."""
+    out = {}
+    for table in dict.fromkeys(s.table for s in structures()):
+        if _exists(con, schema, table):
+            own = "disclosure_control = 'protected'" if table in PHENOMENON_MARTS else "true"
+            n, k = con.execute(f"select count(*), count(*) filter (where is_suppressed) "
+                               f"from {schema}.{table} where {own}").fetchone()
+            out[table] = round(k / n, 4) if n else 0.0
+    return out

@@ -1,0 +1,215 @@
+"""Table structures: how each published mart's cells add up, declared once, and the linear relations they give.
+
+A mart is a set of cells identified by its key columns. Each cell carries one or more *measures* (counts of
+persons or cases). Its declared structure says which cells are totals of which:
+
+- a `Hierarchy` on one key column (gender: total = male + female; age group: all = the age bands; area:
+  county = its municipalities; an 'all' value of a knowledge mart);
+- a `Breakdown`: a (breakdown, breakdown_value) pair of key columns where each breakdown's values add up to
+  the row ('total', 'all');
+- `Margins`: rows whose key columns are at their total value ('all') in some columns are totals of the rows
+  that agree with them on the other columns and are specific in more columns.
+
+Each gives, per measure and per group of cells that agree on all other key columns, a relation:
+
+    total = Σ parts      kind "sum": the parts partition the total
+    total ≤ Σ parts      kind "cover": a person or case may be in several parts (several needs or phenomena);
+                         every part ≤ total as well
+    total ≥ Σ parts      kind "contains": the total also counts cases in no part (gender or age not
+                         recorded, municipality unknown)
+
+Cells are hidden in *units*: the measures of a `Group` (for example a count and the share built on it) are
+hidden together. Both the protection and the auditor read these declarations; neither guesses relations or
+counts from column names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    """`column`'s values that are totals of other values of the same column: `parent` maps a part's value to
+    its total's value (a dict, or `all_of(total)` for every other value)."""
+
+    column: str
+    parent: Mapping[str, str] | Callable[[str], str | None]
+    kind: str = "sum"
+
+
+def all_of(total: str) -> Callable[[str], str | None]:
+    """Every value other than `total` is a part of `total` (a margin coded 'all')."""
+    return lambda v: None if v == total else total
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Rows with `kind_column` = k (k != total_kind) are parts of the row with (total_kind, total_value),
+    separately for each breakdown k."""
+
+    kind_column: str
+    value_column: str
+    total_kind: str
+    total_value: str
+    kind: str = "sum"
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Rows are totals of the finer rows that agree with them wherever they are not at their total value.
+    `totals` gives each margin column's total value; `multi` the columns where a person or case can be in
+    several values (relations over them are "cover"); `ignore` key columns not used in matching."""
+
+    totals: Mapping[str, str]
+    multi: frozenset[str] = frozenset()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Measures hidden together, the values built on them, and the primary rules that hide them.
+    `primary` are SQL boolean expressions over the cell row; `{t}` is the threshold."""
+
+    measures: tuple[str, ...]
+    derived: tuple[str, ...] = ()
+    primary: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Structure:
+    """One published mart, as the disclosure layer sees it.
+
+    key:          columns identifying a cell.
+    groups:       the protected measures, hidden per group.
+    scope:        SQL predicate of the rows under protection: the county's own data (open statistics are not).
+    measure_scope: SQL predicate limiting a measure to some rows (a denominator that is open population data).
+    cells_sql:    how the mart is laid out as cells, when its rows are not its cells (`{table}` = the mart).
+    same_cells:   another mart whose pattern this one copies by key (it holds a subset of that mart's rows).
+    name:         when one mart is declared in parts (scopes with different relation kinds), each part's name.
+    """
+
+    table: str
+    key: tuple[str, ...]
+    name: str = ""
+    groups: tuple[Group, ...] = ()
+    hierarchies: tuple[Hierarchy, ...] = ()
+    breakdowns: tuple[Breakdown, ...] = ()
+    margins: Margins | None = None
+    scope: str = "true"
+    measure_scope: Mapping[str, str] = field(default_factory=dict)
+    cells_sql: str | None = None
+    same_cells: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name or self.table
+
+    @property
+    def measures(self) -> tuple[str, ...]:
+        return tuple(m for g in self.groups for m in g.measures)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A total published in one mart over cells of another: each row of `total` (a structure's label) that
+    matches `total_where` is the total of `measure` over the rows of `parts` that match `parts_where` and agree
+    on `on` (pairs of total column, part column)."""
+
+    total: str
+    total_where: str
+    parts: str
+    parts_where: str
+    measure: str
+    on: tuple[tuple[str, str], ...]
+    kind: str = "sum"
+
+
+@dataclass
+class Relation:
+    total: int
+    parts: np.ndarray
+    kind: str
+
+
+def row_relations(cells: pd.DataFrame, structure: Structure) -> list[tuple[int, np.ndarray, str]]:
+    """Every (total row, part rows, kind) the structure declares among `cells` (rows indexed 0..n-1)."""
+    out: list[tuple[int, np.ndarray, str]] = []
+    key = list(structure.key)
+    for h in structure.hierarchies:
+        parent = cells[h.column].map(lambda v, h=h: _parent(h, v))
+        out.extend(_grouped(cells, [c for c in key if c != h.column], h.column, parent, h.kind))
+    for b in structure.breakdowns:
+        is_part = cells[b.kind_column] != b.total_kind
+        others = [c for c in key if c not in (b.kind_column, b.value_column)]
+        lookup = _index(cells, others + [b.kind_column, b.value_column])
+        parts = cells.loc[is_part, others + [b.kind_column]]
+        totals = [lookup.get((*r[:-1], b.total_kind, b.total_value)) for r in parts.itertuples(index=False)]
+        frame = pd.DataFrame({"_total": totals, "_kind": parts[b.kind_column].to_numpy()}, index=parts.index)
+        frame = frame[frame["_total"].notna()]
+        for (total, _), group in frame.groupby(["_total", "_kind"], sort=True):
+            out.append((int(total), np.sort(group.index.to_numpy()), b.kind))
+    if structure.margins is not None:
+        out.extend(_margin_relations(cells, structure.key, structure.margins))
+    return out
+
+
+def _parent(h: Hierarchy, value):
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return h.parent(value) if callable(h.parent) else h.parent.get(value)
+
+
+def _index(cells: pd.DataFrame, columns: list[str]) -> dict[tuple, int]:
+    return {tuple(r): i for i, r in zip(cells.index, cells[columns].itertuples(index=False))}
+
+
+def _grouped(cells, others, column, parent, kind):
+    has_parent = parent.notna()
+    if not has_parent.any():
+        return []
+    lookup = _index(cells, others + [column])
+    parts = cells.loc[has_parent, others]
+    totals = [lookup.get((*r, p)) for r, p in zip(parts.itertuples(index=False), parent[has_parent])]
+    frame = pd.DataFrame({"_total": totals}, index=parts.index)
+    frame = frame[frame["_total"].notna()]
+    return [(int(t), np.sort(g.index.to_numpy()), kind) for t, g in frame.groupby("_total", sort=True)]
+
+
+def _margin_relations(cells: pd.DataFrame, key: tuple[str, ...], m: Margins):
+    dims = list(m.totals)
+    fixed = [c for c in key if c not in dims and c not in m.ignore]
+    specific = pd.DataFrame({d: cells[d].ne(m.totals[d]) for d in dims})
+    patterns = specific.apply(tuple, axis=1)
+    by_pattern = {p: rows.index for p, rows in cells.groupby(patterns, sort=True)}
+    out = []
+    for coarse, coarse_rows in sorted(by_pattern.items()):
+        for fine, fine_rows in sorted(by_pattern.items()):
+            extra = [d for d, c, f in zip(dims, coarse, fine) if f and not c]
+            if not extra or any(c and not f for c, f in zip(coarse, fine)):
+                continue
+            on = fixed + [d for d, c in zip(dims, coarse) if c]
+            kind = "cover" if set(extra) & m.multi else "sum"
+            fine_index = cells.loc[fine_rows].groupby(on, dropna=False, sort=True).indices if on else None
+            fine_labels = cells.loc[fine_rows].index.to_numpy()
+            for i, r in zip(coarse_rows, cells.loc[coarse_rows, on].itertuples(index=False)):
+                if fine_index is None:
+                    members = np.arange(len(fine_labels))
+                else:
+                    members = fine_index.get(tuple(r), fine_index.get(r[0]) if len(on) == 1 else None)
+                if members is not None and len(members):
+                    out.append((int(i), np.sort(fine_labels[members]), kind))
+    return out
+
+
+def holds(kind: str, total: float, parts: np.ndarray, tolerance: float = 1e-6) -> bool:
+    """Does a relation of this kind hold for these true values?"""
+    if kind == "sum":
+        return abs(total - parts.sum()) <= tolerance
+    if kind == "contains":
+        return parts.sum() <= total + tolerance
+    return total <= parts.sum() + tolerance and bool((parts <= total + tolerance).all())

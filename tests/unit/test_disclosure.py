@@ -1,0 +1,268 @@
+"""The disclosure layer attacked the way an outsider would: on multi-area grids, with an attacker of the test's
+own (a dense linear programme over every cell, written here, not the production solver), across two
+releases, and with breaches planted in the published file."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import duckdb
+import highspy
+import numpy as np
+import pytest
+
+from disclosure.audit import audit, audit_file
+from disclosure.guard import DisclosureAuditFailed, protect_and_audit
+from disclosure.proposals import anonymise_proposals, small_classes
+from disclosure.snapshot import protect_snapshot
+from sources.publish import PUBLISHED_FILE, publish_snapshot
+
+T = 5
+SEVERITY = ("lieva", "kohtalainen", "vakava")
+
+
+def _signals(con, grid: dict[str, tuple[int, ...]]) -> None:
+    """professional_signals as HaiPro reports: service area × severity, with the 'all' margins."""
+    con.execute("create schema if not exists marts")
+    con.execute("""create or replace table marts.professional_signals (
+        source_system varchar, indicator_code varchar, unit varchar, period_label varchar,
+        service_area_code varchar, breakdown varchar, breakdown_value varchar,
+        value double, numerator double, denominator double, is_suppressed boolean, suppression_reason varchar)""")
+    areas = dict(grid)
+    areas["all"] = tuple(map(sum, zip(*grid.values())))
+    for area, counts in areas.items():
+        rows = [("severity", s, c) for s, c in zip(SEVERITY, counts)] + [("total", "all", sum(counts))]
+        for breakdown, value, n in rows:
+            con.execute("insert into marts.professional_signals values ('haipro', 'haipro_reports', 'count', "
+                        "'2025H1', ?, ?, ?, ?, ?, null, false, null)", [area, breakdown, value, n, n])
+
+
+def _attack(con, table: str, measure: str, relations) -> dict[tuple, tuple[float, float]]:
+    """The test's own attacker: every cell a variable, published cells fixed, hidden cells ≥ 0, and the
+    relations as equalities; min and max of every hidden cell."""
+    rows = con.execute(f"select * from marts.{table}").df()
+    key = [c for c in rows.columns if c not in (measure, "value", "numerator", "denominator", "is_suppressed",
+                                                 "suppression_reason")]
+    index = {tuple(r): i for i, r in enumerate(rows[key].itertuples(index=False))}
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    n = len(rows)
+    published = rows[measure].to_numpy(dtype=float)
+    lower = np.where(np.isnan(published), 0.0, published)
+    upper = np.where(np.isnan(published), highspy.kHighsInf, published)
+    h.addVars(n, lower, upper)
+    for total, parts in relations(rows, index):
+        idx = np.array([total, *parts], dtype=np.int32)
+        coef = np.array([-1.0] + [1.0] * len(parts))
+        h.addRow(0.0, 0.0, len(idx), idx, coef)
+    out = {}
+    for i in np.flatnonzero(np.isnan(published)):
+        bounds = []
+        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+            h.changeColCost(int(i), 1.0)
+            h.changeObjectiveSense(sense)
+            h.run()
+            unbounded = h.getModelStatus() == highspy.HighsModelStatus.kUnbounded
+            bounds.append(float("inf") if unbounded else h.getInfo().objective_function_value)
+            h.changeColCost(int(i), 0.0)
+        out[tuple(rows.loc[i, key])] = tuple(bounds)
+    return out
+
+
+def _signal_relations(rows, index):
+    key_cols = ["source_system", "indicator_code", "unit", "period_label", "service_area_code", "breakdown",
+                "breakdown_value"]
+    for r in rows[key_cols].itertuples(index=False):
+        r = tuple(r)
+        if r[5] == "total":  # total of each area = its severities
+            parts = [index[r[:5] + ("severity", s)] for s in SEVERITY]
+            yield index[r], parts
+        if r[4] == "all":  # each column of the 'all' area = the areas
+            parts = [index[r[:4] + (a,) + r[5:]] for a in ("A", "B", "C")]
+            yield index[r], parts
+
+
+def test_the_issue_grid_cannot_be_recomputed_by_subtraction():
+    """A 3/7/20, B 10/30/10, C 20/8/20: with only the 3 hidden, B's 10 = 50 − 30 − 10 and then A's 3 = 33 −
+    10 − 20. After protection no hidden cell is recoverable and every interval is at least the threshold."""
+    con = duckdb.connect()
+    _signals(con, {"A": (3, 7, 20), "B": (10, 30, 10), "C": (20, 8, 20)})
+    protect_snapshot(con, T)
+    intervals = _attack(con, "professional_signals", "numerator", _signal_relations)
+    a3 = ("haipro", "haipro_reports", "count", "2025H1", "A", "severity", "lieva")
+    assert a3 in intervals, "the primary cell is published"
+    for cell, (lo, hi) in intervals.items():
+        assert hi - lo >= T, f"{cell} narrowed to [{lo}, {hi}]"
+    assert audit(con, T).passed
+    visible = con.execute("select count(*) from marts.professional_signals where numerator is not null").fetchone()[0]
+    assert visible >= 8, "protection must not hide the whole table"
+
+
+def _phenomenon(con, counts: dict[tuple[str, str, str], float], source="instruments", unit="count",
+                denominators: dict | None = None) -> None:
+    con.execute("create schema if not exists marts")
+    con.execute("""create or replace table marts.phenomenon_indicators (
+        indicator_code varchar, region_code varchar, period_label varchar, gender varchar, age_group varchar,
+        source_system varchar, unit varchar, value double, numerator double, denominator double,
+        is_suppressed boolean, suppression_reason varchar, disclosure_control varchar)""")
+    for (region, gender, age), n in sorted(counts.items()):
+        d = (denominators or {}).get((region, gender, age))
+        con.execute("insert into marts.phenomenon_indicators values ('ind', ?, '2025', ?, ?, ?, ?, ?, ?, ?, "
+                    "false, null, 'protected')", [region, gender, age, source, unit, n, n, d])
+
+
+def _full_grid(cell_value) -> dict:
+    """Two municipalities of Varha and the county, gender × age, every total the sum of its parts."""
+    ages = ("0-17", "18-24", "25-64", "65+")
+    grid = {}
+    for region in ("019", "202"):
+        for gender in ("male", "female"):
+            for age in ages:
+                grid[(region, gender, age)] = cell_value(region, gender, age)
+    for region, age in itertools.product(("019", "202"), ages):
+        grid[(region, "total", age)] = grid[(region, "male", age)] + grid[(region, "female", age)]
+    for region, gender in itertools.product(("019", "202"), ("male", "female", "total")):
+        grid[(region, gender, "all")] = sum(grid[(region, gender, a)] for a in ages)
+    for gender, age in itertools.product(("male", "female", "total"), (*ages, "all")):
+        grid[("05", gender, age)] = grid[("019", gender, age)] + grid[("202", gender, age)]
+    return grid
+
+
+def _phenomenon_relations(rows, index):
+    ages = ("0-17", "18-24", "25-64", "65+")
+    for r in rows[["indicator_code", "region_code", "period_label", "gender", "age_group"]].itertuples(index=False):
+        ind, region, period, gender, age = r
+        if gender == "total":
+            yield index[(ind, region, period, gender, age, "instruments", "count", "protected")], [
+                index[(ind, region, period, g, age, "instruments", "count", "protected")] for g in ("male", "female")]
+        if age == "all":
+            yield index[(ind, region, period, gender, age, "instruments", "count", "protected")], [
+                index[(ind, region, period, gender, a, "instruments", "count", "protected")] for a in ages]
+        if region == "05":
+            yield index[(ind, region, period, gender, age, "instruments", "count", "protected")], [
+                index[(ind, m, period, gender, age, "instruments", "count", "protected")] for m in ("019", "202")]
+
+
+def test_one_person_alone_in_municipality_age_and_gender_is_protected_everywhere():
+    """The bad-input case: one person, the only woman aged 0–17 in Aura; every margin around her is published
+    unless protection says otherwise. Also the issue's instrument example: 0–17 = 3 beside the other bands."""
+    grid = _full_grid(lambda region, gender, age: 1 if (region, gender, age) == ("019", "female", "0-17")
+                      else (3 if (region, gender, age) == ("202", "male", "0-17") else 12))
+    con = duckdb.connect()
+    _phenomenon(con, grid)
+    protect_snapshot(con, T)
+    hidden = {tuple(r[:3]) for r in con.execute(
+        "select region_code, gender, age_group from marts.phenomenon_indicators where numerator is null").fetchall()}
+    assert ("019", "female", "0-17") in hidden and ("202", "male", "0-17") in hidden
+    intervals = _attack(con, "phenomenon_indicators", "numerator", _phenomenon_relations)
+    assert intervals and all(hi - lo >= T for lo, hi in intervals.values()), intervals
+    assert audit(con, T).passed
+
+
+def test_derived_values_follow_the_persons_behind_them():
+    """A monthly average of 0.083 (one person for one month), a share whose complement is 2, and a share over
+    three respondents are all primary, although none of their numerators is a whole 1..4."""
+    con = duckdb.connect()
+    _phenomenon(con, {("019", "total", "all"): 0.083, ("202", "total", "all"): 40.0, ("05", "total", "all"): 40.083},
+                source="client_register", unit="per_1000")
+    protect_snapshot(con, T)
+    assert con.execute("select numerator from marts.phenomenon_indicators where region_code = '019'").fetchone()[0] is None
+    _phenomenon(con, {("019", "total", "all"): 98.0, ("202", "total", "all"): 2.0, ("05", "total", "all"): 100.0},
+                unit="percent", denominators={("019", "total", "all"): 100.0, ("202", "total", "all"): 3.0,
+                                              ("05", "total", "all"): 103.0})
+    protect_snapshot(con, T)
+    hidden = dict(con.execute("select region_code, numerator is null from marts.phenomenon_indicators").fetchall())
+    assert hidden["019"] and hidden["202"], hidden
+
+
+def test_same_data_same_pattern_whatever_the_row_order():
+    grid = _full_grid(lambda region, gender, age: (hash((region, gender, age)) % 7) + 1)
+    patterns = []
+    for order in (sorted(grid.items()), sorted(grid.items(), reverse=True)):
+        con = duckdb.connect()
+        _phenomenon(con, dict(order))
+        protect_snapshot(con, T)
+        patterns.append(con.execute("select region_code, gender, age_group, numerator from "
+                                    "marts.phenomenon_indicators order by all").fetchall())
+    assert patterns[0] == patterns[1]
+
+
+def test_auditor_catches_a_planted_breach():
+    con = duckdb.connect()
+    _signals(con, {"A": (3, 7, 20), "B": (10, 30, 10), "C": (20, 8, 20)})
+    protect_snapshot(con, T)
+    assert audit(con, T).passed
+    # re-publish one hidden complementary cell: the primary becomes recoverable by subtraction
+    hidden = con.execute("select service_area_code, breakdown_value from marts.professional_signals "
+                         "where numerator is null and not (service_area_code = 'A' and breakdown_value = 'lieva') "
+                         "order by all limit 1").fetchone()
+    true = {("A", "lieva"): 3, ("A", "kohtalainen"): 7, ("A", "vakava"): 20, ("B", "lieva"): 10,
+            ("B", "kohtalainen"): 30, ("B", "vakava"): 10, ("C", "lieva"): 20, ("C", "kohtalainen"): 8,
+            ("C", "vakava"): 20, ("A", "all"): 30, ("B", "all"): 50, ("C", "all"): 48}
+    con.execute("update marts.professional_signals set numerator = ?, is_suppressed = false "
+                "where service_area_code = ? and breakdown_value = ?", [true[hidden], *hidden])
+    report = audit(con, T)
+    assert not report.passed and (report.exactly_recoverable or report.too_narrow)
+    # and a small count left visible is a breach by itself
+    con.execute("update marts.professional_signals set numerator = 3, is_suppressed = false "
+                "where service_area_code = 'A' and breakdown_value = 'lieva'")
+    assert audit(con, T).visible_breaches >= 1
+
+
+def test_two_releases_together(tmp_path: Path):
+    """A cell hidden now but shown in the previous release, under unchanged data, is known to the attacker."""
+    grid = {"A": (3, 7, 20), "B": (10, 30, 10), "C": (20, 8, 20)}
+    previous, current = tmp_path / "previous.duckdb", tmp_path / "current.duckdb"
+    for path in (previous, current):
+        con = duckdb.connect(str(path))
+        _signals(con, grid)
+        protect_snapshot(con, T)
+        con.close()
+    assert audit_file(current, T, previous).passed
+    con = duckdb.connect(str(previous))  # an older release that showed a complementary cell
+    con.execute("update marts.professional_signals set numerator = 10, is_suppressed = false "
+                "where service_area_code = 'B' and breakdown_value = 'lieva'")
+    con.close()
+    con = duckdb.connect(str(current))
+    hidden_b = con.execute("select numerator from marts.professional_signals where service_area_code = 'B' "
+                           "and breakdown_value = 'lieva'").fetchone()[0]
+    con.close()
+    if hidden_b is None:
+        assert not audit_file(current, T, previous).passed
+
+
+def test_development_proposals_are_k_anonymous():
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute("""create table marts.development_proposals as
+        select 'k' || i as proposal_key, '2025H1' as period_label, 'livelihood' as phenomenon,
+               case when i < 9 then 'negative' else 'positive' end as valence,
+               case when i < 6 then 'lastensuojelu' else 'ikaantyneet' end as service_area_code,
+               'x' as service_area_name_fi, 'sote' as admin_sector,
+               case when i = 0 then 'sv' else 'fi' end as language, 'open' as handling_status, true as is_open,
+               'text' as proposal_text
+        from range(10) t(i)""")
+    assert small_classes(con, T) > 0
+    anonymise_proposals(con, T)
+    assert small_classes(con, T) == 0
+    assert con.execute("select count(*) from marts.development_proposals").fetchone()[0] <= 10
+
+
+def test_failed_audit_keeps_the_last_good_snapshot_byte_for_byte(tmp_path: Path, monkeypatch):
+    warehouse = duckdb.connect()
+    _signals(warehouse, {"A": (3, 7, 20), "B": (10, 30, 10), "C": (20, 8, 20)})
+    out = tmp_path / "published"
+    publish_snapshot(warehouse, out, lambda c, p: protect_and_audit(c, p, T))
+    good = (out / PUBLISHED_FILE).read_bytes()
+    shutil.copytree(out / "parquet", tmp_path / "parquet_before")
+    # plant a breach: a protection that forgets to protect
+    monkeypatch.setattr("disclosure.guard.protect_snapshot", lambda con, t: type(
+        "S", (), {"seconds": 0.0, "primary": {}, "hidden": {}})())
+    with pytest.raises(DisclosureAuditFailed):
+        publish_snapshot(warehouse, out, lambda c, p: protect_and_audit(c, p, T))
+    assert (out / PUBLISHED_FILE).read_bytes() == good
+    assert sorted(p.name for p in out.iterdir()) == sorted([PUBLISHED_FILE, "parquet"])
+    for f in (tmp_path / "parquet_before").iterdir():
+        assert (out / "parquet" / f.name).read_bytes() == f.read_bytes()
