@@ -72,6 +72,13 @@ class Pseudonymizer:
     def pseudonym(self, code: str) -> str:
         return hmac.new(self._key, normalise_hetu(code).encode("ascii"), hashlib.sha256).hexdigest()
 
+    def record_pseudonym(self, kind: str, *parts: str) -> str:
+        """Keyed pseudonym of a record identifier (e.g. a form submission): HMAC-SHA-256 over the kind and the
+        identifying parts, unit-separated, so it cannot collide with an identity code's pseudonym and cannot be
+        reversed without the key (an unsalted hash of a short id can be)."""
+        message = "\x1f".join((kind, *parts))
+        return hmac.new(self._key, message.encode("utf-8"), hashlib.sha256).hexdigest()
+
 
 def redact(text: str | None) -> str | None:
     """Remove identity codes, e-mail addresses and phone numbers from free text."""

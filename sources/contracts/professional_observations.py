@@ -25,6 +25,7 @@ SOCIAL_REPORTS = pa.DataFrameSchema(
     {
         "submission_id": pa.Column(str, pa.Check.str_length(1, 64)),
         "form_version": pa.Column(str),
+        "submission_pseudonym": pa.Column(str, pa.Check.str_length(64, 64)),
         "language": pa.Column(str, pa.Check.isin(LANGUAGES)),
         "submitted_at": pa.Column("datetime64[s]"),
         "reporter_role": pa.Column(str, pa.Check.isin(REPORTER_ROLES), nullable=True),

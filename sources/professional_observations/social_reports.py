@@ -9,6 +9,10 @@ The form changes between rounds, so each delivered file's header set is matched 
 in `social_report_forms.py`; an unknown header fails the file with a message naming it. Choice answers are
 accepted in Finnish and Swedish. The three free-text answers are redacted (identity codes, phone numbers,
 e-mail addresses, names, street addresses) before storage, in raw and quarantine alike.
+
+Each submission also gets `submission_pseudonym`, a keyed HMAC of its form version and submission id computed
+here with the pseudonymisation key: the published development proposals are keyed by it, and the key never
+reaches dbt.
 """
 
 from __future__ import annotations
@@ -92,6 +96,11 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     c = Cleaner(raw)
     c.text(fields["submission_id"], "submission_id", required=True)
     c.out["form_version"] = pd.Series(version.key, index=raw.index, dtype="string")
+    if ctx.pseudonymizer is None:
+        raise ValueError("social_reports: a pseudonymisation key is required (submission pseudonyms)")
+    c.out["submission_pseudonym"] = c.out["submission_id"].map(
+        lambda sid: ctx.pseudonymizer.record_pseudonym("social_report", version.key, sid), na_action="ignore"
+    ).astype("string")
     if "language" in fields:
         c.choice(fields["language"], LANGUAGES, "language", mapping=LANGUAGE_SPELLINGS, what="language")
     else:
@@ -138,4 +147,5 @@ SOURCE = FileSource(
     prepare=prepare,
     schema=SOCIAL_REPORTS,
     period_column="submitted_at",
+    needs_pseudonymizer=True,
 )

@@ -11,7 +11,7 @@ Rules (source_classes.md §2, §7), each failure a quarantine reason:
 - 3X10D: ten items 0–10, all required; banded per item; no headline sum is stored (a delivered sum is dropped).
 - Kykyviisari: items 0–10; the total is the overall work-ability estimate 0–10.
 - MARAK: highly sensitive. Only the yes-count (0–24) is stored; item answers are validated and dropped, and
-  dbt exposes MARAK only as suppressed aggregates (stg_instruments__marak_aggregate).
+  dbt exposes MARAK only as county aggregates (stg_instruments__marak_aggregate).
 Bands are not computed here: they are data (seed instrument_bands.csv), applied in dbt.
 """
 

@@ -63,17 +63,6 @@ def test_varha_sotkanet_value_equals_served_fixture(demo_run, published):
     assert value == pytest.approx(latest["value"])
 
 
-def test_no_small_counts_published(demo_run, published):
-    from orchestration.checks import small_counts
-
-    _, config = demo_run
-    assert small_counts(published, config.suppression_threshold) == {}
-    for mart in PHENOMENON_MARTS:
-        n = published.execute(f"select count(*) from marts.{mart} where numerator >= 1 and numerator < ?",
-                              [config.suppression_threshold]).fetchall()[0][0]
-        assert n == 0
-
-
 def test_no_identity_code_in_any_table(warehouse, published):
     """Privacy: no string column of any table, in the warehouse or the published file, holds a valid hetu."""
     for con in (warehouse, published):
@@ -134,35 +123,49 @@ def test_data_period_checks_report_lateness(demo_run, published):
     assert all(r[1] in ("ok", "warn", "error") for r in rows)
 
 
-def test_no_suppressed_cell_can_be_recomputed_from_a_published_total(published):
-    """Complementary suppression: a lone hidden cell next to a published total would be total minus the rest."""
-    lone_gender = published.execute("""
-        with split as (
-            select indicator_code, region_code, period_label, age_group,
-                   sum(case when is_suppressed then 1 else 0 end) as hidden,
-                   sum(case when numerator is not null then 1 else 0 end) as shown
-            from marts.phenomenon_indicators where gender in ('male', 'female')
-            group by 1, 2, 3, 4
-        )
-        select count(*) from split s join marts.phenomenon_indicators t
-          on t.indicator_code = s.indicator_code and t.region_code = s.region_code
-         and t.period_label = s.period_label and t.age_group = s.age_group and t.gender = 'total'
-        where s.hidden = 1 and s.shown = 1 and t.numerator is not null
-    """).fetchall()[0][0]
-    assert lone_gender == 0
-    lone_municipality = published.execute("""
-        with munis as (
-            select indicator_code, period_label, gender, age_group,
-                   sum(case when is_suppressed then 1 else 0 end) as hidden
-            from marts.phenomenon_indicators where region_level = 'municipality'
-            group by 1, 2, 3, 4
-        )
-        select count(*) from munis m join marts.phenomenon_indicators c
-          on c.indicator_code = m.indicator_code and c.period_label = m.period_label
-         and c.gender = m.gender and c.age_group = m.age_group and c.region_code = '05'
-        where m.hidden = 1 and c.numerator is not null
-    """).fetchall()[0][0]
-    assert lone_municipality == 0
+def test_half_year_report_shows_no_small_count(demo_run):
+    _, config = demo_run
+    report = (config.published_dir / "reports" / "sosiaalinen_raportointi.html").read_text(encoding="utf-8")
+    assert re.search(r"<strong>[1-4]</strong>", report) is None
+
+
+def test_warehouse_marts_hold_true_values_and_say_what_is_open(warehouse):
+    """dbt suppresses nothing (the publish layer does): every mart's is_suppressed is false and suppression_reason
+    null; disclosure_control tells open statistics (Sotkanet, StatFin, ARA, THL's school survey) from the county's own data."""
+    marts = [r[0] for r in warehouse.execute(
+        "select distinct table_name from duckdb_columns() where schema_name = 'marts' "
+        "and column_name = 'is_suppressed' order by 1").fetchall()]
+    assert {"phenomenon_indicators", "national_comparison", "instrument_use", "social_reporting"} <= set(marts)
+    for mart in marts:
+        reason = "suppression_reason is not null" if mart != "national_comparison" else "false"
+        hidden = warehouse.execute(f"select count(*) from marts.{mart} where is_suppressed or {reason}").fetchall()
+        assert hidden[0][0] == 0, mart
+    for mart in PHENOMENON_MARTS + ["phenomenon_indicators"]:
+        pairs = set(warehouse.execute(f"select distinct source_system, disclosure_control from marts.{mart}").fetchall())
+        assert pairs and all(
+            c == ("open_statistics" if s in ("sotkanet", "statfin", "ara", "kouluterveyskysely") else "protected") for s, c in pairs), mart
+    pairs = set(warehouse.execute("select distinct source_system, disclosure_control from marts.national_comparison")
+                .fetchall())
+    assert ("sotkanet", "open_statistics") in pairs
+    # small counts are there, true: the published file is where they are protected
+    small = warehouse.execute("select count(*) from marts.phenomenon_indicators "
+                              "where disclosure_control = 'protected' and numerator between 1 and 4").fetchall()
+    assert small[0][0] > 0
+
+
+def test_development_proposals_carry_no_reversible_key_or_exact_date(warehouse):
+    rows = warehouse.execute("select proposal_key, period_end, age_days, as_of_date "
+                             "from marts.development_proposals").fetchall()
+    assert rows
+    assert all(re.fullmatch(r"[0-9a-f]{64}", key) for key, *_ in rows)
+    # the age says no more than the half-year: one value per period_end
+    by_period = {}
+    for _, period_end, age, as_of in rows:
+        assert age == max((as_of - period_end).days, 0)
+        by_period.setdefault(period_end, set()).add(age)
+    assert all(len(ages) == 1 for ages in by_period.values())
+    raw = {r[0] for r in warehouse.execute("select submission_pseudonym from raw.social_reports").fetchall()}
+    assert {key for key, *_ in rows} <= raw
 
 
 def test_half_year_report_and_docs_are_published(demo_run):
@@ -170,5 +173,4 @@ def test_half_year_report_and_docs_are_published(demo_run):
     report = (config.published_dir / "reports" / "sosiaalinen_raportointi.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in report
     assert "plan-follow-up" in report  # the implementation plan's section
-    assert re.search(r"<strong>[1-4]</strong>", report) is None
     assert (config.published_dir / "docs" / "index.html").stat().st_size > 100_000

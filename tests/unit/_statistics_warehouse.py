@@ -216,7 +216,7 @@ _BUILT: dict[str, Path] = {}
 def built_warehouse() -> Path:
     """Build (once per test process) a scratch warehouse: small Sotkanet/StatFin raw tables, the demo instruments
     at a small scale plus known_instrument_rows, hand-made comparison facts; then ONE dbt build of the selected
-    statistics models (seeds, Sotkanet chain, instruments chain incl. the MARAK aggregate, the suppressed facts
+    statistics models (seeds, Sotkanet chain, instruments chain incl. the MARAK aggregate, the final facts
     and national_comparison with its unit and data tests)."""
     if "path" in _BUILT:
         return _BUILT["path"]
@@ -252,7 +252,7 @@ def built_warehouse() -> Path:
              "stg_sotkanet__regions", "stg_sotkanet__indicators", "stg_sotkanet__data", "stg_statfin__population",
              "int_regions__mapped", "int_sotkanet__phenomenon_facts",
              "stg_instruments__assessments", "stg_instruments__marak_aggregate", "int_instruments__scores_banded",
-             "int_phenomenon_facts__suppressed", "national_comparison"],
+             "int_phenomenon_facts__final", "national_comparison"],
             warehouse, work, threshold=THRESHOLD)
     _BUILT["path"] = warehouse
     return warehouse

@@ -1,5 +1,5 @@
-"""national_comparison recomputed in Python from a scratch warehouse (hand-made county facts through the central
-disclosure control), and the Sotkanet chain that feeds it (region mapping, legacy county ids, Ahvenanmaa)."""
+"""national_comparison recomputed in Python from a scratch warehouse (hand-made county facts through
+int_phenomenon_facts__final: true values, no disclosure control in dbt), and the Sotkanet chain that feeds it (region mapping, legacy county ids, Ahvenanmaa)."""
 
 from __future__ import annotations
 
@@ -63,12 +63,16 @@ def test_ranks_recomputed_in_python_respect_direction(mart):
         assert all(r["compared_county_in_worst_quartile"] == compared["is_worst_quartile"] for r in rows)
 
 
-def test_small_counts_are_suppressed_before_ranking_and_missing_areas_stay(mart):
+def test_open_statistics_small_counts_are_ranked_unchanged_and_missing_areas_stay(mart):
+    """Sotkanet figures are THL's open statistics: a small count is published as THL published it (the publish
+    layer passes open_statistics through), so it is ranked; the warehouse suppresses nothing."""
+    assert {r["disclosure_control"] for r in mart} == {"open_statistics"}
+    assert not any(r["is_suppressed"] for r in mart)
     by_key = {(r["indicator_code"], r["region_code"], r["year"], r["gender"]): r for r in mart}
     for code, region, year in SMALL_CELLS:
         cell = by_key[(code, region, year, "total")]
-        assert cell["value"] is None and cell["is_suppressed"] and cell["rank_in_country"] is None
-        assert cell["areas_ranked"] == 21
+        assert cell["value"] is not None and cell["rank_in_country"] is not None
+        assert cell["areas_ranked"] == 22
     missing = by_key[("cmp_worse_up", "14", 2022, "total")]
     assert missing["value"] is None and not missing["is_suppressed"] and missing["areas_ranked"] == 21
 

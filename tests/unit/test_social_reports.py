@@ -15,7 +15,7 @@ import numpy as np
 from sources.demo.professional_observations import fictitious_hetu, write_social_reports
 from sources.landing import load_source
 from sources.loads import reconcile
-from sources.privacy import HETU_LIKE, is_valid_hetu
+from sources.privacy import DEMO_PSEUDONYM_KEY, HETU_LIKE, Pseudonymizer, is_valid_hetu
 from sources.professional_observations import social_report_forms as forms
 from sources.professional_observations.social_reports import SOURCE
 from sources.readers import FileFormatError
@@ -53,7 +53,7 @@ def _write(path: Path, headers: list[str], rows: list[list[str]], encoding: str 
 
 def _load(tmp_path: Path, con=None):
     con = con or duckdb.connect()
-    return con, load_source(con, SOURCE, tmp_path / "landing", today=TODAY)
+    return con, load_source(con, SOURCE, tmp_path / "landing", Pseudonymizer(DEMO_PSEUDONYM_KEY), today=TODAY)
 
 
 def _all_text(con) -> list[str]:
@@ -84,6 +84,24 @@ def test_demo_exports_of_three_form_versions_load(tmp_path):
     flags = con.execute("select " + ", ".join(f"sum(shl11_need_{n})" for n in range(1, 11))
                         + " from raw.social_reports").fetchall()[0]
     assert sum(flags) > 0 and flags[1] > 0
+
+
+def test_submission_pseudonym_is_keyed_and_unique(tmp_path):
+    """The published proposal key: a keyed HMAC of form version and submission id, computed at landing."""
+    import hashlib
+
+    write_social_reports(tmp_path / "landing", np.random.default_rng(1), __import__("faker").Faker("fi_FI"),
+                         __import__("faker").Faker("sv_SE"), scale=0.05, today=TODAY)
+    con, _ = _load(tmp_path)
+    rows = con.execute("select form_version, submission_id, submission_pseudonym from raw.social_reports").fetchall()
+    key = Pseudonymizer(DEMO_PSEUDONYM_KEY)
+    assert rows and all(p == key.record_pseudonym("social_report", v, i) for v, i, p in rows)
+    assert all(re.fullmatch(r"[0-9a-f]{64}", p) for _, _, p in rows)
+    assert len({p for *_, p in rows}) == len({(v, i) for v, i, _ in rows})
+    # not an unkeyed hash of the identifiers, and another key gives other pseudonyms
+    v, i, p = rows[0]
+    assert p not in {hashlib.md5(f"{v}:{i}".encode()).hexdigest(), hashlib.sha256(f"{v}:{i}".encode()).hexdigest()}
+    assert Pseudonymizer("another-key").record_pseudonym("social_report", v, i) != p
 
 
 def test_unknown_header_fails_the_file_and_names_it(tmp_path):

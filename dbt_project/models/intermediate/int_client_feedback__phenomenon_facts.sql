@@ -1,5 +1,5 @@
 {#
-  Client feedback in the phenomenon marts' shape (unsuppressed; int_phenomenon_facts__suppressed applies
+  Client feedback in the phenomenon marts' shape (true values; the publish layer applies
   disclosure control). Only items whose topic maps to a phenomenon (int_client_feedback__items) count.
   The codes carry the phenomenon (the marts' key has none): client_feedback_items_<phenomenon>, ...
     client_feedback_items             feedback items on the phenomenon's topic given in the half-year (count;
@@ -7,11 +7,10 @@
                                       municipality the feedback system does not know.
     client_feedback_low_rating_share  % of the rated items on the topic that are low (1–2 of 5, or 0–6 of 10
                                       when only a score was asked): numerator = low items, denominator = rated
-                                      items. Not produced where fewer than the suppression threshold of items
-                                      were rated (a rate on a tiny base would disclose it).
+                                      items. Produced wherever at least one item was rated (the publish
+                                      layer protects a rate on a tiny base).
   Regions: every municipality of the county (true zeros kept for the item count) and the county.
 #}
-{% set threshold = var('suppression_threshold') | int %}
 
 with items as (
     select * from {{ ref('int_client_feedback__items') }}
@@ -106,7 +105,7 @@ facts as (
         period_type, period_start, period_end, period_label,
         cast(100.0 * low / rated as double) as value, cast(low as double) as numerator, cast(rated as double) as denominator
     from grid
-    where rated >= {{ threshold }}
+    where rated > 0
 )
 
 select

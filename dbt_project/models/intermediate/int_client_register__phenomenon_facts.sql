@@ -1,5 +1,5 @@
 {#
-  The client register's contribution to the phenomenon marts (unsuppressed; suppression is applied centrally):
+  The client register's contribution to the phenomenon marts (true values; the publish layer applies disclosure control):
   - homelessness: homeless, at-risk and long-term homeless clients per 1 000 residents;
   - livelihood: supplementary / preventive social assistance recipients per 1 000 (once a year, monthly average);
   - substance_use: clients of specialised substance and addiction services per 1 000.

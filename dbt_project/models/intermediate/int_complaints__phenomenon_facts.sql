@@ -1,5 +1,5 @@
 {#
-  Complaints in the phenomenon marts' shape (unsuppressed; int_phenomenon_facts__suppressed applies disclosure
+  Complaints in the phenomenon marts' shape (true values; the publish layer applies disclosure
   control). One indicator per phenomenon (the marts' key has no phenomenon, so the code carries it):
     complaints_cases_<phenomenon>
                       number of distinct cases (muistutus, kantelu, epäkohtailmoitus; latest version of each)

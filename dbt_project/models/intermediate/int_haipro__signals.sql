@@ -1,5 +1,5 @@
 {#
-  HaiPro incident reports in the professional_signals shape (unsuppressed; the mart applies disclosure control).
+  HaiPro incident reports in the professional_signals shape (true values; the publish layer applies disclosure control).
   The latest delivery of each report counts (a later monthly export may repeat a report with a new status).
     haipro_reports       reports made in the half-year, by service area ('all' = every area) × breakdown:
                          total, event_type, severity

@@ -1,15 +1,14 @@
 {#
-  Instrument-based shares for the phenomenon marts (unsuppressed; suppression is applied centrally):
+  Instrument-based shares for the phenomenon marts (true values; disclosure control is the publish layer's):
   - substance_use: share of clients assessed with AUDIT whose latest AUDIT of the year is in zone III or IV;
   - mental_health: share of clients assessed with BDI (any version, each banded by its own cut-offs) whose latest
     BDI of the year is moderate or severe.
   Counting rule (in the code): each client counted once a year by their latest assessment, in its municipality,
   so municipalities add up to the county. numerator = clients in the bands, denominator = clients assessed.
-  Shares from fewer than var('suppression_threshold') assessed clients are not produced (a percentage on a tiny
-  denominator discloses individuals even when its numerator is 0).
+  Every cell with at least one assessed client is produced, also on a tiny denominator: the publish layer
+  protects a share whose denominator (or complement) is 1..threshold-1.
   Grain: indicator_code × region_code × period_label × gender × age_group.
 #}
-{%- set t = var('suppression_threshold') | int -%}
 {%- set ystr = "cast(c.year as " ~ dbt.type_string() ~ ")" -%}
 with definitions as (
     select 'instruments_audit_zone_iii_iv_pct_latest_per_year' as indicator_code, 'AUDIT' as instrument,
@@ -36,7 +35,8 @@ scored as (
         end as in_bands,
         row_number() over (
             partition by d.indicator_code, s.client_pseudonym, extract(year from s.assessment_date)
-            order by s.assessment_date desc, s.score desc
+            order by s.assessment_date desc, s.score desc, s.instrument_version desc, s.municipality_code desc,
+                     s.client_group desc
         ) as _latest
     from {{ ref('int_instruments__scores_banded') }} s
     inner join definitions d on d.instrument = s.instrument
@@ -126,4 +126,3 @@ inner join definitions d on d.indicator_code = c.indicator_code
 left join {{ ref('regions') }} r on r.region_code = c.region_code and c.region_level = 'wellbeing_county'
 cross join loads lo
 cross join updated u
-where c.assessed >= {{ t }}

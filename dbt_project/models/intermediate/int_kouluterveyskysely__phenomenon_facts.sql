@@ -1,5 +1,5 @@
 {#
-  Kouluterveyskysely in the phenomenon marts' shape (unsuppressed; int_phenomenon_facts__suppressed applies
+  Kouluterveyskysely in the phenomenon marts' shape (true values; the publish layer applies
   disclosure control). One indicator per mapped KTK indicator and school level: ktk_<key>_<school_level>,
   e.g. ktk_anxiety_grades_8_9. Unit percent (share of respondents); denominator = respondents (n),
   numerator = round(share * n / 100). Country, every wellbeing services county and the municipalities THL

@@ -1,5 +1,5 @@
 {#
-  Social ombudsman statistics in the professional_signals shape (unsuppressed; the mart applies disclosure
+  Social ombudsman statistics in the professional_signals shape (true values; the publish layer applies disclosure
   control). One indicator:
     ombudsman_contacts  client contacts to the social ombudsman in the year (sum of the report's table),
                         by the ombudsman's own service area (toimeentulotuki, lastensuojelu,

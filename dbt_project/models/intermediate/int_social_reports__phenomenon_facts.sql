@@ -1,5 +1,5 @@
 {#
-  Social reports in the phenomenon marts' shape (unsuppressed; int_phenomenon_facts__suppressed applies
+  Social reports in the phenomenon marts' shape (true values; the publish layer applies
   disclosure control). One indicator per phenomenon (the key has no phenomenon column):
     social_reporting_observations_<phenomenon>
         number of distinct social reporting submissions (all valences: shortcomings, good practices, weak

@@ -1,6 +1,8 @@
 {#
   Social reporting submissions: one row per submission (the latest delivery of each), with what the marts need:
-    submission_key   form version + the form tool's submission id (ids restart between form rounds)
+    submission_key   form version + the form tool's submission id (ids restart between form rounds); internal only
+    submission_pseudonym  keyed HMAC of the same pair, computed at landing (sources/privacy.py): the only key
+                     that may leave the warehouse
     period_*         the half-year of submission (2025H1 = January–June)
     sub_region_name  the municipality's sub-region (seutukunta); 'Koko hyvinvointialue' for county-wide reports
     as_of_date       the export's date: the newest submission or feedback date in the data (never the wall
@@ -77,6 +79,7 @@ select
     p.submission_key,
     p.submission_id,
     p.form_version,
+    p.submission_pseudonym,
     p.language,
     p.submitted_at,
     p.submitted_date,

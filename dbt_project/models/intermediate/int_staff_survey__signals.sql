@@ -1,5 +1,5 @@
 {#
-  Staff surveys in the professional_signals shape (unsuppressed; the mart applies disclosure control), by
+  Staff surveys in the professional_signals shape (true values; the publish layer applies disclosure control), by
   service task ('all' = every task) × breakdown: total or respondent role. Per Likert statement nn:
     staff_survey_qNN_agree_share  percent agreeing (4 jokseenkin or 5 täysin samaa mieltä) of those with an
                                   opinion (en osaa sanoa excluded); numerator = agreeing, denominator = opinions

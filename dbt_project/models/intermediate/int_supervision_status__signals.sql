@@ -1,5 +1,5 @@
 {#
-  The supervision unit's status table in the professional_signals shape (unsuppressed; the mart applies
+  The supervision unit's status table in the professional_signals shape (true values; the publish layer applies
   disclosure control), per snapshot date (period_type 'snapshot'), by service area ('all' = every area):
     supervision_units                      units in the table, by breakdown total, provider_type, supervision_state
     supervision_units_with_open_findings   units with at least one open finding

@@ -5,7 +5,8 @@
   Grain: indicator_code × period_label × gender × age_group × region_code — 22 rows per indicator-year-gender
   (-age group), one per area, also for an area without a value. A slice is included when at least two areas have
   a row (so county-only sources such as the client register, which cover one county, are not "compared").
-  Input: the phenomenon facts AFTER disclosure control, so a suppressed value is null here too.
+  Input: the warehouse phenomenon facts (true values; the publish layer applies disclosure control, and a value it
+  hides is null in the published file). disclosure_control: see int_phenomenon_facts__final.
   - rank: 1 = best, respecting higher_is_worse (ties share the lower rank; null when the value or the direction
     is missing); areas_ranked = areas with a value.
   - quartile = ceiling(4 × rank / areas_ranked): 4 = worst quartile (with 22 areas: ranks 17–22).
@@ -14,7 +15,7 @@
 #}
 {%- set compared = var('compared_county') -%}
 with facts as (
-    select * from {{ ref('int_phenomenon_facts__suppressed') }}
+    select * from {{ ref('int_phenomenon_facts__final') }}
     where period_type = 'year' and region_level in ('wellbeing_county', 'country')
 ),
 
@@ -186,6 +187,7 @@ select
     w.region_code = '{{ compared }}' as is_compared_county,
     cast(w.value as double) as value,
     w.is_suppressed,
+    cast({{ disclosure_control('i.source_system') }} as {{ dbt.type_string() }}) as disclosure_control,
     cast(w.rank_in_country as integer) as rank_in_country,
     cast(w.areas_ranked as integer) as areas_ranked,
     cast(w.areas_in_comparison as integer) as areas_in_comparison,

@@ -10,11 +10,10 @@
     (total score for AUDIT/BDI, each item for 3X10D; Kykyviisari is not banded: one 'not_banded' row).
     Bands of one group add up to assessed_clients.
   - MARAK (highly sensitive): county level only, all service tasks together (client_group 'all'), taken from the
-    already suppressed stg_instruments__marak_aggregate; coverage is not computed for it.
+    county aggregate stg_instruments__marak_aggregate; coverage is not computed for it.
   Periods: calendar year and half-year (the twice-yearly report).
-  Disclosure control: every count 1..threshold-1 is hidden (primary) with complementary suppression within the
-  cells that add up to a published total: bands within a group; municipalities within the county (assessed
-  clients, clients of the task). A share is hidden when its numerator or denominator is. Not iterated.
+  True values: disclosure control is the publish layer's (disclosure/); is_suppressed is false and
+  suppression_reason null in the warehouse.
 #}
 {%- set t_string = dbt.type_string() -%}
 with assessment_dates as (
@@ -77,17 +76,6 @@ task_counts as (
     group by 1, 2, 3, 4, 5
 ),
 
-task_flagged as (
-    select
-        task_counts.*,
-        case
-            when region_level = 'municipality' then
-                {{ suppression_status('clients_in_service_task', ['client_group', 'period_label', '_county', 'region_level']) }}
-            when clients_in_service_task >= 1 and clients_in_service_task < {{ var('suppression_threshold') | int }} then 'primary'
-        end as task_status
-    from task_counts
-),
-
 -- assessments: each client's latest assessment per instrument version, service task, item and period
 scored as (
     select
@@ -125,17 +113,6 @@ assessed as (
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
 ),
 
-assessed_flagged as (
-    select
-        assessed.*,
-        case
-            when region_level = 'municipality' then
-                {{ suppression_status('assessed_clients', ['instrument', 'instrument_version', 'item', 'client_group', 'period_label', '_county', 'region_level']) }}
-            when assessed_clients >= 1 and assessed_clients < {{ var('suppression_threshold') | int }} then 'primary'
-        end as assessed_status
-    from assessed
-),
-
 band_counts as (
     select instrument, instrument_version, item, client_group, period_label, region_code, band, count(*) as band_clients
     from latest
@@ -158,7 +135,7 @@ band_rows as (
         a.*,
         b.band, b.band_label, b.band_min, b.band_max,
         coalesce(bc.band_clients, 0) as band_clients
-    from assessed_flagged a
+    from assessed a
     inner join bands b
         on b.instrument = a.instrument and b.instrument_version = a.instrument_version and b.item = a.item
     left join band_counts bc
@@ -167,23 +144,15 @@ band_rows as (
        and bc.region_code = a.region_code and bc.band = b.band
 ),
 
-band_flagged as (
-    select
-        band_rows.*,
-        {{ suppression_status('band_clients', ['instrument', 'instrument_version', 'item', 'client_group', 'period_label', 'region_code']) }}
-            as band_status
-    from band_rows
-),
-
 combined as (
     select
         b.instrument, b.instrument_version, b.item, b.client_group,
         b.region_level, b.region_code, b.period_type, b.period_label, b.period_start, b.period_end,
-        tf.clients_in_service_task, tf.task_status,
-        b.assessed_clients, b.assessments, b.assessed_status,
-        b.band, b.band_label, b.band_min, b.band_max, b.band_clients, b.band_status
-    from band_flagged b
-    left join task_flagged tf
+        tf.clients_in_service_task,
+        b.assessed_clients, b.assessments,
+        b.band, b.band_label, b.band_min, b.band_max, b.band_clients
+    from band_rows b
+    left join task_counts tf
         on tf.client_group = b.client_group and tf.period_label = b.period_label and tf.region_code = b.region_code
 ),
 
@@ -191,33 +160,23 @@ final as (
     select
         instrument, instrument_version, item, client_group, region_level, region_code, period_type, period_label,
         period_start, period_end,
-        case when task_status is null then clients_in_service_task end as clients_in_service_task,
-        case when assessed_status is null then assessed_clients end as assessed_clients,
-        case when assessed_status is null then assessments end as assessments,
-        case when task_status is null and assessed_status is null and clients_in_service_task > 0
-             then 100.0 * assessed_clients / clients_in_service_task end as assessed_share_pct,
+        clients_in_service_task,
+        assessed_clients,
+        assessments,
+        case when clients_in_service_task > 0 then 100.0 * assessed_clients / clients_in_service_task end
+            as assessed_share_pct,
         band, band_label, band_min, band_max,
-        case when assessed_status is null and band_status is null then band_clients end as band_clients,
-        case when assessed_status is null and band_status is null and assessed_clients > 0
-             then 100.0 * band_clients / assessed_clients end as band_share_pct,
-        case
-            when assessed_status is not null then {{ dbt.concat(["'assessed_clients: '", "assessed_status"]) }}
-            when band_status is not null then {{ dbt.concat(["'band_clients: '", "band_status"]) }}
-            when task_status is not null then {{ dbt.concat(["'clients_in_service_task: '", "task_status"]) }}
-        end as suppression_reason
+        band_clients,
+        case when assessed_clients > 0 then 100.0 * band_clients / assessed_clients end as band_share_pct
     from combined
     union all
-    -- MARAK: only the suppressed county aggregate exists outside raw
+    -- MARAK: only the county aggregate exists outside raw
     select
         'MARAK', 'DASH-24', 'total', 'all', 'wellbeing_county', m.region_code, m.period_type, m.period_label,
         m.period_start, m.period_end,
         cast(null as bigint), total.clients, cast(null as bigint), cast(null as double),
         m.band, m.band_label, b.min, b.max, m.clients,
-        case when m.clients is not null and total.clients > 0 then 100.0 * m.clients / total.clients end,
-        case
-            when total.is_suppressed then {{ dbt.concat(["'assessed_clients: '", "total.suppression_reason"]) }}
-            when m.is_suppressed then {{ dbt.concat(["'band_clients: '", "m.suppression_reason"]) }}
-        end
+        case when total.clients > 0 then 100.0 * m.clients / total.clients end
     from {{ ref('stg_instruments__marak_aggregate') }} m
     inner join {{ ref('stg_instruments__marak_aggregate') }} total
         on total.region_code = m.region_code and total.period_label = m.period_label and total.band = 'all'
@@ -248,8 +207,8 @@ select
     cast(f.band_max as integer) as band_max,
     cast(f.band_clients as bigint) as band_clients,
     cast(f.band_share_pct as double) as band_share_pct,
-    f.suppression_reason is not null as is_suppressed,
-    cast(f.suppression_reason as {{ t_string }}) as suppression_reason
+    false as is_suppressed,
+    cast(null as {{ t_string }}) as suppression_reason
 from final f
 left join {{ ref('client_groups') }} g on g.client_group_code = f.client_group
 left join municipalities m on f.region_level = 'municipality' and m.municipality_code = f.region_code

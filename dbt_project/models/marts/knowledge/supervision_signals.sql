@@ -4,19 +4,10 @@
   service area x category x phenomenon group, with handling times and deadline breaches. Every case is counted
   once (phenomenon is the case's SHL §11 need's phenomenon group), so counts add up over any dimension.
 
-  Disclosure control (threshold = var suppression_threshold):
-    case_count               primary when 1..threshold-1; complementary: the smallest other non-zero cell of the
-                             same half-year x phenomenon group (these cells add up to the complaints_cases_<phenomenon> count
-                             the phenomenon marts publish for the county)
-    decided_count/open_count hidden when the cell is suppressed, or either is 1..threshold-1 (they add up to
-                             case_count, so one would give the other away)
-    overdue_count, event_over_2y_count
-                             hidden when the cell is suppressed or the count is 1..threshold-1; null also where the
-                             rule does not apply to the case type
-    handling-time statistics hidden when the cell is suppressed or fewer than threshold cases are decided
+  True values: disclosure control is the publish layer's (disclosure/); is_suppressed is false and
+  suppression_reason null in the warehouse. overdue_count and event_over_2y_count are null where the rule does
+  not apply to the case type; handling-time statistics are null where no case is decided.
 #}
-{% set t = var('suppression_threshold') | int %}
-
 with cases as (
     select * from {{ ref('int_complaints__cases') }}
 ),
@@ -44,13 +35,6 @@ cells as (
     from cases
     group by period_type, period_label, period_start, period_end, case_type, service_area_code, category,
              phenomenon_group
-),
-
-flagged as (
-    select
-        *,
-        {{ suppression_status('case_count', ['period_label', 'phenomenon']) }} as suppression_reason
-    from cells
 )
 
 select
@@ -80,36 +64,16 @@ select
         when 'muu' then 'Muu'
     end as category_name_fi,
     phenomenon,
-    cast({{ suppress_value('case_count') }} as bigint) as case_count,
-    cast(case
-        when suppression_reason is not null then null
-        when (decided_count >= 1 and decided_count < {{ t }}) or (open_count >= 1 and open_count < {{ t }}) then null
-        else decided_count
-    end as bigint) as decided_count,
-    cast(case
-        when suppression_reason is not null then null
-        when (decided_count >= 1 and decided_count < {{ t }}) or (open_count >= 1 and open_count < {{ t }}) then null
-        else open_count
-    end as bigint) as open_count,
-    cast(case when suppression_reason is null and decided_count >= {{ t }} then median_handling_days end as double)
-        as median_handling_days,
-    cast(case when suppression_reason is null and decided_count >= {{ t }} then p90_handling_days end as double)
-        as p90_handling_days,
-    cast(case when suppression_reason is null and decided_count >= {{ t }} then mean_handling_days end as double)
-        as mean_handling_days,
-    cast(case
-        when case_type not in ('muistutus', 'kantelu_muistutuksena') then null
-        when suppression_reason is not null then null
-        when overdue_count >= 1 and overdue_count < {{ t }} then null
-        else overdue_count
-    end as bigint) as overdue_count,
-    cast(case
-        when case_type not in ('kantelu', 'kantelu_muistutuksena') then null
-        when suppression_reason is not null then null
-        when event_over_2y_count >= 1 and event_over_2y_count < {{ t }} then null
-        else event_over_2y_count
-    end as bigint) as event_over_2y_count,
+    cast(case_count as bigint) as case_count,
+    cast(decided_count as bigint) as decided_count,
+    cast(open_count as bigint) as open_count,
+    cast(median_handling_days as double) as median_handling_days,
+    cast(p90_handling_days as double) as p90_handling_days,
+    cast(mean_handling_days as double) as mean_handling_days,
+    cast(case when case_type in ('muistutus', 'kantelu_muistutuksena') then overdue_count end as bigint) as overdue_count,
+    cast(case when case_type in ('kantelu', 'kantelu_muistutuksena') then event_over_2y_count end as bigint)
+        as event_over_2y_count,
     as_of_date,
-    suppression_reason is not null as is_suppressed,
-    suppression_reason
-from flagged
+    false as is_suppressed,
+    cast(null as {{ dbt.type_string() }}) as suppression_reason
+from cells

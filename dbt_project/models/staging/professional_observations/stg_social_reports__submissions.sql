@@ -2,6 +2,7 @@
 select
     cast(submission_id as {{ dbt.type_string() }}) as submission_id,
     cast(form_version as {{ dbt.type_string() }}) as form_version,
+    cast(submission_pseudonym as {{ dbt.type_string() }}) as submission_pseudonym,
     cast(language as {{ dbt.type_string() }}) as language,
     cast(submitted_at as timestamp) as submitted_at,
     cast(submitted_at as date) as submitted_date,

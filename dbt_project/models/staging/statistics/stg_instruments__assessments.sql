@@ -1,7 +1,7 @@
 {#
   Assessment instruments, one row per assessment (client × date × instrument × version × service task; the same
   assessment delivered twice counts once, the later file wins). Rename + cast only.
-  MARAK is NOT here: its rows never leave raw except as the suppressed aggregate stg_instruments__marak_aggregate.
+  MARAK is NOT here: its rows never leave raw except as the county aggregate stg_instruments__marak_aggregate.
 #}
 select client_pseudonym, birth_year, gender, assessment_date, client_group, municipality_code, instrument,
        instrument_version,

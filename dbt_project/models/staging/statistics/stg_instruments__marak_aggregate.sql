@@ -1,12 +1,11 @@
 {#
   MARAK risk assessments (highly sensitive): the ONLY relation outside raw that reads MARAK rows, and it exposes
-  nothing but suppressed counts. Grain: wellbeing county × period (year and half-year) × band, plus band 'all': distinct clients
+  nothing but county-level counts of distinct clients. Grain: wellbeing county × period (year and half-year) × band, plus band 'all': distinct clients
   assessed (no assessment counts, which would add up across half-years).
-  Counts 1..threshold-1 are suppressed (primary) and, when a single band of a county-period is hidden, the
-  smallest other band too (complementary), so a hidden band cannot be recovered from the 'all' row.
+  True counts: disclosure control is the publish layer's (disclosure/), which protects the bands and the 'all' row
+  of instrument_use; is_suppressed is false and suppression_reason null here.
   This is aggregation in staging on purpose: no row-level MARAK view may exist.
 #}
-{%- set t = var('suppression_threshold') | int -%}
 {%- set ystr = "cast(extract(year from assessment_date) as " ~ dbt.type_string() ~ ")" -%}
 with marak as (
     select
@@ -28,13 +27,13 @@ banded as (
 ),
 
 periods as (
-    select region_code, band, band_label, client_pseudonym, assessment_date, 'year' as period_type,
+    select region_code, band, band_label, client_pseudonym, assessment_date, total_score, 'year' as period_type,
            {{ ystr }} as period_label,
            cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
            cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end
     from banded
     union all
-    select region_code, band, band_label, client_pseudonym, assessment_date, 'half_year' as period_type,
+    select region_code, band, band_label, client_pseudonym, assessment_date, total_score, 'half_year' as period_type,
            {{ dbt.concat([ystr, "case when extract(month from assessment_date) <= 6 then 'H1' else 'H2' end"]) }},
            cast({{ dbt.concat([ystr, "case when extract(month from assessment_date) <= 6 then '-01-01' else '-07-01' end"]) }} as date),
            cast({{ dbt.concat([ystr, "case when extract(month from assessment_date) <= 6 then '-06-30' else '-12-31' end"]) }} as date)
@@ -47,7 +46,8 @@ latest as (
         select
             periods.*,
             row_number() over (
-                partition by client_pseudonym, period_label order by assessment_date desc, band desc
+                partition by client_pseudonym, period_label
+                order by assessment_date desc, total_score desc, region_code desc, band desc
             ) as _latest
         from periods
     ) ranked
@@ -64,22 +64,11 @@ counts as (
            count(*)
     from latest
     group by region_code, period_type, period_label, period_start, period_end
-),
-
-flagged as (
-    select
-        counts.*,
-        case when band = 'all' then
-            case when clients >= 1 and clients < {{ t }} then 'primary' end
-        else
-            {{ suppression_status('clients', ['region_code', 'period_label', "case when band = 'all' then 'all' else 'band' end"]) }}
-        end as suppression_reason
-    from counts
 )
 
 select
     region_code, period_type, period_label, period_start, period_end, band, band_label,
-    {{ suppress_value('clients') }} as clients,
-    suppression_reason is not null as is_suppressed,
-    suppression_reason
-from flagged
+    clients,
+    false as is_suppressed,
+    cast(null as {{ dbt.type_string() }}) as suppression_reason
+from counts

@@ -1,0 +1,11 @@
+{#
+  disclosure_control(source_system_column): the one home of the rule telling open statistics from the
+  county's own data. 'open_statistics' when the value comes unchanged from a publisher's open statistics
+  (sotkanet: THL; statfin: Statistics Finland; ara: the Housing Finance and Development Centre;
+  kouluterveyskysely: THL's School Health Promotion Study, whose results THL publishes as percentages with their
+  respondent counts, final and open, also in Sotkanet), which the publish layer passes through as published;
+  'protected' otherwise (the county's own data).
+#}
+{% macro disclosure_control(source_system_column) -%}
+    case when {{ source_system_column }} in ('sotkanet', 'statfin', 'ara', 'kouluterveyskysely') then 'open_statistics' else 'protected' end
+{%- endmacro %}

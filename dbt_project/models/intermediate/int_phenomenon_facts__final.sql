@@ -1,0 +1,23 @@
+{#
+  The phenomenon facts as the four phenomenon marts and phenomenon_indicators publish them in the warehouse.
+  No disclosure control here: the warehouse is internal and holds the true values. The publish layer
+  (disclosure/, at publish time on the candidate snapshot) protects the county's own cells and fills
+  is_suppressed and suppression_reason; in the warehouse they are always false and null.
+  disclosure_control says which rows the publish layer may protect:
+    open_statistics  the value comes unchanged from a publisher's open statistics (Sotkanet: THL; StatFin:
+                     Statistics Finland; ARA), already published by them;
+    protected        the county's own data (client data, professional observations, client register,
+                     instruments): always protected in the published file.
+#}
+select
+    phenomenon, indicator_code, indicator_name_fi, indicator_name_en, source_class, source_system, unit,
+    higher_is_worse, region_level, region_code, region_name_fi, period_type, period_start, period_end,
+    period_label, gender, age_group,
+    value,
+    numerator,
+    denominator,
+    false as is_suppressed,
+    cast(null as {{ dbt.type_string() }}) as suppression_reason,
+    {{ disclosure_control('source_system') }} as disclosure_control,
+    source_updated_at, loaded_at
+from {{ ref('int_phenomenon_facts__unioned') }}
