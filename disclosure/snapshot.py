@@ -70,11 +70,17 @@ def _apply(con, schema: str, table: str, cells: pd.DataFrame, rows: list[tuple[i
         con.register("_hidden_keys", matches.drop_duplicates())
         try:
             on = " and ".join(f't."{c}" is not distinct from h."{c}"' for c in rule.join)
-            sets = ", ".join([f'"{c}" = null' for c in rule.columns]
-                             + ["is_suppressed = true", f"suppression_reason = '{REASON}'"])
+            flags = ["is_suppressed = true", f"suppression_reason = '{REASON}'"] if _flagged(con, schema, table) else []
+            sets = ", ".join([f'"{c}" = null' for c in rule.columns] + flags)
             con.execute(f"update {schema}.{table} as t set {sets} from _hidden_keys as h where {on}")
         finally:
             con.unregister("_hidden_keys")
+
+
+def _flagged(con, schema: str, table: str) -> bool:
+    """Does the mart carry the is_suppressed / suppression_reason pair?"""
+    return con.execute("select count(*) from duckdb_columns() where schema_name = ? and table_name = ? "
+                       "and column_name in ('is_suppressed', 'suppression_reason')", [schema, table]).fetchone()[0] == 2
 
 
 def _exists(con, schema: str, table: str) -> bool:
@@ -86,7 +92,7 @@ def hidden_share(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> dict[
     """Share of the county's own rows suppressed, per declared mart (the information loss, in rows)."""
     out = {}
     for table in dict.fromkeys(s.table for s in structures()):
-        if _exists(con, schema, table):
+        if _exists(con, schema, table) and _flagged(con, schema, table):
             own = "disclosure_control = 'protected'" if table in PHENOMENON_MARTS else "true"
             n, k = con.execute(f"select count(*), count(*) filter (where is_suppressed) "
                                f"from {schema}.{table} where {own}").fetchone()

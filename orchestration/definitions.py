@@ -12,7 +12,7 @@ from orchestration.assets.publish import (
     dbt_docs,
     half_year_report,
     publish_resource,
-    published_disclosure,
+    disclosure_audit,
     rsw_marts,
 )
 from orchestration.resources import LandingZone, PseudonymKey, SotkanetApi, StatFinApi, Warehouse
@@ -29,7 +29,7 @@ defs = dg.Definitions(
         *(checks.data_period_check(s.name, dg.AssetKey(["raw", s.name])) for s in all_file_sources()),
         checks.data_period_check("sotkanet", dg.AssetKey(["raw", "sotkanet_data"])),
         checks.data_period_check("statfin_population", dg.AssetKey(["raw", "statfin_population"])),
-        published_disclosure,
+        disclosure_audit,
     ],
     jobs=[automation.daily_refresh, automation.weekly_sotkanet, automation.half_year_package,
           automation.yearly_comparison, automation.full_refresh],
