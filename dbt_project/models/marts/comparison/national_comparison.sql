@@ -74,9 +74,11 @@ trend_sums as (
         a.indicator_code, a.region_code, a.gender, a.age_group, a.year,
         count(b.value) as n,
         sum(case when b.value is not null then cast(b.year - a.year as double) end) as sx,
-        sum(b.value) as sy,
+        -- exact decimal sums: a floating-point sum depends on the order rows arrive in, so two builds of the same
+        -- data would give slopes differing in the last bits (and flip is_trend_worsening around 0)
+        cast(sum(cast(b.value as decimal(38, 12))) as double) as sy,
         sum(case when b.value is not null then cast((b.year - a.year) * (b.year - a.year) as double) end) as sxx,
-        sum(cast(b.year - a.year as double) * b.value) as sxy
+        cast(sum(cast((b.year - a.year) * b.value as decimal(38, 12))) as double) as sxy
     from anchors a
     left join series b
         on b.indicator_code = a.indicator_code and b.region_code = a.region_code
