@@ -20,7 +20,7 @@ import duckdb
 import numpy as np
 
 from disclosure.cells import Items, build_items, load_cells
-from disclosure.intervals import feasible_intervals
+from disclosure.intervals import feasible_intervals, too_narrow
 from disclosure.marts import LINKS, structures
 from disclosure.proposals import small_classes
 from disclosure.tables import Structure
@@ -74,23 +74,25 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     hidden = items.hidden.copy()
     iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations)
     width = iv.width()
-    report.protected_items = len(items.value)
-    report.hidden_items = int(hidden.sum())
+    report.protected_items = int((~items.virtual).sum())
+    report.hidden_items = int((hidden & ~items.virtual).sum())
     report.infeasible_relations = len(iv.infeasible)
-    exact = hidden & (width < TOLERANCE)
-    narrow = hidden & (width < threshold - TOLERANCE)
+    exact = hidden & ~items.virtual & (width < TOLERANCE)
+    narrow = too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE)
     report.exactly_recoverable = int(exact.sum())
     report.too_narrow = int(narrow.sum())
-    if hidden.any():
-        report.narrowest_width = float(width[hidden].min())
-    for i in np.flatnonzero(hidden)[np.argsort(width[hidden], kind="stable")][:10]:
+    published = hidden & ~items.virtual
+    if published.any():
+        report.narrowest_width = float(width[published].min())
+    for i in np.flatnonzero(published)[np.argsort(width[published], kind="stable")][:10]:
         report.weakest.append({**_where(items, int(i)), "lower": float(iv.lower[i]), "upper": float(iv.upper[i])})
     _visible_rules(con, items, declared, threshold, report)
     for m in sorted({x.split(".")[0] for x in items.measure}):
-        mine = np.array([x.split(".")[0] == m for x in items.measure])
+        mart = np.array([x.split(".")[0] == m for x in items.measure])
+        mine = mart & ~items.virtual
         report.per_mart[m] = {
             "protected_items": int(mine.sum()), "hidden_items": int((mine & hidden).sum()),
-            "exactly_recoverable": int((mine & exact).sum()), "too_narrow": int((mine & narrow).sum()),
+            "exactly_recoverable": int((mine & exact).sum()), "too_narrow": int((mart & narrow).sum()),
             "narrowest_width": float(width[mine & hidden].min()) if (mine & hidden).any() else None,
         }
     _same_cells(con, declared, report)
@@ -183,7 +185,7 @@ def _merge(report: AuditReport, other: AuditReport, label: str) -> None:
 def _where(items: Items, item: int) -> dict:
     table, row, _ = items.units[items.unit[item]]
     t = items.tables[table]
-    return {"item": items.measure[item], **{k: _plain(t.cells.at[row, k]) for k in t.structure.key}}
+    return {"measure": items.measure[item], **{k: _plain(t.cells.at[row, k]) for k in t.structure.key}}
 
 
 def _plain(v):

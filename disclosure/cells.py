@@ -28,6 +28,7 @@ class Items:
     relations: list[Relation]
     units: list[tuple[str, int, int]]  # (table, row, group)
     unit_primary: np.ndarray  # per unit: a primary rule holds
+    virtual: np.ndarray  # per item: an unpublished remainder (total − Σ parts of a "contains" relation)
     tables: dict[str, Table]
 
 
@@ -58,6 +59,7 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
     tables: dict[str, Table] = {}
     n_items = n_units = 0
     items_of: dict[str, dict[str, np.ndarray]] = {}
+    virtual_items: list[int] = []
     for s in structures:
         if s.same_cells:
             continue
@@ -96,13 +98,40 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
             for m in s.measures:
                 t_item, p_items = item_of[m][total], item_of[m][parts]
                 p_items = p_items[p_items >= 0]
-                if t_item >= 0 and len(p_items):
-                    relations.append(Relation(int(t_item), p_items, kind))
+                if t_item < 0 or not len(p_items):
+                    continue
+                relation_kind = kind
+                if kind == "contains":
+                    # what the total counts outside its published parts (under-18s, unknown municipality) is
+                    # a cell of its own, never published: a hidden remainder that must stay protected
+                    p_items = np.append(p_items, n_items)
+                    units.append((f"{s.label}#remainder", -1, -1))
+                    unit_primary.append(np.array([True]))
+                    values.append(np.array([np.nan]))
+                    hidden.append(np.array([True]))
+                    unit.append(np.array([n_units]))
+                    measure.append(f"{s.label}.{m}#remainder")
+                    virtual_items.append(n_items)
+                    n_units += 1
+                    n_items += 1
+                    relation_kind = "sum"
+                relations.append(Relation(int(t_item), p_items, relation_kind))
     for link in links:
         relations.extend(_link_relations(con, link, tables, items_of))
-    cat = lambda parts, dtype: np.concatenate(parts).astype(dtype) if parts else np.array([], dtype=dtype)
-    return Items(cat(values, float), cat(hidden, bool), cat(unit, np.int64), measure, relations, units,
-                 cat(unit_primary, bool), tables)
+    value = _cat(values, float)
+    virtual = np.zeros(len(value), dtype=bool)
+    virtual[virtual_items] = True
+    if hidden_from == "primary":  # the remainders' true values, for choosing complements
+        for r in relations:
+            v = r.parts[virtual[r.parts]]
+            if len(v):
+                value[v] = value[r.total] - value[r.parts[~virtual[r.parts]]].sum()
+    return Items(value, _cat(hidden, bool), _cat(unit, np.int64), measure, relations, units,
+                 _cat(unit_primary, bool), virtual, tables)
+
+
+def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype) if parts else np.array([], dtype=dtype)
 
 
 def _link_relations(con, link: Link, tables: dict[str, Table], items_of) -> list[Relation]:

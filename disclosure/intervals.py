@@ -30,6 +30,16 @@ class Intervals:
         return self.upper - self.lower
 
 
+def too_narrow(iv: Intervals, hidden: np.ndarray, virtual: np.ndarray, threshold: int,
+               tolerance: float = 1e-6) -> np.ndarray:
+    """Hidden items an attacker narrows below `threshold`. A published cell's interval must be at least
+    `threshold` wide; an unpublished remainder may be known when it is 0 or at least `threshold`, so it only
+    needs a wide interval when its interval reaches into 1..threshold-1."""
+    narrow = hidden & (iv.width() < threshold - tolerance)
+    reaches_small = (iv.lower <= threshold - 1 + tolerance) & (iv.upper >= 1 - tolerance)
+    return narrow & (~virtual | reaches_small)
+
+
 def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relation],
                        cache: dict | None = None) -> Intervals:
     """Interval of every hidden cell given the visible `values` and the relations `rels`. `cache` keeps

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from disclosure.tables import Breakdown, Group, Hierarchy, Link, Margins, Structure, all_of
-from sources.reference import municipality_counties
+from sources.reference import municipality_counties, municipality_sub_regions
 
 GENDER_PARTS = {"male": "total", "female": "total"}
 
@@ -23,6 +23,7 @@ def _complement(part: str, whole: str) -> str:
     return f"{whole} - {part} > 0 and {whole} - {part} < {{t}}"
 
 
+PHENOMENA = ("homelessness", "mental_health", "substance_use", "livelihood")
 PHENOMENON_MARTS = ("phenomenon_indicators", "homelessness", "mental_health", "substance_use", "livelihood")
 PHENOMENON_KEY = ("indicator_code", "region_code", "period_label", "gender", "age_group")
 
@@ -55,14 +56,16 @@ def structures() -> list[Structure]:
         primary=(_count("numerator"), _count("denominator"),
                  f"unit = 'percent' and {_complement('numerator', 'denominator')}"),
     )
-    # client-register rates are per 1,000 residents: the denominator is Statistics Finland's population
-    phenomenon_denominator = {"denominator": "source_system <> 'client_register'"}
+    # shares carry their base as denominator; client-register rates are per 1,000 residents, whose denominator is
+    # Statistics Finland's (open) population
+    phenomenon_denominator = {"denominator": "unit = 'percent' and source_system <> 'client_register'"}
     phenomenon = [
         Structure(
             table="phenomenon_indicators",
             name=f"phenomenon_indicators[{family}]",
             key=PHENOMENON_KEY,
             scope=f"disclosure_control = 'protected' and {scope}",
+            cells_sql=_phenomenon_cells(),
             groups=(phenomenon_group,),
             measure_scope=phenomenon_denominator,
             hierarchies=(Hierarchy("gender", GENDER_PARTS, gender), Hierarchy("age_group", all_of("all"), age),
@@ -137,6 +140,7 @@ def structures() -> list[Structure]:
             cells_sql=INSTRUMENT_CELLS,
             scope=scope,
             groups=(Group(measures=("n", "assessments"), primary=(_count("n"), _count("assessments"))),),
+            measure_scope={"assessments": "band = '_all' and instrument <> '_register'"},
             hierarchies=(Hierarchy("band", all_of("_all")), Hierarchy("region_code", counties, kind)),
         )
         for name, scope, kind in (("assessments", "instrument <> '_register'", "sum"),
@@ -153,6 +157,18 @@ def structures() -> list[Structure]:
     return [*phenomenon, *same, social_reporting, supervision, feedback, signals, *instruments, evidence]
 
 
+def _phenomenon_cells() -> str:
+    """The phenomenon facts with each municipality's sub-region and the phenomenon of a social-reporting or
+    complaints indicator, for the links to social_reporting and supervision_signals."""
+    pairs = ", ".join(f"('{m}', '{r}')" for m, r in sorted(municipality_sub_regions().items()))
+    return f"""
+select p.*, s.sub_region_name,
+       regexp_extract(p.indicator_code, '^(social_reporting_observations|complaints_cases)_(.*)$', 2) as link_phenomenon
+from {{table}} as p
+left join (values {pairs}) as s(municipality_code, sub_region_name) on s.municipality_code = p.region_code
+"""
+
+
 EVIDENCE_CELLS = """
 select evidence_mart, evidence_measure, evidence_period, max(evidence_value) as evidence_value,
        bool_or(evidence_value is null and evidence_mart is not null) as is_suppressed
@@ -167,7 +183,12 @@ def _evidence(mart: str, structure: str, measure: str, where: str = "true") -> L
                 parts_where=where, measure=measure, on=(("evidence_period", "period_label"),))
 
 
-# The evidence figures of int_plan_actions__evidence: each is the total of published cells.
+# Totals one mart publishes over another's cells (checked on the true data by the integration tests):
+# - the evidence figures of int_plan_actions__evidence;
+# - the county's complaints per phenomenon (phenomenon marts) = supervision_signals' cases of that phenomenon
+#   (a case tagged with two phenomena is in one supervision row and in both phenomena's totals);
+# - social reports per phenomenon: a sub-region's municipalities (phenomenon marts) = that sub-region's row of
+#   social_reporting, and the county's row = social_reporting's phenomenon margin.
 LINKS = (
     _evidence("social_reporting", "social_reporting", "observations",
               "aggregation_level = 'phenomenon' and phenomenon = 'all'"),
@@ -176,6 +197,21 @@ LINKS = (
     _evidence("instrument_use", "instrument_use[assessments]", "assessments",
               "band = '_all' and instrument not in ('_register', 'MARAK') and region_code = '05' "
               "and (item = 'total' or (instrument = '3X10D' and item = 'item_1'))"),
+    *(Link(total="phenomenon_indicators[exact]",
+           total_where=f"indicator_code = 'complaints_cases_{p}' and region_code = '05'",
+           parts="supervision_signals", parts_where=f"contains(phenomenon, '{p}')", measure="case_count",
+           on=(("period_label", "period_label"),)) for p in PHENOMENA),
+    Link(total="social_reporting", total_where="aggregation_level = 'phenomenon_sub_region'",
+         parts="phenomenon_indicators[other]",
+         parts_where="link_phenomenon <> '' and indicator_code like 'social_reporting_observations_%' "
+                     "and sub_region_name is not null",
+         measure="numerator",
+         on=(("period_label", "period_label"), ("phenomenon", "link_phenomenon"),
+             ("sub_region_name", "sub_region_name"))),
+    Link(total="social_reporting", total_where="aggregation_level = 'phenomenon' and phenomenon <> 'all'",
+         parts="phenomenon_indicators[other]",
+         parts_where="indicator_code like 'social_reporting_observations_%' and region_code = '05'",
+         measure="numerator", on=(("period_label", "period_label"), ("phenomenon", "link_phenomenon"))),
 )
 
 

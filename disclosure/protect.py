@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from disclosure.cells import Items
-from disclosure.intervals import feasible_intervals
+from disclosure.intervals import feasible_intervals, too_narrow
 
 TOLERANCE = 1e-6
 MAX_ROUNDS = 500
@@ -41,17 +41,17 @@ def secondary(items: Items, threshold: int) -> np.ndarray:
         if iv.infeasible:
             raise RuntimeError(f"{len(iv.infeasible)} declared relations do not hold in the data, e.g. "
                                f"{_describe(items, items.relations[iv.infeasible[0]].total)}")
-        narrow = np.flatnonzero(hidden & (iv.width() < threshold - TOLERANCE))
+        narrow = np.flatnonzero(too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE))
         if not len(narrow):
             return unit_hidden
         touched: set[int] = set()
         for item in narrow:
             if int(item) in touched:
                 continue
-            choice = _repair(items, rels, rels_of.get(int(item), []), unit_hidden, threshold)
+            choice = _repair(items, rels, rels_of, int(item), unit_hidden, threshold)
             if choice is None:
                 raise RuntimeError(f"cannot protect {_describe(items, int(item))}: no cell left to hide")
-            touched.update(int(i) for i in _members(rels[choice[0]]))
+            touched.update(int(i) for i in _members(rels[choice]))
     raise RuntimeError("secondary suppression did not converge")
 
 
@@ -90,8 +90,8 @@ def _hide_complement(items: Items, r, unit_hidden: np.ndarray, threshold: int) -
     mass = items.value[r.parts[hidden[1:]]].sum() if not hidden[0] else 0.0
     need = max(threshold - mass, 0.0)
     candidates = [i for i, h in zip(members[1:], hidden[1:]) if not h]
-    if not candidates and not hidden[0]:
-        candidates = [r.total]
+    if (not candidates or r.kind == "cover") and not hidden[0]:
+        candidates = [r.total]  # a visible total of a cover relation bounds every part: hide it
     if not candidates:
         return False
 
@@ -104,26 +104,40 @@ def _hide_complement(items: Items, r, unit_hidden: np.ndarray, threshold: int) -
     return True
 
 
-def _repair(items: Items, rels, candidates: list[int], unit_hidden: np.ndarray, threshold: int):
-    """Hide one more member of the weakest relation the item is in; returns (relation index,)."""
-    best = None
-    for k in candidates:
-        r = rels[k]
-        members = _members(r)
-        hidden = unit_hidden[items.unit[members]]
-        if hidden.all():
-            continue
-        total_hidden = hidden[0]
-        mass = items.value[r.parts[hidden[1:]]].sum() if not total_hidden else np.inf
-        rank = (mass, int(hidden.sum()), k)
-        if best is None or rank < best[0]:
-            best = (rank, k)
-    if best is None:
-        return None
-    k = best[1]
-    if not _hide_complement(items, rels[k], unit_hidden, threshold):
-        return None
-    return (k,)
+def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, unit_hidden: np.ndarray,
+            threshold: int):
+    """Hide one more member of the weakest relation the item is in. When every relation around it is hidden
+    already, walk out through those relations to the nearest one with a visible member (the published values
+    that still bound it). Returns the relation used, or None when nothing is left to hide."""
+    frontier, seen_items, seen_rels = [item], {item}, set()
+    while frontier:
+        best = None
+        for i in frontier:
+            for k in rels_of.get(i, []):
+                if k in seen_rels:
+                    continue
+                members = _members(rels[k])
+                hidden = unit_hidden[items.unit[members]]
+                if hidden.all():
+                    continue
+                mass = items.value[rels[k].parts[hidden[1:]]].sum() if not hidden[0] else np.inf
+                rank = (mass, int(hidden.sum()), k)
+                if best is None or rank < best[0]:
+                    best = (rank, k)
+        if best is not None:
+            return best[1] if _hide_complement(items, rels[best[1]], unit_hidden, threshold) else None
+        nxt = []
+        for i in frontier:
+            for k in rels_of.get(i, []):
+                if k in seen_rels:
+                    continue
+                seen_rels.add(k)
+                for m in _members(rels[k]):
+                    if int(m) not in seen_items:
+                        seen_items.add(int(m))
+                        nxt.append(int(m))
+        frontier = sorted(nxt)
+    return None
 
 
 def _describe(items: Items, item: int) -> str:

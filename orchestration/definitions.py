@@ -10,9 +10,9 @@ from orchestration.assets import client_data, professional_observations, statist
 from orchestration.assets.dbt import dbt_project, warehouse_models
 from orchestration.assets.publish import (
     dbt_docs,
+    disclosure_audit,
     half_year_report,
     publish_resource,
-    disclosure_audit,
     rsw_marts,
 )
 from orchestration.resources import LandingZone, PseudonymKey, SotkanetApi, StatFinApi, Warehouse

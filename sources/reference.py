@@ -61,3 +61,8 @@ def population_region_codes() -> list[str]:
 def municipality_counties() -> dict[str, str]:
     """Municipality code → its wellbeing services county's code."""
     return {r["municipality_code"]: r["wellbeing_county_code"] for r in _rows("municipalities")}
+
+
+def municipality_sub_regions() -> dict[str, str]:
+    """Municipality code → its sub-region (seutukunta) name."""
+    return {r["municipality_code"]: r["sub_region_name"] for r in _rows("municipalities")}

@@ -9,7 +9,12 @@ numbers, e-mail addresses, names, street addresses) before storage, in raw and q
 from __future__ import annotations
 
 from sources.cleaning import Cleaner
-from sources.contracts.professional_observations import HAIPRO, HAIPRO_EVENT_TYPES, HAIPRO_SEVERITIES, HAIPRO_STATUSES
+from sources.contracts.professional_observations import (
+    HAIPRO,
+    HAIPRO_EVENT_TYPES,
+    HAIPRO_SEVERITIES,
+    HAIPRO_STATUSES,
+)
 from sources.landing import FileSource, PrepareContext, exact_headers
 from sources.professional_observations.redaction import redact_columns
 from sources.reference import municipality_lookup, service_area_lookup

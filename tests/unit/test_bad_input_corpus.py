@@ -27,8 +27,8 @@ from sources.registry import all_file_sources
 SOURCES = {s.name: s for s in all_file_sources()}
 PSEUDONYMIZER = Pseudonymizer(DEMO_PSEUDONYM_KEY)
 DATE_VALUE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$|^\d{4}-\d{2}-\d{2}$")
-COUNT_HEADER = re.compile(r"osallistuj|yhteydenott|havaintoja|vastaaj|\(n\)|mieltä|lkm|määrä|euroa", re.I)
-MUNICIPALITY_HEADER = re.compile(r"kunta|kommun", re.I)
+COUNT_HEADER = re.compile(r"osallistuj|yhteydenott|havaintoja|vastaaj|\(n\)|mieltä|lkm|määrä|euroa", re.IGNORECASE)
+MUNICIPALITY_HEADER = re.compile(r"kunta|kommun", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def assert_quarantined(con, source: FileSource, result, row_index: int, expect: 
                           [row_index + 2]).fetchall()
     assert reasons, f"{source.name}: mutated row {row_index + 2} was not quarantined"
     if expect:
-        assert re.search(expect, reasons[0][0], re.I), reasons[0][0]
+        assert re.search(expect, reasons[0][0], re.IGNORECASE), reasons[0][0]
     return reasons[0][0]
 
 

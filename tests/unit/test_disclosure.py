@@ -266,3 +266,18 @@ def test_failed_audit_keeps_the_last_good_snapshot_byte_for_byte(tmp_path: Path,
     assert sorted(p.name for p in out.iterdir()) == sorted([PUBLISHED_FILE, "parquet"])
     for f in (tmp_path / "parquet_before").iterdir():
         assert (out / "parquet" / f.name).read_bytes() == f.read_bytes()
+
+
+def test_a_total_that_counts_more_than_its_published_parts_does_not_give_the_rest_away():
+    """The client register's 'all' counts minors, who have no band row: all − the bands would be the number of
+    minors receiving social assistance. That unpublished remainder is protected like a cell."""
+    con = duckdb.connect()
+    cells = {("019", "total", "all"): 20.0, ("019", "total", "18-24"): 6.0, ("019", "total", "25-64"): 6.0,
+             ("019", "total", "65+"): 6.0}
+    _phenomenon(con, cells, source="client_register", unit="per_1000")
+    protect_snapshot(con, T)
+    shown = dict(((a, n) for a, n in con.execute(
+        "select age_group, numerator from marts.phenomenon_indicators").fetchall()))
+    known_remainder = shown["all"] is not None and all(shown[a] is not None for a in ("18-24", "25-64", "65+"))
+    assert not known_remainder, shown
+    assert audit(con, T).passed

@@ -12,7 +12,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from sources.professional_observations.half_year_report import Cell, ReportError, _plot_value, render_half_year_report
+from sources.professional_observations.half_year_report import (
+    Cell,
+    ReportError,
+    _plot_value,
+    render_half_year_report,
+)
 
 THRESHOLD = 5
 PERIODS = {"2024H2": (dt.date(2024, 7, 1), dt.date(2024, 12, 31)),
