@@ -34,7 +34,8 @@ class AuditReport:
     hidden_items: int = 0
     exactly_recoverable: int = 0
     too_narrow: int = 0
-    narrowest_width: float | None = None
+    narrowest_width: float | None = None  # over hidden cells not pinned to zero
+    known_zeros: int = 0  # hidden cells an attacker can tell are 0 (allowed: a zero tells nothing about a person)
     visible_breaches: int = 0
     infeasible_relations: int = 0
     seconds: float = 0.0
@@ -77,11 +78,12 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     report.protected_items = int((~items.virtual).sum())
     report.hidden_items = int((hidden & ~items.virtual).sum())
     report.infeasible_relations = len(iv.infeasible)
-    exact = hidden & ~items.virtual & (width < TOLERANCE)
+    exact = hidden & ~items.virtual & (width < TOLERANCE) & (iv.upper > TOLERANCE)  # known zeros aside
     narrow = too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE)
     report.exactly_recoverable = int(exact.sum())
     report.too_narrow = int(narrow.sum())
-    published = hidden & ~items.virtual
+    report.known_zeros = int((hidden & ~items.virtual & (iv.upper <= TOLERANCE)).sum())
+    published = hidden & ~items.virtual & (iv.upper > TOLERANCE)
     if published.any():
         report.narrowest_width = float(width[published].min())
     for i in np.flatnonzero(published)[np.argsort(width[published], kind="stable")][:10]:

@@ -33,9 +33,10 @@ class Intervals:
 def too_narrow(iv: Intervals, hidden: np.ndarray, virtual: np.ndarray, threshold: int,
                tolerance: float = 1e-6) -> np.ndarray:
     """Hidden items an attacker narrows below `threshold`. A published cell's interval must be at least
-    `threshold` wide; an unpublished remainder may be known when it is 0 or at least `threshold`, so it only
-    needs a wide interval when its interval reaches into 1..threshold-1."""
-    narrow = hidden & (iv.width() < threshold - tolerance)
+    `threshold` wide unless it is pinned to 0 (a known zero tells nothing about anyone: published zeros say as
+    much); an unpublished remainder may also be known when it is at least `threshold`, so it only needs a wide
+    interval when its interval reaches into 1..threshold-1."""
+    narrow = hidden & (iv.width() < threshold - tolerance) & (iv.upper > tolerance)
     reaches_small = (iv.lower <= threshold - 1 + tolerance) & (iv.upper >= 1 - tolerance)
     return narrow & (~virtual | reaches_small)
 

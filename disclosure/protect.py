@@ -45,13 +45,16 @@ def secondary(items: Items, threshold: int) -> np.ndarray:
         if not len(narrow):
             return unit_hidden
         touched: set[int] = set()
+        repaired = False
         for item in narrow:
             if int(item) in touched:
                 continue
             choice = _repair(items, rels, rels_of, int(item), unit_hidden, threshold)
-            if choice is None:
-                raise RuntimeError(f"cannot protect {_describe(items, int(item))}: no cell left to hide")
-            touched.update(int(i) for i in _members(rels[choice]))
+            if choice is not None:  # None: this round's repairs already hid everything around it
+                repaired = True
+                touched.update(int(i) for i in _members(rels[choice]))
+        if not repaired:
+            raise RuntimeError(f"cannot protect {_describe(items, int(narrow[0]))}: no cell left to hide")
     raise RuntimeError("secondary suppression did not converge")
 
 
