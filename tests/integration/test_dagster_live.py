@@ -1,7 +1,9 @@
 """`make dev` for real: the Dagster webserver and daemon, started the way `make dev` starts them but with no
 virtual environment on PATH, over a copy of the integration run's data. Through the GraphQL API: the code
-location loads; the sensor starts no run while the landing zone is unchanged; a new complaints file starts one
-run, which succeeds and publishes a new snapshot, while a reader holding the old snapshot open keeps reading."""
+location loads; the sensor starts no run while the landing zone is unchanged; a new complaints delivery (an
+Excel "Unicode text" export, UTF-16, and an unreadable file beside it) starts one run, which succeeds: the good
+rows are published in a new snapshot, the bad file is rejected with its reason and a WARN check names it, and a
+reader holding the old snapshot open keeps reading."""
 
 from __future__ import annotations
 
@@ -15,11 +17,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
+from sources.client_data.complaints import HEADERS
 from tests.conftest import INTEGRATION_SCALE, subprocess_env
-from tests.unit.test_landing import complaint, deliver
+from tests.unit.test_landing import complaint
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,8 +93,11 @@ def test_dagster_dev_serves_the_location_and_the_sensor_publishes(demo_copy, tmp
 
         reader = duckdb.connect(str(published), read_only=True)  # a BI tool with the old snapshot open
         before = snapshot_rows(reader)
-        deliver(demo_copy / "landing" / "complaints", "asiat_live_2025-03.csv",
-                [complaint(f"MU-2025-9{day:03d}", day) for day in range(1, 29)])
+        folder = demo_copy / "landing" / "complaints"
+        unicode_text = "\r\n".join("\t".join(r) for r in [HEADERS, *(complaint(f"MU-2025-9{day:03d}", day)
+                                                                     for day in range(1, 29))])
+        (folder / "asiat_live_2025-03.txt").write_bytes(unicode_text.encode("utf-16"))
+        (folder / "asiat_live_2025-04.csv").write_bytes(b"\x00\x01 not a table \x00" * 20)
 
         def finished_run():
             runs = graphql(port, RUNS)["runsOrError"]["results"]
@@ -99,7 +106,13 @@ def test_dagster_dev_serves_the_location_and_the_sensor_publishes(demo_copy, tmp
         runs = wait_for("the sensor's run", finished_run, timeout=600, proc=proc, log=log)
         assert len(runs) == 1 and runs[0]["status"] == "SUCCESS", runs
         tags = {t["key"]: t["value"] for t in runs[0]["tags"]}
-        assert tags["rsw/sources"] == "complaints" and tags["rsw/files"] == "1"
+        assert tags["rsw/sources"] == "complaints" and tags["rsw/files"] == "2"
+        with dg.DagsterInstance.from_config(str(tmp_path / "dagster_home")) as instance:
+            checks = [e.dagster_event.event_specific_data for e in instance.all_logs(
+                runs[0]["runId"], of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION)]
+        rejected = [c for c in checks if c.check_name == "rejected_files" and c.asset_key.path == ["raw", "complaints"]]
+        assert len(rejected) == 1 and not rejected[0].passed
+        assert rejected[0].severity == dg.AssetCheckSeverity.WARN and "asiat_live_2025-04.csv" in rejected[0].description
 
         assert snapshot_rows(reader) == before, "the open reader keeps its consistent, old snapshot"
         reader.close()
@@ -107,8 +120,9 @@ def test_dagster_dev_serves_the_location_and_the_sensor_publishes(demo_copy, tmp
             after = snapshot_rows(fresh)
         assert after != before
         with duckdb.connect(str(demo_copy / "warehouse" / "rsw.duckdb"), read_only=True) as warehouse:
-            assert warehouse.execute("select status, rows_accepted from raw._loads where file_name = "
-                                     "'asiat_live_2025-03.csv'").fetchall() == [("current", 28)]
+            assert warehouse.execute("select file_name, status, rows_accepted, reason like '%UTF-16%' from raw._loads "
+                                     "where file_name like 'asiat_live%' order by 1").fetchall() == [
+                ("asiat_live_2025-03.txt", "current", 28, None), ("asiat_live_2025-04.csv", "rejected", 0, True)]
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)
