@@ -30,7 +30,7 @@ test: $(INSTALLED)
 
 ## make dev: Dagster UI + daemon (schedules, sensor) on the demo data, with the fixture API server
 dev: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/python -m orchestration.dev
+	$(BIN)/python -m orchestration.dev --scale $(SCALE)
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

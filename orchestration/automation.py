@@ -65,38 +65,75 @@ yearly_comparison = dg.define_asset_job(
 full_refresh = dg.define_asset_job("full_refresh", selection=dg.AssetSelection.all(),
                                    description="Everything: extract, dbt build, publish, reports.")
 
+RUNNING = dg.DefaultScheduleStatus.RUNNING  # the daemon runs them from the first start, no clicking in the UI
 schedules = [
-    dg.ScheduleDefinition(job=daily_refresh, cron_schedule="0 5 * * *", execution_timezone="Europe/Helsinki"),
-    dg.ScheduleDefinition(job=weekly_sotkanet, cron_schedule="0 4 * * 1", execution_timezone="Europe/Helsinki"),
-    dg.ScheduleDefinition(job=half_year_package, cron_schedule="0 6 2 1,7 *", execution_timezone="Europe/Helsinki"),
-    dg.ScheduleDefinition(job=yearly_comparison, cron_schedule="0 6 15 4 *", execution_timezone="Europe/Helsinki"),
+    dg.ScheduleDefinition(job=daily_refresh, cron_schedule="0 5 * * *", execution_timezone="Europe/Helsinki",
+                          default_status=RUNNING),
+    dg.ScheduleDefinition(job=weekly_sotkanet, cron_schedule="0 4 * * 1", execution_timezone="Europe/Helsinki",
+                          default_status=RUNNING),
+    dg.ScheduleDefinition(job=half_year_package, cron_schedule="0 6 2 1,7 *", execution_timezone="Europe/Helsinki",
+                          default_status=RUNNING),
+    dg.ScheduleDefinition(job=yearly_comparison, cron_schedule="0 6 15 4 *", execution_timezone="Europe/Helsinki",
+                          default_status=RUNNING),
 ]
 
 
+ACTIVE_RUN_STATUSES = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED,
+                       dg.DagsterRunStatus.CANCELING]
+
+
 # -- landing-zone sensor ----------------------------------------------------------------------------------
-def landing_zone_sensor(sources, landing_root_of) -> dg.SensorDefinition:
-    """Starts the right source's asset, and everything downstream of it, when files arrive or change.
+def landing_zone_sensor(sources, landing_root_of, warehouse_of) -> dg.SensorDefinition:
+    """One run for whatever has arrived: the sources with files the load ledger has not dealt with (by content
+    hash), their assets and everything downstream, up to a new publish. An unchanged landing zone starts no run.
 
-    The run key is a fingerprint of the source's files (name, size, modification time): the same delivery
-    never starts two runs, and a run loads only the files the ledger has not seen (content hash)."""
+    The sensor never writes the warehouse and never waits on it: it reads the ledger read-only, only when the
+    landing zone holds files it has not yet seen handled and no run is in progress (a run whose process is gone
+    is marked failed first, see orchestration/instance.py), and skips the tick if a writer holds the file. The cursor keeps each file's size, modification time and hash (so unchanged files
+    are not re-read) and the deliveries known to be handled. The run key is the set of pending deliveries, so
+    one delivery never starts two runs."""
     import hashlib
+    import json
 
-    from sources.landing import landing_files
+    import duckdb
+
+    from orchestration.instance import recover
+    from sources.landing import fingerprint_landing
+    from sources.loads import read_handled_files
+
+    names = [s.name for s in sources]
 
     @dg.sensor(name="landing_zone_sensor", minimum_interval_seconds=30, target=dg.AssetSelection.all(),
                default_status=dg.DefaultSensorStatus.RUNNING)
     def _sensor(context: dg.SensorEvaluationContext):
-        graph = context.repository_def.asset_graph
-        root = landing_root_of()
-        for source in sources:
-            files = landing_files(root / source.name)
-            if not files:
-                continue
-            stats = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files]
-            fingerprint = hashlib.sha256(repr(stats).encode()).hexdigest()[:20]
-            key = dg.AssetKey(["raw", source.name])
-            selection = (dg.AssetSelection.keys(key) | dg.AssetSelection.keys(key).downstream()).resolve(graph)
-            yield dg.RunRequest(run_key=f"{source.name}:{fingerprint}", asset_selection=sorted(selection),
-                                tags={"rsw/source": source.name, "rsw/files": str(len(files))})
+        state = json.loads(context.cursor) if context.cursor else {"files": {}, "handled": []}
+        files = fingerprint_landing(landing_root_of(), names, state["files"])
+        delivered = {(*key.split("/", 1), fp[2]) for key, fp in files.items()}
+        handled = {tuple(h) for h in state["handled"]} & delivered
+        if delivered - handled:
+            for line in recover(context.instance):  # a run whose process died must not hold new files back
+                context.log.warning(line)
+            busy = context.instance.get_run_records(
+                dg.RunsFilter(statuses=ACTIVE_RUN_STATUSES), limit=1)
+            if busy:
+                context.update_cursor(json.dumps({"files": files, "handled": sorted(handled)}))
+                return dg.SkipReason(f"{len(delivered - handled)} new file(s) wait until run "
+                                     f"{busy[0].dagster_run.run_id} has finished")
+            try:
+                handled = read_handled_files(warehouse_of()) & delivered
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                return dg.SkipReason(f"the warehouse is busy ({exc}); trying again at the next tick")
+        context.update_cursor(json.dumps({"files": files, "handled": sorted(handled)}))
+        pending = sorted(delivered - handled)
+        if not pending:
+            return dg.SkipReason("no new deliveries: every file in the landing zone is in the load ledger")
+        pending_sources = sorted({source for source, _, _ in pending})
+        keys = dg.AssetSelection.keys(*(dg.AssetKey(["raw", s]) for s in pending_sources))
+        selection = (keys | keys.downstream()).resolve(context.repository_def.asset_graph)
+        return dg.RunRequest(
+            run_key=hashlib.sha256(repr(pending).encode()).hexdigest()[:20],
+            asset_selection=sorted(selection),
+            tags={"rsw/sources": ",".join(pending_sources), "rsw/files": str(len(pending))},
+        )
 
     return _sensor

@@ -3,9 +3,9 @@ the publish asset)."""
 
 import dagster as dg
 
-from orchestration.resources import Warehouse
+from orchestration.resources import LandingZone, Warehouse
 from sources.landing import FileSource
-from sources.loads import reconcile
+from sources.loads import reconcile, rejected_files
 
 
 def reconciliation_check(source: FileSource) -> dg.AssetChecksDefinition:
@@ -57,6 +57,23 @@ def data_period_check(source: str, asset_key: dg.AssetKey) -> dg.AssetChecksDefi
                 "error_after_days": error,
                 "last_loaded_at": str(loaded),
             },
+        )
+
+    return _check
+
+
+def rejected_files_check(source: FileSource) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=dg.AssetKey(["raw", source.name]), name="rejected_files", blocking=False,
+                    description="Files in the landing zone that could not be read as a whole and were rejected "
+                                "(nothing of them is loaded; the rest of the source is). Re-deliver them corrected.")
+    def _check(warehouse: Warehouse, landing: LandingZone) -> dg.AssetCheckResult:
+        with warehouse.connect() as con:
+            rejected = [r for r in rejected_files(con, source.name)
+                        if (landing.path / source.name / r["file"]).exists()]
+        return dg.AssetCheckResult(
+            passed=not rejected, severity=dg.AssetCheckSeverity.WARN,
+            description="; ".join(f"{r['file']}: {r['reason']}" for r in rejected) or None,
+            metadata={"rejected_files": dg.MetadataValue.json(rejected)},
         )
 
     return _check

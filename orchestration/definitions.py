@@ -26,6 +26,7 @@ defs = dg.Definitions(
             half_year_report, dbt_docs],
     asset_checks=[
         *(checks.reconciliation_check(s) for s in all_file_sources()),
+        *(checks.rejected_files_check(s) for s in all_file_sources()),
         *(checks.data_period_check(s.name, dg.AssetKey(["raw", s.name])) for s in all_file_sources()),
         checks.data_period_check("sotkanet", dg.AssetKey(["raw", "sotkanet_data"])),
         checks.data_period_check("statfin_population", dg.AssetKey(["raw", "statfin_population"])),
@@ -34,7 +35,8 @@ defs = dg.Definitions(
     jobs=[automation.daily_refresh, automation.weekly_sotkanet, automation.half_year_package,
           automation.yearly_comparison, automation.full_refresh],
     schedules=automation.schedules,
-    sensors=[automation.landing_zone_sensor(all_file_sources(), lambda: config.landing_dir)],
+    sensors=[automation.landing_zone_sensor(all_file_sources(), lambda: config.landing_dir,
+                                            lambda: config.warehouse_path)],
     resources={
         "warehouse": Warehouse(path=str(config.warehouse_path)),
         "landing": LandingZone(root=str(config.landing_dir)),

@@ -3,6 +3,7 @@ Their configuration comes from orchestration/settings.py."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,8 @@ from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.statistics.sotkanet import SotkanetClient
 from sources.statistics.statfin import StatFinClient
 
+LOCK_WAIT_SECONDS = 60
+
 
 class Warehouse(dg.ConfigurableResource):
     """The DuckDB warehouse file. One writer at a time: every writing asset is in the `duckdb_warehouse` pool."""
@@ -22,8 +25,18 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Waits up to a minute for the file lock: another process may hold the file for a moment (the sensor
+        reading the ledger, a dbt process of a killed run that has not exited yet)."""
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.path, read_only=read_only)
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(1)
         try:
             yield con
         finally:

@@ -89,6 +89,12 @@ def load() -> Settings:
     )
 
 
+def dagster_home() -> Path | None:
+    """The Dagster instance directory (run history, schedules, the pool); `make` sets data/dagster_home."""
+    home = os.environ.get("DAGSTER_HOME")
+    return Path(home) if home else None
+
+
 def export_for_dbt(settings: Settings) -> None:
     """dbt reads these through env_var() in profiles.yml and dbt_project.yml."""
     os.environ["RSW_WAREHOUSE_PATH"] = str(settings.warehouse_path)

@@ -45,7 +45,11 @@ class Cleaner:
 
     # -- typed columns -------------------------------------------------------------------------
     def text(self, column: str, out: str | None = None, *, required: bool = False) -> pd.Series:
+        """Short text (names of units, case numbers). An identity code typed into it is redacted all the same."""
         values = self._text(column)
+        typed_in = values.str.contains(r"\d{6}", regex=True, na=False)
+        if typed_in.any():
+            values = values.where(~typed_in, values[typed_in].map(redact).astype("string"))
         if required:
             self.reject(values.isna(), f"{column}: missing value")
         self.out[out or column] = values

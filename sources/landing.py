@@ -6,7 +6,10 @@ validate with the source's pandera contract, lazily → write accepted rows to `
 rows to `quarantine.<source>` with the reason, the file and the row number → record the file in `raw._loads`.
 
 A file is loaded in one transaction: a crash leaves no partial batch. A corrected re-delivery (same file
-name, new content) replaces its batch; a re-delivery of identical content is skipped.
+name, new content) replaces its batch; a re-delivery of identical content is skipped, and the same content
+under another name is recorded as a duplicate and not loaded twice. A file that cannot be read as a whole is
+recorded as rejected with its reason (it stays in the landing zone, and the source's other files still load);
+a corrected version of it, under any name, loads.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from sources.cleaning import Cleaner, quarantine_record
-from sources.loads import LoadRecord, ensure_ledger, record_load, supersede
-from sources.privacy import Pseudonymizer
+from sources.loads import LoadRecord, current_file_with_hash, ensure_ledger, handled_files, record_load, supersede
+from sources.privacy import Pseudonymizer, redact
 from sources.readers import ROW_NUMBER, FileFormatError, ReadOptions, read_table
 
 FILE_SUFFIXES = (".csv", ".txt", ".xlsx")
@@ -75,7 +78,7 @@ def exact_headers(expected: Iterable[str]) -> Callable[[list[str], str], None]:
 @dataclass
 class FileLoad:
     file_name: str
-    status: str  # loaded | replaced | skipped
+    status: str  # loaded | replaced | skipped | duplicate
     rows_in: int = 0
     rows_accepted: int = 0
     rows_quarantined: int = 0
@@ -92,7 +95,7 @@ class SourceLoad:
 
     @property
     def loaded(self) -> list[FileLoad]:
-        return [f for f in self.files if f.status != "skipped"]
+        return [f for f in self.files if f.status in ("loaded", "replaced")]
 
     def total(self, attr: str) -> int:
         return sum(getattr(f, attr) for f in self.loaded)
@@ -120,6 +123,24 @@ def landing_files(landing_dir: Path) -> list[Path]:
     return sorted(p for p in landing_dir.iterdir() if p.is_file() and p.suffix.lower() in FILE_SUFFIXES)
 
 
+def fingerprint_landing(landing_root: Path, source_names: Iterable[str],
+                        known: dict[str, list] | None = None) -> dict[str, list]:
+    """`source/file name` → [size, mtime_ns, content hash] of every delivered file. A file whose size and
+    modification time match `known` keeps its known hash, so only new or touched files are read."""
+    known = known or {}
+    out: dict[str, list] = {}
+    for name in source_names:
+        for path in landing_files(landing_root / name):
+            stat = path.stat()
+            key = f"{name}/{path.name}"
+            previous = known.get(key)
+            if previous and previous[:2] == [stat.st_size, stat.st_mtime_ns]:
+                out[key] = previous
+            else:
+                out[key] = [stat.st_size, stat.st_mtime_ns, file_hash(path)]
+    return out
+
+
 def load_source(
     con: duckdb.DuckDBPyConnection,
     source: FileSource,
@@ -128,16 +149,29 @@ def load_source(
     today: dt.date | None = None,
 ) -> SourceLoad:
     """Load every new or corrected file of one source, each in its own transaction. A file that cannot be
-    read as a whole is rolled back and listed in `failed`; the other files still load."""
+    read as a whole is rolled back, recorded as rejected in the ledger and listed in `failed`; the other files
+    still load."""
     if source.needs_pseudonymizer and pseudonymizer is None:
         raise ValueError(f"{source.name}: a pseudonymisation key is required to extract this source")
     ensure_ledger(con)
     result = SourceLoad(source.name)
     today = today or dt.date.today()
+    handled = handled_files(con, source.name)
     for path in landing_files(landing_root / source.name):
+        digest = file_hash(path)
+        if (source.name, path.name, digest) in handled:
+            result.files.append(FileLoad(path.name, "skipped"))
+            continue
+        twin = current_file_with_hash(con, source.name, digest)
+        if twin is not None:
+            record_load(con, LoadRecord(source.name, path.name, digest, 0, 0, 0, status="duplicate",
+                                        reason=f"same content as {twin}, already loaded"))
+            result.files.append(FileLoad(path.name, "duplicate"))
+            continue
         try:
-            result.files.append(load_file(con, source, path, PrepareContext(path.name, today, pseudonymizer)))
+            result.files.append(load_file(con, source, path, PrepareContext(path.name, today, pseudonymizer), digest))
         except FileFormatError as exc:
+            record_load(con, LoadRecord(source.name, path.name, digest, 0, 0, 0, status="rejected", reason=exc.problem))
             result.failed.append(exc)
     return result
 
@@ -150,11 +184,9 @@ def _previous_hash(con: duckdb.DuckDBPyConnection, source: str, file_name: str) 
     return row[0][0] if row else None
 
 
-def load_file(con: duckdb.DuckDBPyConnection, source: FileSource, path: Path, ctx: PrepareContext) -> FileLoad:
-    digest = file_hash(path)
+def load_file(con: duckdb.DuckDBPyConnection, source: FileSource, path: Path, ctx: PrepareContext,
+              digest: str) -> FileLoad:
     previous = _previous_hash(con, source.name, path.name)
-    if previous == digest:
-        return FileLoad(path.name, "skipped")
     load = FileLoad(path.name, "replaced" if previous else "loaded")
     load_id = f"{source.name}:{path.name}:{digest[:16]}"
     con.execute("begin transaction")
@@ -207,7 +239,7 @@ def _load_chunk(con, source: FileSource, path: Path, ctx: PrepareContext, chunk:
         "_file_name": path.name,
         "_row_number": chunk.loc[~clean, ROW_NUMBER].astype("int64"),
         "_load_id": load_id,
-        "reason": reasons[~clean],
+        "reason": reasons[~clean].map(redact, na_action="ignore"),  # reasons quote the offending value
         "record": quarantine_record(chunk.loc[~clean].drop(columns=[ROW_NUMBER]), source.identity_columns),
     })
     _append(con, f"raw.{source.name}", accepted)

@@ -9,8 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
+
+# current: the file's rows are in raw/quarantine; superseded: a corrected re-delivery (same name) replaced it;
+# rejected: the file could not be read as a whole (nothing loaded, the reason says why; the file stays where it
+# is); duplicate: the same content was already loaded under another name (nothing loaded twice).
+STATUSES = ("current", "superseded", "rejected", "duplicate")
+HANDLED = ("current", "rejected", "duplicate")  # a (file name, content) in one of these is not looked at again
 
 LOADS_DDL = """
 create schema if not exists raw;
@@ -26,8 +33,10 @@ create table if not exists raw._loads (
     rows_quarantined bigint not null,
     period_start date,
     period_end date,
-    status varchar not null  -- 'current' | 'superseded' (a corrected re-delivery replaced it)
+    status varchar not null,  -- see STATUSES
+    reason varchar  -- why a file was rejected, or which file a duplicate repeats
 );
+alter table raw._loads add column if not exists reason varchar;
 """
 
 
@@ -41,6 +50,8 @@ class LoadRecord:
     rows_quarantined: int
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    status: str = "current"
+    reason: str | None = None
 
     @property
     def reconciled(self) -> bool:
@@ -73,7 +84,8 @@ def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> str:
     ensure_ledger(con)
     load_id = str(uuid.uuid4())
     con.execute(
-        "insert into raw._loads values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'current')",
+        "insert into raw._loads (load_id, source, file_name, file_hash, loaded_at, rows_in, rows_accepted, "
+        "rows_quarantined, period_start, period_end, status, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             load_id,
             record.source,
@@ -85,9 +97,51 @@ def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> str:
             record.rows_quarantined,
             record.period_start,
             record.period_end,
+            record.status,
+            record.reason,
         ],
     )
     return load_id
+
+
+def handled_files(con: duckdb.DuckDBPyConnection, source: str | None = None) -> set[tuple[str, str, str]]:
+    """(source, file name, content hash) of every delivery the ledger has dealt with: loaded, rejected or
+    recognised as a duplicate. Such a file is not read again until its content changes."""
+    rows = con.execute(
+        f"select distinct source, file_name, file_hash from raw._loads where status in {HANDLED} "
+        "and (? is null or source = ?)", [source, source]).fetchall()
+    return {tuple(r) for r in rows}
+
+
+def read_handled_files(warehouse: Path) -> set[tuple[str, str, str]]:
+    """`handled_files` of every source, read from the warehouse file without writing to it. Raises
+    duckdb.IOException while a writer holds the file (DuckDB allows one writer or many readers)."""
+    if not warehouse.exists():
+        return set()
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        if not con.execute("select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = '_loads'"
+                           ).fetchall()[0][0]:
+            return set()
+        return handled_files(con)
+    finally:
+        con.close()
+
+
+def current_file_with_hash(con: duckdb.DuckDBPyConnection, source: str, file_hash: str) -> str | None:
+    """The name under which this exact content is currently loaded, if it is."""
+    row = con.execute("select min(file_name) from raw._loads where source = ? and file_hash = ? and status = 'current'",
+                      [source, file_hash]).fetchall()
+    return row[0][0]
+
+
+def rejected_files(con: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
+    """Files whose latest ledger entry is a rejection: nothing of them is loaded, and the reason says why."""
+    rows = con.execute(
+        "select file_name, reason, loaded_at from raw._loads where source = ? "
+        "qualify row_number() over (partition by file_name order by loaded_at desc) = 1 and status = 'rejected' "
+        "order by file_name", [source]).fetchall()
+    return [{"file": f, "reason": r, "rejected_at": str(at)} for f, r, at in rows]
 
 
 def reconcile(con: duckdb.DuckDBPyConnection, source: str) -> list[dict]:

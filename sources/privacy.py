@@ -15,15 +15,31 @@ from stdnum.fi import hetu as stdnum_hetu
 
 DEMO_PSEUDONYM_KEY = "DEMO-ONLY-KEY-not-for-production-use"
 
-# Anything shaped like an identity code, valid checksum or not: a mistyped code is still personal data.
-HETU_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{6}\s?[-+ABCDEFYXWVU]\s?\d{3}[0-9A-Z](?![0-9A-Za-z])", re.IGNORECASE)
+# Identity codes as people write them: ddmmyy, the century sign (+ - A-F X-U), three digits, a check character,
+# in any case, inside other text. With a century sign the shape alone is enough (a mistyped code is still
+# personal data); written without it, or with a space or a dot in its place, the code is redacted only when
+# its check character is right, so ordinary numbers (case numbers, sums) are not over-redacted.
+HETU_LIKE = re.compile(
+    r"(?<!\d)(?P<date>\d{6})(?P<sign>\s?[-+ABCDEFYXWVU]\s?|[\s.]?)(?P<individual>\d{3})(?P<check>[0-9A-Z])(?!\d)",
+    re.IGNORECASE,
+)
+CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 # Bounded repeats and a left boundary keep matching linear on long runs of word characters.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 # Finnish phone numbers: +358 / 0 prefixes, with spaces or dashes between groups.
 PHONE = re.compile(r"(?<![\w])(?:\+358|00358|0)[\s-]?\d{1,3}(?:[\s-]?\d){5,8}(?![\w])")
 
+def _hetu_or_number(match: re.Match) -> str:
+    if match.group("sign").strip(" .\t"):
+        return "[HETU]"
+    day, month = int(match.group("date")[:2]), int(match.group("date")[2:4])
+    valid = (1 <= day <= 31 and 1 <= month <= 12
+             and CHECK_CHARS[int(match.group("date") + match.group("individual")) % 31] == match.group("check").upper())
+    return "[HETU]" if valid else match.group(0)
+
+
 REDACTIONS = (
-    (HETU_LIKE, "[HETU]"),
+    (HETU_LIKE, _hetu_or_number),
     (EMAIL, "[EMAIL]"),
     (PHONE, "[PUHELIN]"),
 )

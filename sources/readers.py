@@ -1,4 +1,5 @@
-"""Readers for the files counties really deliver: CSV in UTF-8 (with or without BOM) or cp1252, with
+"""Readers for the files counties really deliver: CSV in UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's
+"Unicode text" export) or cp1252, with
 `;`, `,` or tab separators, and Excel workbooks. Every value is read as text; typing is the cleaner's job.
 
 A file that cannot be read fails with a `FileFormatError` that names the file and the problem.
@@ -40,8 +41,11 @@ class ReadOptions:
 def sniff_encoding(path: Path, head: bytes) -> str:
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        raise FileFormatError(path, "looks like UTF-16 or binary data; deliver UTF-8 or cp1252 text")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # the BOM says which byte order; Python's codec reads it and drops it
+    if b"\x00" in head:
+        raise FileFormatError(path, "looks like UTF-16 without a byte-order mark, or binary data; "
+                                    "deliver UTF-8, UTF-16 with BOM or cp1252 text")
     utf8 = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as fh:

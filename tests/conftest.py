@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -50,3 +51,23 @@ def string_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]
 @pytest.fixture
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def demo_copy(demo_run, tmp_path) -> Path:
+    """A private copy of the integration run's data directory (landing zone, warehouse, published snapshot,
+    API recordings): a warehouse that has already loaded the demo, for tests that run the pipeline again in
+    another process."""
+    _, config = demo_run
+    data = tmp_path / "data"
+    shutil.copytree(config.data_dir, data, ignore=shutil.ignore_patterns("dagster_home"))
+    return data
+
+
+def subprocess_env(data_dir: Path, dagster_home: Path, path: str | None = None) -> dict[str, str]:
+    """The environment `make run` / `make dev` would see: no RSW_* or API settings left over from this process."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RSW_", "DAGSTER_", "SOTKANET_", "STATFIN_"))}
+    env.update({"RSW_DATA_DIR": str(data_dir), "RSW_DEMO_MODE": "1", "DAGSTER_HOME": str(dagster_home)})
+    if path is not None:
+        env["PATH"] = path
+    return env

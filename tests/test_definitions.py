@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import dagster as dg
 
 
@@ -33,27 +36,50 @@ def test_dbt_tests_are_asset_checks(demo_run):
     assert "reconciliation" in checks
 
 
-def test_landing_sensor_requests_one_run_per_delivery(demo_run):
-    """The sensor asks for the source's asset and everything downstream; the same files never give a new run key."""
+def test_landing_sensor_starts_one_run_for_new_deliveries_only(demo_run):
+    """On an unchanged landing zone (every file in the ledger) the sensor starts nothing; files arriving for
+    two sources start one run with both sources and everything downstream; the same files never give a new run
+    key; while a writer holds the warehouse the sensor skips the tick instead of failing or blocking."""
     from orchestration.definitions import config, defs
 
     sensor = defs.resolve_sensor_def("landing_zone_sensor")
     repo = defs.get_repository_def()
+    instance = dg.DagsterInstance.ephemeral()
 
-    def evaluate():
-        with dg.build_sensor_context(repository_def=repo) as context:
-            return {r.tags["rsw/source"]: r for r in sensor.evaluate_tick(context).run_requests}
+    def evaluate(cursor):
+        with dg.build_sensor_context(repository_def=repo, instance=instance, cursor=cursor) as context:
+            result = sensor.evaluate_tick(context)
+            return result.run_requests, result.cursor, result.skip_message
 
-    first = evaluate()
-    assert "complaints" in first
-    selection = {k.to_user_string() for k in first["complaints"].asset_selection}
-    assert {"raw/complaints", "marts/supervision_signals", "published/rsw_marts"} <= selection
-    assert "raw/social_reports" not in selection
-    assert evaluate()["complaints"].run_key == first["complaints"].run_key
+    requests, cursor, _ = evaluate(None)
+    assert requests == []
+    assert evaluate(cursor)[0] == []
 
-    new_file = config.landing_dir / "complaints" / "asiat_2026-01-01.csv"
-    new_file.write_bytes((config.landing_dir / "complaints").glob("*.csv").__next__().read_bytes()[:200])
+    new_files = [config.landing_dir / "complaints" / "asiat_2026-01-01.csv",
+                 config.landing_dir / "haipro" / "haipro_2026-01.csv"]
+    for path in new_files:
+        path.write_bytes(next(path.parent.glob("*.csv")).read_bytes()[:200])
     try:
-        assert evaluate()["complaints"].run_key != first["complaints"].run_key
+        requests, cursor, _ = evaluate(cursor)
+        assert len(requests) == 1
+        request = requests[0]
+        assert request.tags["rsw/sources"] == "complaints,haipro"
+        selection = {k.to_user_string() for k in request.asset_selection}
+        assert {"raw/complaints", "raw/haipro", "marts/supervision_signals", "published/rsw_marts"} <= selection
+        assert "raw/social_reports" not in selection
+        assert evaluate(cursor)[0][0].run_key == request.run_key
+
+        writer = subprocess.Popen(
+            [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('locked', "
+             "flush=True); time.sleep(60)", str(config.warehouse_path)], stdout=subprocess.PIPE, text=True)
+        try:
+            assert writer.stdout.readline().strip() == "locked"
+            requests, _, skipped = evaluate(None)
+            assert requests == [] and "busy" in skipped
+        finally:
+            writer.kill()
+            writer.wait()
+            writer.stdout.close()
     finally:
-        new_file.unlink()
+        for path in new_files:
+            path.unlink()

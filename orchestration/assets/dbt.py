@@ -4,13 +4,24 @@ from collections.abc import Mapping
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DagsterDbtProjectPreparer, DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.assets.landing import WAREHOUSE_POOL
-from orchestration.settings import DBT_PROJECT_DIR, load
+from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, export_for_dbt, load
+
+
+class ManifestPreparer(DagsterDbtProjectPreparer):
+    """Under `dagster dev`, parse the project with the dbt installed beside this Python: dagster-dbt's own
+    preparer runs `dbt` from PATH, which is not there unless the virtual environment is activated."""
+
+    def _prepare_manifest(self, project: DbtProject) -> None:
+        export_for_dbt(load())  # profiles.yml reads the settings through env_var()
+        DbtCliResource(project_dir=project, dbt_executable=str(DBT_EXECUTABLE)).cli(
+            ["parse", "--quiet"], target_path=project.target_path).wait()
+
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target=load().dbt_target)
-dbt_project.prepare_if_dev()
+ManifestPreparer().prepare_if_dev(dbt_project)
 
 
 class WarehouseTranslator(DagsterDbtTranslator):

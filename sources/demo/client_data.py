@@ -18,15 +18,13 @@ service area, a future date, ...) that the loader must quarantine. Identity code
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from faker import Faker
 
+from sources.demo.workbooks import fix_timestamps
 from sources.reference import _rows
 
 CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -352,17 +350,8 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str, when: dt.date) -> N
         ws.append(
             [None if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else v for v in row]
         )
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    stamp = f"{when.isoformat()}T12:00:00Z".encode()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, zipfile.ZipFile(path, "w") as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
-            entry = zipfile.ZipInfo(info.filename, date_time=(when.year, when.month, when.day, 12, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, data)
+    wb.save(path)
+    fix_timestamps(path, when)
 
 
 # --- complaints -------------------------------------------------------------------------------------------

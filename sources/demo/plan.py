@@ -23,6 +23,8 @@ import random
 import shutil
 from pathlib import Path
 
+from sources.demo.workbooks import fix_timestamps
+
 SOURCE_NAME = "plan_actions"
 FIRST_VERSION_DATE = dt.date(2025, 12, 17)
 SECOND_VERSION_DATE = dt.date(2026, 3, 2)
@@ -158,6 +160,7 @@ def _write_xlsx(path: Path, rows: list[dict[str, object]]) -> None:
     for cell in sheet["H"][1:]:
         cell.number_format = "d.m.yyyy"
     workbook.save(path)
+    fix_timestamps(path)
 
 
 def _write_finnish_csv(path: Path, rows: list[dict[str, object]]) -> None:

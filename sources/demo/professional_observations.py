@@ -22,13 +22,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
-import zipfile
 from pathlib import Path
 
 import numpy as np
 from faker import Faker
 
+from sources.demo.workbooks import fix_timestamps
 from sources.professional_observations.social_report_forms import FORM_VERSIONS
 
 HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -164,9 +163,6 @@ def _write_csv(path: Path, headers: list[str], rows: list[list], encoding: str =
     path.write_bytes(buffer.getvalue().encode(encoding))
 
 
-FIXED_ZIP_TIME = (2025, 1, 1, 0, 0, 0)
-
-
 def _write_xlsx(path: Path, headers: list[str], rows: list[list], sheet: str = "Taul1") -> None:
     """An xlsx workbook whose bytes depend only on its content (fixed document and zip-entry timestamps)."""
     from openpyxl import Workbook
@@ -177,18 +173,8 @@ def _write_xlsx(path: Path, headers: list[str], rows: list[list], sheet: str = "
     ws.append(headers)
     for row in rows:
         ws.append(row)
-    raw = io.BytesIO()
-    wb.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in sorted(src.infolist(), key=lambda i: i.filename):
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2025-01-01T00:00:00Z", data)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, data)
-    path.write_bytes(out.getvalue())
+    wb.save(path)
+    fix_timestamps(path)
 
 
 def _fmt_date(d: dt.date | None) -> str:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from sources.contracts.registers import client_group_codes
+from sources.demo.workbooks import fix_timestamps
 
 CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
@@ -316,23 +317,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
     for row in frame.itertuples(index=False):
         sheet.append([None if v == "" else v for v in row])
     book.save(path)
-    # openpyxl stamps the current time into docProps/core.xml; normalise it so the bytes are deterministic.
-    _fix_xlsx_timestamps(path)
-
-
-def _fix_xlsx_timestamps(path: Path) -> None:
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(path) as zin:
-        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", b"2025-01-01T00:00:00Z", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(fixed, data)
+    fix_timestamps(path)
 
 
 def write_statistics_landing(landing_root: Path, scale: float = 1.0, seed: int = 2025,

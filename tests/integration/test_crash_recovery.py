@@ -12,12 +12,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.instance import ensure_settings
 from sources.demo.client_data import write_client_data_landing
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.publish import PUBLISHED_FILE, publish_snapshot
 from sources.registry import file_sources
+from tests.conftest import INTEGRATION_SCALE, subprocess_env
+from tests.unit.test_landing import complaint, deliver
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,3 +127,102 @@ def test_kill_during_publish_keeps_the_last_good_snapshot(tmp_path):
     finally:
         con.close()
     assert [p.name for p in published.iterdir() if p.name.startswith(".")] == []
+
+
+# -- a real Dagster run, killed through and through ----------------------------------------------------------
+DEMO_RUN = [sys.executable, "-m", "orchestration.demo", "--scale", str(INTEGRATION_SCALE)]
+
+
+def _started_steps(instance, run_id: str) -> set[str]:
+    import dagster as dg
+
+    return {e.dagster_event.step_key for e in instance.all_logs(run_id, of_type=dg.DagsterEventType.STEP_START)}
+
+
+def _kill_run_at(env: dict, home: Path, step: str, delay: float, log: Path) -> str:
+    """Start `make run`'s pipeline; when its run has started `step` (+ delay seconds), kill -9 the whole process
+    group (the pipeline and its dbt), as a power cut would. Returns the killed run's id."""
+    import dagster as dg
+
+    known = set()
+    if (home / "dagster.yaml").exists():
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            known = {r.run_id for r in instance.get_runs()}
+    with log.open("a") as out:
+        proc = subprocess.Popen(DEMO_RUN, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, f"the run ended before {step} started:\n{log.read_text()[-3000:]}"
+            if (home / "dagster.yaml").exists():
+                with dg.DagsterInstance.from_config(str(home)) as instance:
+                    runs = [r for r in instance.get_runs() if r.run_id not in known]
+                    if runs and step in _started_steps(instance, runs[0].run_id):
+                        time.sleep(delay)
+                        return runs[0].run_id
+            time.sleep(0.5)
+        raise AssertionError(f"{step} did not start within 10 minutes:\n{log.read_text()[-3000:]}")
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def _assert_old_or_new(published: Path, old: bytes, home: Path, run_id: str) -> bytes:
+    """The published snapshot is the one before the killed run, byte for byte, or the complete one the killed
+    run published (its materialization's row counts are what the file holds)."""
+    import dagster as dg
+
+    now = published.read_bytes()
+    if now == old:
+        return now
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        published_events = [e for e in instance.all_logs(run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION)
+                            if e.dagster_event.asset_key.path == ["published", "rsw_marts"]]
+    assert published_events, "the snapshot changed although the killed run never finished publishing"
+    counts = published_events[0].dagster_event.materialization.metadata["row_counts"].value
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert {t: con.execute(f"select count(*) from marts.{t}").fetchall()[0][0] for t in counts} == counts
+    return now
+
+
+def test_killed_dagster_runs_never_wedge_the_next_run(demo_copy, tmp_path):
+    """kill -9 a real `make run` while it holds the warehouse pool: during a load, during dbt build, during the
+    publish. Each next run marks the dead run failed, frees its slot and gets on; the last one finishes; the
+    published snapshot is always the old one or a complete new one."""
+    import dagster as dg
+
+    home = tmp_path / "dagster_home"
+    env = subprocess_env(demo_copy, home)
+    log = tmp_path / "runs.log"
+    published = demo_copy / "published" / PUBLISHED_FILE
+    snapshot = published.read_bytes()
+    ensure_settings(home)
+    dg.DagsterInstance.from_config(str(home)).dispose()  # create its storage once, before two processes open it
+    deliver(demo_copy / "landing" / "complaints", "asiat_crash_2025-03.csv",
+            [complaint(f"MU-2025-8{day:03d}", day) for day in range(1, 29)])
+
+    killed = []
+    for step, delay in [("raw__complaints", 0.0), ("warehouse_models", 3.0), ("published__rsw_marts", 0.2)]:
+        run_id = _kill_run_at(env, home, step, delay, log)
+        killed.append(run_id)
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            assert instance.get_run_by_id(run_id).status == dg.DagsterRunStatus.STARTED, "left as a crash leaves it"
+        snapshot = _assert_old_or_new(published, snapshot, home, run_id)
+
+    started = time.monotonic()
+    done = subprocess.run(DEMO_RUN, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "RESULT: OK" in done.stdout
+    assert f"run {killed[-1]}" in done.stdout and "marked failed" in done.stdout
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        assert all(instance.get_run_by_id(r).status == dg.DagsterRunStatus.FAILURE for r in killed)
+        assert instance.event_log_storage.get_concurrency_info("duckdb_warehouse").claimed_slots == []
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("select count(*) from marts.supervision_signals").fetchall()[0][0] > 0
+    with duckdb.connect(str(demo_copy / "warehouse" / "rsw.duckdb"), read_only=True) as con:
+        assert con.execute("select status, rows_accepted from raw._loads where file_name = "
+                           "'asiat_crash_2025-03.csv'").fetchall() == [("current", 28)]
+        assert reconcile(con, "complaints") == []
+    print(f"final run after three crashes: {time.monotonic() - started:.0f} s")

@@ -19,10 +19,12 @@ import pytest
 
 from sources.demo.generate import generate
 from sources.landing import FileSource, load_source
-from sources.loads import reconcile
+from sources.loads import reconcile, rejected_files
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.readers import ROW_NUMBER, read_table
 from sources.registry import all_file_sources
+from tests.conftest import string_columns
+from tests.identity_codes import codes_in, written_forms
 
 SOURCES = {s.name: s for s in all_file_sources()}
 PSEUDONYMIZER = Pseudonymizer(DEMO_PSEUDONYM_KEY)
@@ -125,9 +127,23 @@ def test_wrong_delimiter(tmp_path, samples, name):
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_wrong_encoding(tmp_path, samples, name):
+    """UTF-16 without a byte-order mark cannot be told from binary data: rejected, with the reason recorded."""
     file_name, header, rows, _ = samples[name]
-    con, result, path = load(tmp_path, SOURCES[name], lambda d: _w(d / file_name, header, rows, encoding="utf-16"))
+    con, result, path = load(tmp_path, SOURCES[name], lambda d: _w(d / file_name, header, rows, encoding="utf-16-le"))
     assert_file_error(result, path)
+    assert rejected_files(con, name)[0]["file"] == path.name
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_excel_unicode_text_export(tmp_path, samples, name):
+    """Excel's "Unicode text": UTF-16 with a BOM, tab-separated. It loads like the UTF-8 original."""
+    file_name, header, rows, _ = samples[name]
+    con, result, path = load(tmp_path, SOURCES[name], lambda d: _w(d / file_name.replace(".csv", ".txt"), header,
+                                                                   rows, delimiter="\t", encoding="utf-16"))
+    assert result.failed == []
+    assert path.read_bytes()[:2] == b"\xff\xfe"
+    assert result.total("rows_in") == len(rows) and result.total("rows_accepted") > 0
+    assert reconcile(con, name) == []
 
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
@@ -249,3 +265,32 @@ def test_unknown_municipality(tmp_path, samples):
             assert_quarantined(con, source, result, i, expect="municipalit|kunta|kommun|999")
             covered.append(name)
     assert len(covered) >= 8, covered
+
+
+# -- identity codes typed where they do not belong ------------------------------------------------------------
+def test_identity_codes_in_any_written_form_are_not_stored(tmp_path, samples):
+    """Every form of a fictitious identity code, typed into every column (free text or not) of every source, one
+    column per copy of a clean row: afterwards no table (raw, quarantine, the ledger) holds one, by the tests' own
+    scanner, and an ordinary ten-digit number in the same text is kept."""
+    text = " ja ".join(written_forms("311299", "934") + written_forms("010190", "923")) + " (asia 1234567890)"
+    assert len(codes_in(text)) == 36
+    leaks, redacted_in_raw, kept = [], 0, 0
+    for name, source in SOURCES.items():
+        file_name, header, rows, i = samples[name]
+        mutated = []
+        for col, column in enumerate(header):
+            if column not in source.identity_columns:
+                mutated.append(list(rows[i]))
+                mutated[-1][col] = text
+        con, result, _ = load(tmp_path / name, source, lambda d: _w(d / file_name, header, mutated))
+        assert reconcile(con, name) == [], name
+        for schema, table, column in string_columns(con):
+            for (value,) in con.execute(f'select "{column}" from "{schema}"."{table}" '
+                                        f'where "{column}" is not null').fetchall():
+                leaks += [f"{name} → {schema}.{table}.{column}: {c}" for c in codes_in(value)]
+                kept += "1234567890" in value
+                redacted_in_raw += schema == "raw" and "[HETU]" in value
+        con.close()
+    assert leaks == []
+    assert kept > 0, "an ordinary ten-digit number was redacted as if it were an identity code"
+    assert redacted_in_raw >= len(SOURCES), "the codes should reach raw (redacted) through free-text columns"

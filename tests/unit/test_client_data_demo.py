@@ -13,8 +13,9 @@ import pytest
 
 from sources.demo.client_data import fictitious_hetu, write_client_data_landing
 from sources.landing import load_source
-from sources.privacy import DEMO_PSEUDONYM_KEY, HETU_LIKE, Pseudonymizer, is_valid_hetu
+from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, is_valid_hetu
 from sources.registry import file_sources
+from tests.identity_codes import codes_in
 
 TODAY = dt.date(2025, 12, 31)
 SCALE = 0.05
@@ -93,7 +94,7 @@ def test_demo_identity_codes_are_fictitious(landing):
     for path in landing.rglob("*.csv"):
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("cp1252")
-        found.update(HETU_LIKE.findall(text))
+        found.update(re.findall(r"(?<![\w-])\d{6}[-+A]\d{3}[0-9A-Z](?!\w)", text))  # the generator always writes the sign
     assert len(found) > 20
     for code in found:
         assert int(code[7:10]) >= 900, code
@@ -145,7 +146,7 @@ def test_no_identity_code_in_any_table(warehouse):
         dump = json.dumps(
             con.execute(f"select * from {schema}.{table}").fetchall(), default=str, ensure_ascii=False
         )
-        assert not HETU_LIKE.search(dump), f"{schema}.{table}"
+        assert codes_in(dump) == [], f"{schema}.{table}"
 
 
 def test_demo_content_is_realistic(warehouse):

@@ -178,11 +178,11 @@ def test_suppressed_cells_are_never_plotted():
 def test_report_from_the_published_demo_marts(published, tmp_path):
     """The whole pipeline's published snapshot (tests/conftest.py: demo files with planted identity codes →
     load → dbt → publish) renders into a report with no identity code and no small count."""
-    from sources.privacy import HETU_LIKE, is_valid_hetu
+    from tests.identity_codes import codes_in
 
     out = render_half_year_report(published, tmp_path / "report.html")
     html = out.read_text(encoding="utf-8")
-    assert not [m.group(0) for m in HETU_LIKE.finditer(html) if is_valid_hetu(m.group(0))]
+    assert codes_in(html) == []
     parts = _parse(out)
     _assert_charts(parts, expected=2)
     threshold = published.execute("select max(suppression_threshold) from marts.social_reporting").fetchall()[0][0]

@@ -23,7 +23,7 @@ def _warehouse() -> duckdb.DuckDBPyConnection:
         create table quarantine.complaints (reason varchar);
         insert into quarantine.complaints values ('not exported');
         insert into raw._loads values ('l1', 'complaints', 'f.csv', 'h', timestamp '2025-03-01 10:00:00',
-                                       3, 2, 1, date '2025-01-01', date '2025-02-28', 'current');
+                                       3, 2, 1, date '2025-01-01', date '2025-02-28', 'current', null);
     """)
     return con
 

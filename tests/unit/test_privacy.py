@@ -1,0 +1,37 @@
+"""Pseudonyms and redaction of identity codes, against values worked out outside the code."""
+
+from __future__ import annotations
+
+import pytest
+
+from sources.privacy import Pseudonymizer, redact
+from tests.identity_codes import codes_in, written_forms
+
+# HMAC-SHA-256, key "rsw-test-key", message "311299-934B", computed independently:
+#   printf %s 311299-934B | openssl dgst -sha256 -hmac rsw-test-key
+EXPECTED = "bc9013dfd3ce6b9aa557dd37f676ba5dfd375102102ff026f23e27494824bf30"
+
+
+def test_pseudonym_is_the_precomputed_hmac():
+    assert Pseudonymizer("rsw-test-key").pseudonym("311299-934B") == EXPECTED
+
+
+@pytest.mark.parametrize("written", ["311299-934b", " 311299-934B ", "311299 - 934B", "311299 -934b"])
+def test_lower_case_and_spaced_codes_give_the_same_pseudonym(written):
+    assert Pseudonymizer("rsw-test-key").pseudonym(written) == EXPECTED
+
+
+@pytest.mark.parametrize("written", written_forms("311299", "934") + written_forms("010190", "923"))
+def test_every_written_form_is_redacted(written):
+    assert codes_in(written), "the tests' scanner must see the planted code"
+    out = redact(f"Asiakkaan tiedot: {written}, soitettu.")
+    assert codes_in(out) == [] and "[HETU]" in out
+
+
+@pytest.mark.parametrize("number", ["1234567890", "2024001234", "asia 311299 934C", "311299934C", "990199-1234"])
+def test_ordinary_numbers_are_kept(number):
+    """Without a century sign, a wrong check character means an ordinary number: kept as written."""
+    if "-" in number:  # with a century sign the shape alone is personal data, mistyped or not
+        assert redact(number) == "[HETU]"
+    else:
+        assert redact(number) == number
