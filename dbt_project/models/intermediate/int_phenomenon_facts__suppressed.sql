@@ -49,7 +49,8 @@ statused as (
 )
 
 select
-    phenomenon, indicator_code, indicator_name_fi, indicator_name_en, source_class, source_system, unit,
+    phenomenon, indicator_code, indicator_name_fi, indicator_name_en, source_class, source_system,
+    source_organisation, source_indicator_id, indicator_definition, unit,
     higher_is_worse, region_level, region_code, region_name_fi, period_type, period_start, period_end,
     period_label, gender, age_group,
     {{ suppress_value('value') }} as value,
