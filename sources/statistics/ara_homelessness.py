@@ -11,12 +11,13 @@ single homeless people (yksinelävät asunnottomat) with the long-term homeless 
 and the subgroups young people under 25, women and immigrants; long-term homelessness has been counted since
 2008. What is DESIGNED here [I] (no stored public copy of the spreadsheet was found): the header row is the
 first row of the first sheet; the headers below, with the spelling variants seen across years in ARA's report
-texts (yksinäiset → yksinelävät asunnottomat; kuntanumero / kuntakoodi); other columns (the forms of
-homelessness, shares, notes) are ignored; ``-`` means zero and ``..`` or an empty cell means not reported
+texts (yksinäiset → yksinelävät asunnottomat; kuntanumero / kuntakoodi); ARA's columns of the forms of
+homelessness are known and not loaded; any other column, or a missing one, sets the file aside with its name
+(a renamed count must not vanish silently); ``-`` means zero and ``..`` or an empty cell means not reported
 (allowed for every count but the single homeless total; an area with an unreported count gets no total).
 
     municipality_code   Kuntanumero | Kuntakoodi | Kunta nro | Kuntanro | Kunnan numero | Kunta-koodi
-    municipality_name   Kunta | Kunnan nimi
+    municipality_name   Kunta | Kunnan nimi           (both columns; a row may leave the code empty)
     single_homeless     Yksinelävät asunnottomat (yhteensä) | Yksinäiset asunnottomat (yhteensä)
     long_term_homeless  Pitkäaikaisasunnottomat (yhteensä) | Joista pitkäaikaisasunnottomia
     homeless_families   Asunnottomat perheet (yhteensä) | Perheet
@@ -63,13 +64,26 @@ HEADER_ALIASES = {
     "maahanmuuttajat": "immigrants", "joista_maahanmuuttajia": "immigrants",
     "asunnottomat_maahanmuuttajat": "immigrants",
 }
+# ARA's other columns, known and not loaded: the forms of homelessness (the categories' wording of several years).
+IGNORED = {
+    "ulkona_porraskaytavissa_ensisuojissa_ym", "ulkona_porraskaytavissa_ensisuojissa", "ulkona_tilapaissuojissa",
+    "ulkona_tilapaissuojissa_asuntoloissa", "asuntoloissa_majoitusliikkeissa", "asuntoloissa_tai_majoitusliikkeissa",
+    "laitoksissa", "tilapaisesti_tuttavien_ja_sukulaisten_luona", "tuttavien_ja_sukulaisten_luona",
+}
 TOTAL_NAMES = {"koko maa", "yhteensä", "yhteensa", "kaikki kunnat", "koko maa yhteensä", "koko maa yhteensa"}
 YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
-def canonical_header(header: str) -> str:
+def _key(header: str) -> str:
     text = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode().lower()
-    return HEADER_ALIASES.get(re.sub(r"[^a-z0-9]+", "_", text).strip("_"), "")
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+def canonical_header(header: str) -> str:
+    """The loaded column a header names; '' for ARA's known columns that are not loaded (the forms of
+    homelessness); the header itself when it is unknown."""
+    key = _key(header)
+    return "" if key in IGNORED else HEADER_ALIASES.get(key, header)
 
 
 def survey_year_from_name(file_name: str) -> int:
@@ -86,11 +100,13 @@ def check_headers(headers: list[str], file_name: str) -> None:
     doubled = sorted({c for c in canonical if c and canonical.count(c) > 1})
     if doubled:
         problems.append("columns given twice: " + ", ".join(doubled))
-    if "municipality_code" not in canonical and "municipality_name" not in canonical:
-        problems.append("no municipality column (Kuntanumero / Kuntakoodi / Kunta)")
-    missing = [c for c in REQUIRED if c not in canonical]
+    missing = [c for c in ("municipality_code", "municipality_name", *REQUIRED) if c not in canonical]
     if missing:
         problems.append("missing columns " + ", ".join(missing))
+    known = {"municipality_code", "municipality_name", *REQUIRED, *OPTIONAL, ""}
+    extra = [h for h, c in zip(headers, canonical) if c not in known]
+    if extra:
+        problems.append("unexpected columns " + ", ".join(repr(e) for e in extra))
     if problems:
         raise ValueError("; ".join(problems) + " (see sources/statistics/ara_homelessness.py for the headers)")
 
@@ -99,7 +115,7 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     year = survey_year_from_name(ctx.file_name)
     renamed = {c: canonical_header(c) for c in raw.columns if c != ROW_NUMBER and canonical_header(c)}
     frame = raw[[ROW_NUMBER, *renamed]].rename(columns=renamed)
-    for column in ("municipality_code", "municipality_name", *OPTIONAL):
+    for column in OPTIONAL:
         if column not in frame.columns:
             frame[column] = pd.Series(pd.NA, index=frame.index, dtype="string")
     for column in ARA_COUNTS:  # '-' is zero in Finnish statistics, '..' is not reported

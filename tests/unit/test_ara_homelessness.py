@@ -16,7 +16,7 @@ from sources.statistics.ara_homelessness import SOURCE
 
 TODAY = dt.date(2025, 12, 31)
 NEW = ["Kuntakoodi", "Kunta", "Yksinelävät asunnottomat", "joista pitkäaikaisasunnottomia", "Asunnottomat perheet",
-       "Alle 25-vuotiaat", "Naiset", "Maahanmuuttajat", "Huomautuksia"]
+       "Alle 25-vuotiaat", "Naiset", "Maahanmuuttajat", "Laitoksissa"]
 OLD = ["Kuntanumero", "Kunta", "Yksinäiset asunnottomat yhteensä", "Pitkäaikaisasunnottomat", "Asunnottomat perheet",
        "Nuoret alle 25 v", "Naiset"]
 
@@ -46,7 +46,7 @@ def load(root: Path):
 
 def test_new_layout_xlsx_with_codes_names_dash_and_total_row(tmp_path):
     write_xlsx(tmp_path / "ara_homelessness" / "asunnottomat_2023.xlsx", NEW, [
-        ["853", "Turku", 310, 95, 12, 48, 70, 66, "ignored column"],
+        ["853", "Turku", 310, 95, 12, 48, 70, 66, 14],  # a form of homelessness: known, not loaded
         [19, "Aura", "-", "-", "-", "-", "-", "-", None],           # a code without its zero; '-' is zero
         [None, "Helsinki", 820, 300, "..", 120, 180, 250, None],    # no code: found by name; '..' not reported
         [None, "Koko maa", 1130, 395, None, 168, 250, 316, None],   # the file's own total row
@@ -96,8 +96,9 @@ def test_bad_rows_go_to_quarantine_with_reasons(tmp_path):
 @pytest.mark.parametrize(("name", "headers", "needle"), [
     ("asunnottomat.csv", NEW, "no survey year"),
     ("asunnottomat_2023.csv", ["Kunta", "Yksinelävät asunnottomat", "Asunnottomat perheet"], "long_term_homeless"),
-    ("asunnottomat_2023.csv", ["Naiset", "Yksinelävät asunnottomat", "Pitkäaikaisasunnottomat",
-                               "Asunnottomat perheet"], "no municipality column"),
+    ("asunnottomat_2023.csv", ["Kunta", "Naiset", "Yksinelävät asunnottomat", "Pitkäaikaisasunnottomat",
+                               "Asunnottomat perheet"], "missing columns municipality_code"),
+    ("asunnottomat_2023.csv", [*OLD, "Naiset yhteensä"], "unexpected columns 'Naiset yhteensä'"),
 ])
 def test_unusable_files_are_set_aside_naming_the_problem(tmp_path, name, headers, needle):
     write_csv(tmp_path / "ara_homelessness" / name, headers, [["1"] * len(headers)])
