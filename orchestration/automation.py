@@ -24,6 +24,8 @@ SOURCE_CADENCE: dict[str, tuple[timedelta, timedelta]] = {
     "sotkanet_regions": (timedelta(days=8), timedelta(days=15)),  # polled weekly
     "sotkanet_indicators": (timedelta(days=8), timedelta(days=15)),
     "sotkanet_data": (timedelta(days=8), timedelta(days=15)),
+    "sotkanet_indicator_resolution": (timedelta(days=8), timedelta(days=15)),
+    "ara_homelessness": (timedelta(days=400), timedelta(days=460)),  # yearly survey (15.11.), published in Feb
     "statfin_population": (timedelta(days=380), timedelta(days=430)),  # annual, published in spring
 }
 DEFAULT_CADENCE = (timedelta(days=35), timedelta(days=70))
@@ -39,7 +41,8 @@ RAW_ASSETS = dg.AssetSelection.key_prefixes(["raw"]) - dg.AssetSelection.all_ass
 
 # -- jobs and schedules -----------------------------------------------------------------------------------
 CLIENT_DATA = dg.AssetSelection.groups("client_data")
-SOTKANET = dg.AssetSelection.keys(["raw", "sotkanet_regions"], ["raw", "sotkanet_indicators"], ["raw", "sotkanet_data"])
+SOTKANET = dg.AssetSelection.keys(["raw", "sotkanet_regions"], ["raw", "sotkanet_indicators"],
+                                  ["raw", "sotkanet_indicator_resolution"], ["raw", "sotkanet_data"])
 PUBLISH_AND_REPORTS = dg.AssetSelection.groups("published")
 
 daily_refresh = dg.define_asset_job(

@@ -31,6 +31,7 @@ defs = dg.Definitions(
         checks.data_period_check("sotkanet", dg.AssetKey(["raw", "sotkanet_data"])),
         checks.data_period_check("statfin_population", dg.AssetKey(["raw", "statfin_population"])),
         disclosure_audit,
+        *statistics.checks,
     ],
     jobs=[automation.daily_refresh, automation.weekly_sotkanet, automation.half_year_package,
           automation.yearly_comparison, automation.full_refresh],

@@ -31,15 +31,31 @@ def parse_dbt_project() -> None:
                     "--profiles-dir", str(DBT_PROJECT_DIR)], check=True)
 
 
-def run_pipeline(scale: float = 1.0):
-    """Generate, serve, materialize everything. Returns the Dagster execution result."""
+def sotkanet_faults(specs: list[str]) -> dict[str, object]:
+    """Fixture-server faults from ``ID:KIND`` specs: ``404`` answers the indicator's metadata with 404;
+    ``500``, ``empty`` (``[]``) or ``malformed`` answer its data request so, on every call."""
+    faults: dict[str, object] = {}
+    for spec in specs:
+        ident, _, kind = spec.partition(":")
+        if not ident.isdigit() or kind not in ("404", "500", "empty", "malformed"):
+            raise ValueError(f"--sotkanet-fault {spec!r}: expected ID:404|500|empty|malformed")
+        if kind == "404":
+            faults[f"/rest/1.1/indicators/{ident}"] = 404
+        else:
+            faults[f"/rest/1.1/json?indicator={ident}"] = int(kind) if kind == "500" else kind
+    return faults
+
+
+def run_pipeline(scale: float = 1.0, faults: list[str] = ()):
+    """Generate, serve, materialize everything. Returns the Dagster execution result.
+    ``faults`` (``ID:KIND``, see sotkanet_faults) make the fixture server fail single Sotkanet indicators."""
     os.environ.setdefault("RSW_DEMO_MODE", "1")
     settings = load()
     recordings = settings.data_dir / "demo" / "api"
     print(f"Generating demo data (scale {scale:g}) into {settings.landing_dir}")
     generate(settings.landing_dir, recordings, scale=scale)
 
-    with FixtureServer(recordings) as server:
+    with FixtureServer(recordings, sticky_faults=sotkanet_faults(list(faults))) as server:
         os.environ["SOTKANET_BASE_URL"] = f"{server.base_url}/rest/1.1"
         os.environ["STATFIN_BASE_URL"] = f"{server.base_url}/PxWeb/api/v1/fi/StatFin"
         print(f"Fixture server for Sotkanet and StatFin at {server.base_url}")
@@ -71,8 +87,8 @@ def start_cleanly(instance) -> None:
         print(f"Waiting for the {WAREHOUSE_POOL} pool (one warehouse writer at a time), held by: {'; '.join(holders)}")
 
 
-def run(scale: float = 1.0) -> int:
-    result = run_pipeline(scale)
+def run(scale: float = 1.0, faults: list[str] = ()) -> int:
+    result = run_pipeline(scale, faults)
     return summarise(result, load().published_dir / PUBLISHED_FILE)
 
 
@@ -116,13 +132,17 @@ def summarise(result, published: Path) -> int:
     for e in failed:
         print(f"  FAILED {e.asset_key.to_user_string()} {e.check_name}")
     for e in warned:
-        print(f"  WARN   {e.asset_key.to_user_string()} {e.check_name}: {e.description or ''}")
+        listed = {k: v.value for k, v in e.metadata.items() if k in ("skipped", "unresolved")}
+        print(f"  WARN   {e.asset_key.to_user_string()} {e.check_name}: {e.description or ''} {listed or ''}")
     for step in failed_steps:
         print(f"  FAILED step {step}")
     if late:
         print(f"data periods behind their cadence ({len(late)} sources; see marts.source_freshness):")
         for e in late:
             md = e.metadata
+            if "newest_period_end" not in md:  # the source is missing from marts.source_freshness
+                print(f"  {e.severity.value:<5} {e.asset_key.to_user_string():<40} {md['problem'].value}")
+                continue
             print(f"  {e.severity.value:<5} {e.asset_key.to_user_string():<40} newest period ends "
                   f"{md['newest_period_end'].value}, {md['data_lag_days'].value} days ago")
     print(f"published: {published}")
@@ -134,8 +154,11 @@ def summarise(result, published: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="1 ≈ one Varha year of data")
+    parser.add_argument("--sotkanet-fault", action="append", default=[], metavar="ID:KIND",
+                        help="make the fixture server fail one Sotkanet indicator: 404, 500, empty or malformed")
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `timeout`, systemd: stop like Ctrl-C does
-    sys.exit(run(parser.parse_args().scale))
+    args = parser.parse_args()
+    sys.exit(run(args.scale, args.sotkanet_fault))
 
 
 if __name__ == "__main__":

@@ -48,11 +48,6 @@ def shl11_phenomena() -> dict[int, tuple[str, ...]]:
     return {int(r["need_code"]): tuple(p for p in r["phenomena"].split("|") if p) for r in _rows("shl11_needs")}
 
 
-def sotkanet_indicator_ids() -> list[int]:
-    """The Sotkanet indicators the marts use: the indicator catalogue seed."""
-    return sorted({int(r["sotkanet_id"]) for r in _rows("indicator_catalogue") if r["source_system"] == "sotkanet"})
-
-
 def population_region_codes() -> list[str]:
     """Areas whose population the register-based rates need: the country, the 22 areas, Varha's municipalities."""
     return [r["region_code"] for r in _rows("regions")] + sorted(municipality_codes())
@@ -66,3 +61,36 @@ def municipality_counties() -> dict[str, str]:
 def municipality_sub_regions() -> dict[str, str]:
     """Municipality code → its sub-region (seutukunta) name."""
     return {r["municipality_code"]: r["sub_region_name"] for r in _rows("municipalities")}
+
+
+def county_codes() -> frozenset[str]:
+    """The 22 areas: the 21 wellbeing services counties and Helsinki (Ahvenanmaa is not one)."""
+    return frozenset(r["region_code"] for r in _rows("regions") if r["region_level"] == "wellbeing_county")
+
+
+def legacy_county_ids() -> dict[int, str]:
+    """Pre-2023 Sotkanet region id of each county → its current official code."""
+    return {int(r["sotkanet_old_region_id"]): r["region_code"] for r in _rows("regions")
+            if r["sotkanet_old_region_id"]}
+
+
+def sotkanet_catalogue() -> list[dict[str, str]]:
+    """Catalogue entries to find in Sotkanet: those with an id, and ARA's series (also published in Sotkanet,
+    ids unknown: resolved by title against the live listing)."""
+    return [dict(r) for r in _rows("indicator_catalogue") if r["sotkanet_id"] or r["source_system"] == "ara"]
+
+
+def sotkanet_indicator_ids() -> list[int]:
+    """The Sotkanet ids the catalogue gives (ids found by title come from raw.sotkanet_indicator_resolution)."""
+    return sorted({int(r["sotkanet_id"]) for r in sotkanet_catalogue() if r["sotkanet_id"]})
+
+
+def all_municipality_lookup() -> dict[str, str]:
+    """Every municipality the seeds map to a county (Varha's in `municipalities`, the others in
+    `municipality_counties`): codes with and without leading zeros and names (lowercased) → 3-digit code."""
+    out = municipality_lookup()
+    for r in _rows("municipality_counties"):
+        code = r["municipality_code"]
+        for key in (code, code.lstrip("0"), r["municipality_name_fi"]):
+            out[key.lower()] = code
+    return out

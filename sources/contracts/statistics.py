@@ -58,3 +58,29 @@ STATFIN_POPULATION = pa.DataFrameSchema(
     strict=False,
     coerce=False,
 )
+
+ARA_COUNTS = ("single_homeless", "long_term_homeless", "homeless_families", "under_25", "women", "immigrants")
+ARA_SUBGROUPS = ("long_term_homeless", "under_25", "women", "immigrants")  # each a part of single_homeless
+
+# ARA's homelessness survey (asunnottomuusselvitys), one row per municipality and survey year, or the
+# file's own total row (municipality_code null, is_total_row true) that the reconciliation test compares with
+# the sum of the municipalities.
+ARA_HOMELESSNESS = pa.DataFrameSchema(
+    {
+        "survey_year": pa.Column("Int64", pa.Check.in_range(1987, YEAR_MAX), nullable=False),
+        "snapshot_date": pa.Column("datetime64[s]", nullable=False),
+        "municipality_code": pa.Column(str, pa.Check.str_matches(r"^\d{3}$"), nullable=True),
+        "municipality_name": pa.Column(str, nullable=True),
+        "is_total_row": pa.Column("boolean", nullable=False),
+        "single_homeless": pa.Column("Int64", pa.Check.ge(0), nullable=False),
+        "long_term_homeless": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "homeless_families": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "under_25": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "women": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "immigrants": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+    },
+    unique=["survey_year", "municipality_code"],
+    report_duplicates="all",
+    strict=False,
+    coerce=False,
+)

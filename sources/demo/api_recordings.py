@@ -194,7 +194,9 @@ ORGANIZATIONS = {
         },
     ),
     "Tilastokeskus": (3, {"fi": "Tilastokeskus", "en": "Statistics Finland", "sv": "Statistikcentralen"}),
-    # Demo organisation ids: the real ids of ARA and TEM in Sotkanet were not looked up.
+    # Demo organisation ids [I]: the real Sotkanet ids of these organisations were not looked up.
+    "Kela": (940, {"fi": "Kansaneläkelaitos (Kela)", "en": "Social Insurance Institution (Kela)", "sv": "FPA"}),
+    "Eläketurvakeskus": (943, {"fi": "Eläketurvakeskus", "en": "Finnish Centre for Pensions", "sv": "Pensionsskyddscentralen"}),
     "ARA": (
         941,
         {
@@ -216,26 +218,22 @@ ORGANIZATIONS = {
 # Demo level of each indicator: national value in 2015 (for counts: rate per 1 000 inhabitants),
 # yearly trend, male/female ratio factor, regional spread (sd of log factor).
 PROFILES: dict[int, tuple[float, float, float, float]] = {
-    5: (6.4, -0.015, 1.10, 0.25),
-    90001: (2.1, 0.01, 1.15, 0.30),
-    90002: (3.6, -0.02, 1.05, 0.30),
-    90003: (12.8, 0.004, 0.97, 0.12),
-    90004: (2.6, -0.03, 1.35, 0.30),
     4: (4.8, 0.04, 0.80, 0.25),
-    289: (420.0, 0.02, 0.85, 0.20),
-    179: (14.5, -0.01, 1.45, 0.20),
-    4355: (11.5, 0.02, 0.80, 0.10),
-    90011: (9.0, 0.05, 0.75, 0.25),
+    2356: (8.5, 0.03, 0.60, 0.15),
+    690: (11.0, 0.01, 0.55, 0.15),
+    242: (11.0, 0.04, 0.45, 0.20),
+    306: (4.5, -0.02, 1.05, 0.20),
+    1278: (3.8, -0.01, 1.45, 0.25),
+    289: (13.0, -0.03, 1.00, 0.20),
+    288: (9.0, -0.08, 1.15, 0.25),
     3090: (0.30, 0.04, 1.60, 0.35),
-    90021: (3.1, -0.02, 1.50, 0.25),
-    90022: (31.0, -0.01, 1.55, 0.25),
-    90023: (7.5, -0.02, 1.40, 0.30),
-    90024: (3.8, -0.01, 1.45, 0.25),
-    90031: (0.68, -0.05, 1.30, 0.45),
-    90032: (0.22, -0.06, 1.35, 0.45),
-    90033: (0.68, -0.05, 1.30, 0.45),
-    90034: (0.035, -0.05, 1.00, 0.40),
-    90035: (0.10, -0.05, 1.20, 0.45),
+    3113: (7.0, 0.00, 1.60, 0.20),
+    5: (6.4, -0.015, 1.10, 0.25),
+    493: (6.5, -0.01, 1.10, 0.25),
+    1275: (4.0, -0.02, 1.05, 0.30),
+    3099: (12.8, 0.004, 0.97, 0.12),
+    181: (10.0, -0.02, 1.20, 0.25),
+    3562: (2.6, -0.03, 1.35, 0.30),
 }
 DEFAULT_PROFILE = (5.0, 0.0, 1.0, 0.2)
 
@@ -248,6 +246,7 @@ LISTING_EXTRAS = [
         "THL",
     ),
     (127, "Väestö 31.12.", "Tilastokeskus"),
+    (179, "Lapsiperheet, % perheistä", "Tilastokeskus"),
     (180, "Koulutustasomittari", "Tilastokeskus"),
     (186, "Kuolleisuus / 100 000 asukasta", "Tilastokeskus"),
     (322, "Kuolleisuus 65 vuotta täyttäneillä / 100 000 vastaavan ikäistä", "Tilastokeskus"),
@@ -514,11 +513,7 @@ def sotkanet_regions() -> list[dict]:
 
 
 def _org_of(entry: dict) -> tuple[int, dict]:
-    source = entry.get("thl_source", "")
-    for prefix, org in ORGANIZATIONS.items():
-        if source.startswith(prefix):
-            return org
-    return ORGANIZATIONS["THL"]
+    return ORGANIZATIONS[entry.get("source_organisation") or "THL"]
 
 
 def _data_updated(indicator_id: int) -> str:
@@ -593,7 +588,7 @@ def indicator_metadata(entry: dict, years: list[int]) -> dict:
         "sources": [
             {
                 "organization": {"id": org_id, "title": org_title},
-                "title": {"fi": entry.get("thl_source", ""), "en": "", "sv": ""},
+                "title": {"fi": entry.get("source_organisation", ""), "en": "", "sv": ""},
                 "description": {},
             }
         ],
@@ -670,9 +665,11 @@ def indicator_data(entry: dict, pop: Population, years: list[int]) -> list[dict]
             return sum(numerator(f"HV{c[0]}", y, sex) for c in COUNTIES) + numerators[("ALAND", y, sex)]
         return numerators[(area, y, sex)]
 
+    # The school health promotion survey runs in odd years: its series have no rows for even years.
+    served = [y for y in years if y % 2 == 1] if "biennial" in entry.get("cadence", "") else years
     rows: list[dict] = []
     for sid, area, _level in _demo_areas():
-        for y in years:
+        for y in served:
             for sex in GENDERS:
                 n = numerator(area, y, sex)
                 if scale is None:

@@ -7,10 +7,13 @@ Bound to 127.0.0.1 only. Paths:
   POST /PxWeb/api/v1/fi/StatFin/vaerak/statfin_vaerak_pxt_11re.px          json-stat2 slice for the query
 
 ``faults`` injects failures per path (query string excluded), consumed one per request, e.g.
-``{"/rest/1.1/json": [500, 200]}``. A fault is one of:
+``{"/rest/1.1/json": [500, 200]}``; a data request of one indicator is matched first by
+``"/rest/1.1/json?indicator=<id>"``. ``sticky_faults`` (same keys, one fault each) answer every request. A
+fault is one of:
   an HTTP status (200 = answer normally); ``"malformed"`` (truncated JSON); ``"html"`` (an HTML error
   page with status 200); ``"wrong_shape"`` (a JSON object where a list is expected); ``"drop"`` (close
-  the connection without an answer); ``{"delay": seconds}`` (answer late);
+  the connection without an answer); ``"empty"`` (``[]``, as Sotkanet answers for years an indicator does
+  not cover); ``{"delay": seconds}`` (answer late);
   ``{"status": 429, "retry_after": "1", "body": "..."}``.
 ``.requests`` counts requests per path and ``.log`` lists them (method, path, query, User-Agent).
 
@@ -77,9 +80,11 @@ class _QuietServer(ThreadingHTTPServer):
 class FixtureServer:
     """The fixture server, run in a background thread. Use as a context manager."""
 
-    def __init__(self, recordings_dir: Path, port: int = 0, faults: dict[str, list[Any]] | None = None):
+    def __init__(self, recordings_dir: Path, port: int = 0, faults: dict[str, list[Any]] | None = None,
+                 sticky_faults: dict[str, Any] | None = None):
         self.recordings = _Recordings(Path(recordings_dir))
         self.faults: dict[str, list[Any]] = {k: list(v) for k, v in (faults or {}).items()}
+        self.sticky_faults: dict[str, Any] = dict(sticky_faults or {})
         self.requests: dict[str, int] = {}
         self.log: list[dict[str, Any]] = []
         self._lock = threading.Lock()
@@ -141,8 +146,14 @@ class FixtureServer:
             self.log.append(
                 {"method": method, "path": path, "query": query, "user_agent": headers.get("User-Agent")}
             )
-            queue = self.faults.get(path)
-            return queue.pop(0) if queue else None
+            indicator = parse_qs(query).get("indicator", [""])[0]
+            for key in ([f"{path}?indicator={indicator}"] if indicator else []) + [path]:
+                if key in self.sticky_faults:
+                    return self.sticky_faults[key]
+                queue = self.faults.get(key)
+                if queue:
+                    return queue.pop(0)
+            return None
 
 
 def _make_handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
@@ -184,6 +195,8 @@ def _make_handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
                 return False
             if fault == "malformed":
                 self._send(200, b'[{"indicator":5,"region":978,"year":2020,"gender":"total","val')
+            elif fault == "empty":
+                self._json([])
             elif fault == "html":
                 self._send(200, HTML_ERROR, "text/html;charset=UTF-8")
             elif fault == "wrong_shape":

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from sources.demo.api_recordings import write_recordings
+from sources.demo.ara_homelessness import write_ara_landing
 from sources.demo.client_data import write_client_data_landing
 from sources.demo.plan import write_plan_landing
 from sources.demo.professional_observations import write_professional_observations_landing
@@ -30,6 +31,7 @@ def generate(landing: Path, recordings: Path, scale: float = 1.0, seed: int = 20
             landing, scale=scale, seed=seed, today=DEMO_TODAY),
         "statistics": lambda: write_statistics_landing(landing, scale=scale, seed=seed, today=DEMO_TODAY),
         "plan": lambda: write_plan_landing(landing, seed=seed),
+        "ara_homelessness": lambda: write_ara_landing(landing),
         "api_recordings": lambda: write_recordings(recordings),
     }
     for name, write in parts.items():

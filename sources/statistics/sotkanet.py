@@ -32,6 +32,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_aft
 
 from sources.contracts.statistics import SOTKANET_DATA
 from sources.loads import LoadRecord, ensure_ledger, record_load
+from sources.reference import county_codes, legacy_county_ids
 
 SOURCE = "sotkanet"
 THL_ORGANIZATION_ID = 2
@@ -42,16 +43,13 @@ LICENCE_THIRD_PARTY = "third-party: agreement required"
 KEPT_REGION_CATEGORIES = ("KUNTA", "HYVINVOINTIALUE", "MAA")
 COUNTRY_REGION_ID = 658
 
-# Pre-2023 Sotkanet ids of the wellbeing services counties -> official county code (thl_model.md §3.1).
-# Older extracts list them with their own codes, which COLLIDE with current codes (old "01" was
-# Varsinais-Suomi, current "01" is Itä-Uusimaa), so they are never written to raw.sotkanet_regions.
-# fmt: off
-LEGACY_COUNTY_IDS: dict[int, str] = {
-    881: "01", 886: "02", 889: "03", 897: "04", 898: "05", 896: "06", 883: "07", 890: "08",
-    895: "09", 887: "10", 877: "11", 879: "12", 894: "13", 892: "14", 885: "15", 878: "16",
-    891: "17", 884: "18", 893: "19", 882: "20", 888: "21", 880: "90",
-}
-# fmt: on
+# Pre-2023 Sotkanet ids of the wellbeing services counties -> official county code, read from the regions
+# seed (dbt_project/seeds/regions.csv), the one home of the region mapping; the canonical mapping of every
+# Sotkanet region id is the dbt model int_regions__mapped, built on the same seed. Older extracts list the
+# legacy ids with their own codes, which COLLIDE with current codes (old "01" was Varsinais-Suomi, current
+# "01" is Itä-Uusimaa), so they are never written to raw.sotkanet_regions.
+LEGACY_COUNTY_IDS: dict[int, str] = legacy_county_ids()
+
 
 DDL = """
 create schema if not exists raw;
@@ -69,6 +67,14 @@ create table if not exists raw.sotkanet_indicators (
 create table if not exists raw.sotkanet_data (
     indicator_id integer, region_id integer, year integer, gender varchar,
     value double, abs_value double, data_updated date, _load_id varchar
+);
+create table if not exists raw.sotkanet_indicator_status (
+    indicator_id integer, status varchar, reason_kind varchar, reason varchar, data_updated date,
+    checked_at timestamp
+);
+create table if not exists raw.sotkanet_indicator_resolution (
+    indicator_code varchar, catalogue_id integer, catalogue_title_fi varchar, resolved_id integer,
+    live_title_fi varchar, status varchar, resolved_on date, resolved_at timestamp
 );
 create table if not exists quarantine.sotkanet_data (
     indicator_id integer, _source_url varchar, _row_number integer, reason varchar, record varchar
@@ -349,7 +355,10 @@ def parse_regions(doc: Any, url: str = "/regions") -> list[dict]:
 
 def official_region(region: dict) -> tuple[str, str] | None:
     """(region_level, official code) of a /regions row: ``('country','SSS')``, ``('wellbeing_county','05')``,
-    ``('municipality','853')``; legacy county ids map to their current code; None for other categories."""
+    ``('municipality','853')``, ``('autonomous_region','91')`` for Ahvenanmaa (Sotkanet lists it among the
+    HYVINVOINTIALUE rows, but it is not a wellbeing services county); legacy county ids map to their current
+    code; None for other categories. Same rule as the dbt model int_regions__mapped (the canonical mapping),
+    from the same regions seed."""
     region_id = int(region.get("region_id", region.get("id")))
     category = str(region.get("category", "")).upper()
     if region_id in LEGACY_COUNTY_IDS:
@@ -358,7 +367,8 @@ def official_region(region: dict) -> tuple[str, str] | None:
     if category == "MAA" or region_id == COUNTRY_REGION_ID:
         return "country", "SSS"
     if category == "HYVINVOINTIALUE" and code.isdigit():
-        return "wellbeing_county", code.zfill(2)
+        code = code.zfill(2)
+        return ("wellbeing_county" if code in county_codes() else "autonomous_region"), code
     if category == "KUNTA" and code.isdigit():
         return "municipality", code.zfill(3)
     return None
@@ -534,7 +544,24 @@ class SyncSummary:
     rows_accepted: int = 0
     rows_quarantined: int = 0
     downloaded_ids: list[int] = field(default_factory=list)
-    failed: dict[int, str] = field(default_factory=dict)
+    failed: dict[int, str] = field(default_factory=dict)  # skipped indicators: id -> message
+    failed_kinds: dict[int, str] = field(default_factory=dict)  # id -> not_found | unavailable | ...
+
+
+# Why an indicator was skipped (raw.sotkanet_indicator_status.reason_kind).
+SKIP_KINDS = ("not_found", "unavailable", "malformed", "empty", "discontinued", "error")
+
+
+def failure_kind(message: str) -> str:
+    """Classify a SotkanetError message: 404 / gone -> not_found; 5xx, 429 or transport errors after the
+    retries -> unavailable; a body that is not the expected JSON -> malformed; anything else -> error."""
+    if "HTTP 404" in message or "HTTP 410" in message:
+        return "not_found"
+    if "failed after" in message:
+        return "unavailable"
+    if any(k in message for k in ("not valid JSON", "not JSON", "expected a JSON", "data row", "metadata from")):
+        return "malformed"
+    return "error"
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -561,11 +588,16 @@ def _replace_regions(con: duckdb.DuckDBPyConnection, regions: list[dict]) -> Non
         ]
         for r in regions
     ]
+    replace_table(con, "raw.sotkanet_regions", rows)
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
+    """Replace every row of a small table in one transaction."""
     con.execute("begin transaction")
     try:
-        con.execute("delete from raw.sotkanet_regions")
+        con.execute(f"delete from {table}")
         if rows:
-            con.executemany("insert into raw.sotkanet_regions values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            con.executemany(f"insert into {table} values ({', '.join('?' for _ in rows[0])})", rows)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
@@ -601,6 +633,11 @@ def _upsert_indicator(con: duckdb.DuckDBPyConnection, meta: dict) -> None:
 
 def prepare_data(rows: list[dict], indicator_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Validate data rows. Returns (accepted frame in raw column names, quarantined frame)."""
+    if not rows:
+        good = pd.DataFrame({"indicator_id": pd.Series(dtype="Int64"), "region_id": pd.Series(dtype="Int64"),
+                             "year": pd.Series(dtype="Int64"), "gender": pd.Series(dtype=object),
+                             "value": pd.Series(dtype="Float64"), "abs_value": pd.Series(dtype="Float64")})
+        return good, pd.DataFrame(columns=["_row_number", "reason", "record"])
     frame = pd.DataFrame.from_records([{k: r.get(k) for k in DATA_FIELDS} for r in rows], columns=DATA_FIELDS)
     frame = frame.astype(object)
     typed, reasons = coerce_columns(
@@ -653,12 +690,14 @@ def _supersede_indicator(con: duckdb.DuckDBPyConnection, indicator_id: int) -> N
 
 
 def _load_indicator(
-    con: duckdb.DuckDBPyConnection, client: SotkanetClient, meta: dict, years: Sequence[int]
+    con: duckdb.DuckDBPyConnection,
+    meta: dict,
+    years: Sequence[int],
+    resp: Response,
+    rows: list[dict],
 ) -> tuple[int, int]:
-    """Download one indicator's data and replace its rows atomically. Returns (accepted, quarantined)."""
+    """Replace one indicator's rows with a downloaded answer, atomically. Returns (accepted, quarantined)."""
     indicator_id = meta["indicator_id"]
-    resp = client.data_response(indicator_id, years)
-    rows = parse_data_rows(resp, indicator_id)
     good, bad = prepare_data(rows, indicator_id)
     good["data_updated"] = meta["data_updated"]
     bad.insert(0, "_source_url", resp.url)
@@ -704,52 +743,94 @@ def _load_indicator(
     return len(good), len(bad)
 
 
+class _Skip(Exception):
+    """An indicator that is skipped for a known reason (no data in the years asked, discontinued)."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+def _upsert_only(con: duckdb.DuckDBPyConnection, meta: dict) -> None:
+    con.execute("begin transaction")
+    try:
+        _upsert_indicator(con, meta)  # titles etc. may change without new data
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def _sync_one(
+    con: duckdb.DuckDBPyConnection, client: SotkanetClient, indicator_id: int, years: Sequence[int]
+) -> tuple[str, dict, int, int]:
+    """Check one indicator's metadata and download its data when it changed.
+    Returns (status 'loaded' | 'unchanged', metadata, accepted, quarantined); raises _Skip or SotkanetError."""
+    label = f"Sotkanet indicator {indicator_id}: "
+    resp = client.indicator_response(indicator_id)
+    meta = parse_indicator_metadata(load_json(resp, SotkanetError, label), indicator_id, resp.url)
+    if meta["range_end"] is not None and meta["range_end"] < min(years):
+        raise _Skip("discontinued", f"{label}discontinued: its data ends in {meta['range_end']}, before the "
+                                    f"first year asked ({min(years)}); earlier rows are kept")
+    stored = _stored_updated(con, indicator_id)
+    if stored == meta["data_updated"] and _loaded_with(con, _data_request_key(indicator_id, years)):
+        _upsert_only(con, meta)
+        return "unchanged", meta, 0, 0
+    data = client.data_response(indicator_id, years)
+    rows = parse_data_rows(data, indicator_id)
+    if not rows:
+        raise _Skip("empty", f"{label}no data for years {min(years)}-{max(years)} ({data.url} answered []); "
+                             "earlier rows are kept and its data-updated is not advanced")
+    accepted, quarantined = _load_indicator(con, meta, years, data, rows)
+    return "loaded", meta, accepted, quarantined
+
+
 def sync_sotkanet(
     con: duckdb.DuckDBPyConnection, client: SotkanetClient, indicator_ids: list[int], years: list[int]
 ) -> SyncSummary:
     """Refresh regions, then each indicator's metadata; download data only for indicators whose
     ``data-updated`` changed (or that were never loaded for these years).
 
-    A failing indicator writes nothing and leaves its previous rows in place; the others still load.
-    If any failed, a SotkanetError listing them is raised at the end (its ``summary`` has the counts)."""
+    One bad indicator never stops the rest: a 404, a 5xx after the retries, a malformed answer, an empty
+    data list for the years asked (``[]``) or an indicator discontinued before those years is skipped. It
+    writes nothing (its earlier rows and its stored ``data-updated`` stay), and its reason is recorded in
+    ``raw.sotkanet_indicator_status`` (one row per indicator checked in this sync). Only a failure of the
+    whole API raises SotkanetError: the regions cannot be read, or not one indicator could be checked."""
     if not years:
         raise ValueError("sync_sotkanet needs at least one year")
     ensure_tables(con)
     _replace_regions(con, client.regions())
     summary = SyncSummary()
-    for indicator_id in indicator_ids:
-        indicator_id = int(indicator_id)
+    status_rows: list[list] = []
+    checked_at = _now()
+    for indicator_id in dict.fromkeys(int(i) for i in indicator_ids):
         summary.indicators_checked += 1
         try:
-            resp = client.indicator_response(indicator_id)
-            doc = load_json(resp, SotkanetError, f"Sotkanet indicator {indicator_id}: ")
-            meta = parse_indicator_metadata(doc, indicator_id, resp.url)
-            stored = _stored_updated(con, indicator_id)
-            if stored == meta["data_updated"] and _loaded_with(con, _data_request_key(indicator_id, years)):
-                con.execute("begin transaction")
-                try:
-                    _upsert_indicator(con, meta)  # titles etc. may change without new data
-                    con.execute("commit")
-                except Exception:
-                    con.execute("rollback")
-                    raise
+            status, meta, accepted, quarantined = _sync_one(con, client, indicator_id, years)
+        except _Skip as exc:
+            kind, message = exc.kind, str(exc)
+        except SotkanetError as exc:
+            kind, message = failure_kind(str(exc)), str(exc)
+        except (ValueError, duckdb.Error) as exc:
+            kind, message = "error", f"Sotkanet indicator {indicator_id}: {exc}"
+        else:
+            status_rows.append([indicator_id, status, None, None, meta["data_updated"], checked_at])
+            if status == "unchanged":
                 summary.indicators_unchanged += 1
                 continue
-            accepted, quarantined = _load_indicator(con, client, meta, years)
-        except SotkanetError as exc:
-            summary.failed[indicator_id] = str(exc)
+            summary.indicators_downloaded += 1
+            summary.downloaded_ids.append(indicator_id)
+            summary.rows_accepted += accepted
+            summary.rows_quarantined += quarantined
             continue
-        except (ValueError, duckdb.Error) as exc:
-            summary.failed[indicator_id] = f"Sotkanet indicator {indicator_id}: {exc}"
-            continue
-        summary.indicators_downloaded += 1
-        summary.downloaded_ids.append(indicator_id)
-        summary.rows_accepted += accepted
-        summary.rows_quarantined += quarantined
-    if summary.failed:
+        summary.failed[indicator_id] = message
+        summary.failed_kinds[indicator_id] = kind
+        status_rows.append([indicator_id, "skipped", kind, message, _stored_updated(con, indicator_id), checked_at])
+    replace_table(con, "raw.sotkanet_indicator_status", status_rows)
+    if summary.failed and len(summary.failed) == summary.indicators_checked:
         raise SotkanetError(
-            f"{len(summary.failed)} of {summary.indicators_checked} Sotkanet indicators failed; nothing was "
-            "written for them: " + " | ".join(summary.failed.values()),
+            f"all {summary.indicators_checked} Sotkanet indicators failed; nothing was written for them: "
+            + " | ".join(summary.failed.values()),
             summary,
         )
     return summary
@@ -768,20 +849,94 @@ def normalise_title(title: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def resolve_ids_by_title(catalogue: list[dict], listing: list[dict]) -> dict[str, int]:
-    """Map catalogue ``indicator_code`` -> Sotkanet id by matching ``indicator_name_fi`` to ``title.fi`` of
-    the /indicators listing. Titles that match no indicator, or several, are left out (resolve by hand)."""
-    by_title: dict[str, set[int]] = {}
+def _listing_titles(listing: list[dict]) -> dict[int, str]:
+    out: dict[int, str] = {}
     for item in listing:
         if not isinstance(item, dict) or "id" not in item:
             continue
         title = item.get("title")
         fi = title.get("fi") if isinstance(title, dict) else title
+        try:
+            out[int(item["id"])] = str(fi or "")
+        except (TypeError, ValueError):
+            continue
+    return out
+
+
+def resolve_titles(catalogue: list[dict], listing: list[dict]) -> list[dict]:
+    """Check every catalogue entry against the live ``/indicators`` listing.
+
+    An entry with an id keeps it (the id is what counts): ``id_confirmed`` when the live title matches the
+    catalogue's title, ``title_changed`` when it differs (the live title is recorded), ``id_not_listed`` when
+    the listing lacks the id (the sync then records why its metadata cannot be read). An entry without an id
+    is looked up by its Finnish title: ``resolved_by_title`` when exactly one indicator has it, ``ambiguous``
+    when several do, ``unresolved`` when none does. Titles compare case-, space- and dash-insensitively."""
+    titles = _listing_titles(listing)
+    by_title: dict[str, set[int]] = {}
+    for iid, fi in titles.items():
         if fi:
-            by_title.setdefault(normalise_title(str(fi)), set()).add(int(item["id"]))
-    resolved: dict[str, int] = {}
+            by_title.setdefault(normalise_title(fi), set()).add(iid)
+    out: list[dict] = []
     for entry in catalogue:
-        ids = by_title.get(normalise_title(entry.get("indicator_name_fi")))
-        if ids and len(ids) == 1:
-            resolved[str(entry["indicator_code"])] = next(iter(ids))
-    return resolved
+        given = str(entry.get("sotkanet_id") or "").strip()
+        title = entry.get("indicator_name_fi") or ""
+        row = {"indicator_code": str(entry["indicator_code"]), "catalogue_id": int(given) if given else None,
+               "catalogue_title_fi": title, "resolved_id": None, "live_title_fi": None}
+        if given:
+            iid = int(given)
+            row["resolved_id"] = iid
+            if iid not in titles:
+                row["status"] = "id_not_listed"
+            else:
+                row["live_title_fi"] = titles[iid]
+                same = normalise_title(titles[iid]) == normalise_title(title)
+                row["status"] = "id_confirmed" if same else "title_changed"
+        else:
+            ids = by_title.get(normalise_title(title), set())
+            if len(ids) == 1:
+                row["resolved_id"] = next(iter(ids))
+                row["live_title_fi"] = titles[row["resolved_id"]]
+                row["status"] = "resolved_by_title"
+            else:
+                row["status"] = "ambiguous" if ids else "unresolved"
+        out.append(row)
+    return out
+
+
+RESOLUTION_COLUMNS = ("indicator_code", "catalogue_id", "catalogue_title_fi", "resolved_id", "live_title_fi",
+                      "status", "resolved_on", "resolved_at")
+
+
+def resolve_catalogue(
+    con: duckdb.DuckDBPyConnection, client: SotkanetClient, catalogue: list[dict], today: dt.date
+) -> tuple[list[int], str | None]:
+    """Resolve the catalogue against the live listing and record it in ``raw.sotkanet_indicator_resolution``
+    (id, live title, the date it was first resolved so). Returns (Sotkanet ids to sync, problem or None).
+
+    When the listing cannot be read, the recorded resolutions stand (ids found by title on an earlier run
+    are still synced) and the problem is returned, not raised: the ids in the catalogue can still load."""
+    ensure_tables(con)
+    try:
+        listing = client.indicators()
+    except SotkanetError as exc:
+        previous = con.execute(
+            "select resolved_id from raw.sotkanet_indicator_resolution where resolved_id is not null"
+        ).fetchall()
+        given = [int(e["sotkanet_id"]) for e in catalogue if str(e.get("sotkanet_id") or "").strip()]
+        return sorted({*given, *(r[0] for r in previous)}), f"listing not read, earlier resolutions kept: {exc}"
+    before = {
+        r[0]: (r[1], r[2], r[3])
+        for r in con.execute(
+            "select indicator_code, resolved_id, status, resolved_on from raw.sotkanet_indicator_resolution"
+        ).fetchall()
+    }
+    now = _now()
+    rows = []
+    for r in resolve_titles(catalogue, listing):
+        prior = before.get(r["indicator_code"])
+        same = prior is not None and prior[0] == r["resolved_id"] and prior[1] == r["status"]
+        r["resolved_on"] = prior[2] if same else today
+        r["resolved_at"] = now
+        rows.append([r[c] for c in RESOLUTION_COLUMNS])
+    replace_table(con, "raw.sotkanet_indicator_resolution", rows)
+    return sorted({r[3] for r in rows if r[3] is not None}), None

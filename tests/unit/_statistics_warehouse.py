@@ -31,6 +31,9 @@ create table if not exists raw.sotkanet_indicators (
 create table if not exists raw.sotkanet_data (
     indicator_id integer, region_id integer, year integer, gender varchar,
     value double, abs_value double, data_updated date, _load_id varchar);
+create table if not exists raw.sotkanet_indicator_resolution (
+    indicator_code varchar, catalogue_id integer, catalogue_title_fi varchar, resolved_id integer,
+    live_title_fi varchar, status varchar, resolved_on date, resolved_at timestamp);
 create table if not exists raw.statfin_population (
     region_code varchar, region_level varchar, year integer, gender varchar, age_group varchar,
     population bigint, _load_id varchar);
@@ -176,13 +179,15 @@ def write_comparison_facts(con: duckdb.DuckDBPyConnection, seed: int = 11) -> No
                 for gender in ("total", "male", "female"):
                     value = round(base + step * (year - 2019) + rng.uniform(-0.8, 0.8), 2)
                     numerator = 2.0 if (code, region, year) in SMALL_CELLS and gender == "total" else float(rng.randint(50, 900))
-                    rows.append(("livelihood", code, f"{code} fi", f"{code} en", "statistics", "sotkanet", "percent",
+                    rows.append(("livelihood", code, f"{code} fi", f"{code} en", "statistics", "sotkanet",
+                                 "THL", None, "national", "percent",
                                  higher_is_worse, level, region, name, parent, "year", dt.date(year, 1, 1),
                                  dt.date(year, 12, 31), str(year), gender, "all", value, numerator, None,
                                  dt.datetime(2025, 2, 1), dt.datetime(2025, 3, 1)))
     con.execute("""create or replace table intermediate.int_phenomenon_facts__unioned (
         phenomenon varchar, indicator_code varchar, indicator_name_fi varchar, indicator_name_en varchar,
-        source_class varchar, source_system varchar, unit varchar, higher_is_worse boolean, region_level varchar,
+        source_class varchar, source_system varchar, source_organisation varchar, source_indicator_id varchar,
+        indicator_definition varchar, unit varchar, higher_is_worse boolean, region_level varchar,
         region_code varchar, region_name_fi varchar, parent_region_code varchar, period_type varchar,
         period_start date, period_end date, period_label varchar, gender varchar, age_group varchar, value double,
         numerator double, denominator double, source_updated_at timestamp, loaded_at timestamp)""")
@@ -249,7 +254,7 @@ def built_warehouse() -> Path:
     con.close()
     run_dbt(["build", "--indirect-selection", "cautious", "--exclude", "test_type:data", "--select",
              "regions", "municipalities", "indicator_catalogue", "instrument_bands", "client_groups",
-             "stg_sotkanet__regions", "stg_sotkanet__indicators", "stg_sotkanet__data", "stg_statfin__population",
+             "stg_sotkanet__regions", "stg_sotkanet__indicators", "stg_sotkanet__data", "stg_sotkanet__resolutions", "stg_statfin__population",
              "int_regions__mapped", "int_sotkanet__phenomenon_facts",
              "stg_instruments__assessments", "stg_instruments__marak_aggregate", "int_instruments__scores_banded",
              "int_phenomenon_facts__final", "national_comparison"],

@@ -30,7 +30,8 @@ from sources.statistics.sotkanet import (
     parse_indicator_metadata,
     parse_regions,
     prepare_data,
-    resolve_ids_by_title,
+    resolve_catalogue,
+    resolve_titles,
     sync_sotkanet,
 )
 
@@ -39,7 +40,7 @@ SAMPLE = REPO / "tests" / "fixtures" / "sotkanet_real_sample.json"
 CATALOGUE = REPO / "dbt_project" / "seeds" / "indicator_catalogue.csv"
 UA = "rsw-warehouse-tests/1.0 (+https://example.invalid/rsw)"
 YEARS = [2022, 2023, 2024]
-IDS = [5, 4, 90034]
+IDS = [5, 4, 3090]
 
 
 @pytest.fixture(scope="module")
@@ -171,6 +172,8 @@ def test_regions_keep_three_categories_and_drop_legacy_county_ids(recordings):
     turku = next(r for r in regions if r["code"] == "853")
     assert official_region(turku) == ("municipality", "853") and turku["title_sv"] == "Åbo"
     assert official_region({"id": 402, "code": "02", "category": "MAAKUNTA"}) is None
+    # Ahvenanmaa is listed among the HYVINVOINTIALUE rows but is not a wellbeing services county
+    assert official_region(by_id[956]) == ("autonomous_region", "91")
 
 
 def test_regions_not_a_list_raises():
@@ -185,7 +188,7 @@ def test_indicator_metadata_fields_and_licence(recordings):
     assert meta["licence"] == LICENCE_THL and meta["is_third_party"] is False
     assert meta["unit_code"] == "PROS" and meta["decimals"] == 1 and meta["range_start"] == 2022
     assert "Hyvinvointialue" in meta["region_classifications"].split(",")
-    assert meta["title_fi"].startswith("Toimeentulotukea saaneet 25–64")
+    assert meta["title_fi"].startswith("Toimeentulotukea saaneet 25 - 64")
     third = json.loads((recordings / "sotkanet" / "indicators" / "3090.json").read_text(encoding="utf-8"))
     meta = parse_indicator_metadata(third, 3090, "u")
     assert meta["licence"] == LICENCE_THIRD_PARTY and meta["is_third_party"] is True
@@ -296,7 +299,7 @@ def test_sync_writes_tables_and_ledger(recordings, con):
     meta = con.execute(
         "select indicator_id, licence, is_third_party, data_updated from raw.sotkanet_indicators order by 1"
     ).fetchall()
-    assert [m[0] for m in meta] == [4, 5, 90034]
+    assert [m[0] for m in meta] == [4, 5, 3090]
     assert meta[0][1] == LICENCE_THL and meta[2][1] == LICENCE_THIRD_PARTY
     # absValue may be missing; value and abs_value stay nullable, data_updated is the metadata's.
     assert count(con, "select count(*) from raw.sotkanet_data where abs_value is null") > 0
@@ -383,20 +386,84 @@ def test_more_years_download_again(recordings, con):
 
 @pytest.mark.parametrize("fault", ["malformed", "html", "wrong_shape"])
 def test_malformed_response_writes_nothing_for_that_indicator(recordings, con, fault):
-    with FixtureServer(recordings, faults={"/rest/1.1/json": [fault]}) as srv:
-        with pytest.raises(SotkanetError) as err:
-            sync_sotkanet(con, client(srv), [5, 4], YEARS)
-    msg = str(err.value)
+    with FixtureServer(recordings, faults={"/rest/1.1/json?indicator=5": [fault]}) as srv:
+        summary = sync_sotkanet(con, client(srv), [5, 4], YEARS)
+    msg = summary.failed[5]
     assert "indicator 5" in msg and f"{srv.sotkanet_url}/json?indicator=5&years=2022" in msg
+    assert summary.failed_kinds[5] == "malformed"
     assert count(con, "select count(*) from raw.sotkanet_data where indicator_id = 5") == 0
     assert count(con, "select count(*) from raw.sotkanet_indicators where indicator_id = 5") == 0
     assert count(con, "select count(*) from raw._loads where file_name like '%indicator=5&%'") == 0
     # the other indicator still loaded, and the summary tells what happened
     assert count(con, "select count(*) from raw.sotkanet_data where indicator_id = 4") > 0
-    assert err.value.summary.downloaded_ids == [4] and 5 in err.value.summary.failed
+    assert summary.downloaded_ids == [4]
+    status = con.execute("select indicator_id, status, reason_kind from raw.sotkanet_indicator_status "
+                         "order by 1").fetchall()
+    assert status == [(4, "loaded", None), (5, "skipped", "malformed")]
     # the next run retries indicator 5, because its metadata was not stored
     with FixtureServer(recordings) as srv:
         assert sync_sotkanet(con, client(srv), [5, 4], YEARS).downloaded_ids == [5]
+
+
+def _bump_updated(recordings: Path, iid: int, date: str) -> None:
+    path = recordings / "sotkanet" / "indicators" / f"{iid}.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["data-updated"] = date
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+def test_one_bad_indicator_never_stops_the_rest(own_recordings, con):
+    """Inside the whole sync: 404, 5xx after the retries, malformed JSON, [] for the years asked and a
+    discontinued indicator are each skipped with their reason; the others load; earlier rows stay; the
+    skipped indicator's data-updated does not advance."""
+    ids = [5, 4, 3090, 1278, 181, 493]
+    with FixtureServer(own_recordings) as srv:
+        first = sync_sotkanet(con, client(srv), ids, YEARS)
+    assert first.indicators_downloaded == 6 and not first.failed
+    before = dict(con.execute("select indicator_id, count(*) from raw.sotkanet_data group by 1").fetchall())
+    updated_before = dict(con.execute("select indicator_id, data_updated from raw.sotkanet_indicators").fetchall())
+    for iid in ids:
+        _bump_updated(own_recordings, iid, "2026-03-01")  # every indicator has new data
+    meta = own_recordings / "sotkanet" / "indicators" / "493.json"
+    doc = json.loads(meta.read_text(encoding="utf-8"))
+    doc["range"]["end"] = 2019  # discontinued by THL: nothing after 2019
+    meta.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    sticky = {
+        "/rest/1.1/indicators/4": 404,
+        "/rest/1.1/json?indicator=3090": 503,
+        "/rest/1.1/json?indicator=1278": "malformed",
+        "/rest/1.1/json?indicator=181": "empty",
+    }
+    with FixtureServer(own_recordings, sticky_faults=sticky) as srv:
+        summary = sync_sotkanet(con, client(srv), ids, YEARS)
+    assert summary.downloaded_ids == [5]
+    assert summary.failed_kinds == {4: "not_found", 3090: "unavailable", 1278: "malformed", 181: "empty",
+                                    493: "discontinued"}
+    assert "indicator 181" in summary.failed[181] and "[]" in summary.failed[181]
+    assert "indicator 4" in summary.failed[4] and "HTTP 404" in summary.failed[4]
+    after = dict(con.execute("select indicator_id, count(*) from raw.sotkanet_data group by 1").fetchall())
+    assert after == before  # earlier rows of every skipped indicator are kept; 5 replaced, not duplicated
+    updated = dict(con.execute("select indicator_id, data_updated from raw.sotkanet_indicators").fetchall())
+    assert str(updated[5]) == "2026-03-01"
+    for iid in (4, 3090, 1278, 181, 493):
+        assert updated[iid] == updated_before[iid], iid  # not advanced: the next run tries again
+    status = dict(con.execute(
+        "select indicator_id, status || ':' || coalesce(reason_kind, '') from raw.sotkanet_indicator_status"
+    ).fetchall())
+    assert status == {5: "loaded:", 4: "skipped:not_found", 3090: "skipped:unavailable",
+                      1278: "skipped:malformed", 181: "skipped:empty", 493: "skipped:discontinued"}
+
+
+def test_only_a_total_failure_raises(recordings, con):
+    with FixtureServer(recordings, sticky_faults={"/rest/1.1/json": 500}) as srv:
+        with pytest.raises(SotkanetError, match="all 2 Sotkanet indicators failed") as err:
+            sync_sotkanet(con, client(srv), [5, 4], YEARS)
+    assert set(err.value.summary.failed_kinds.values()) == {"unavailable"}
+
+
+def test_empty_list_prepares_to_nothing():
+    good, bad = prepare_data([], 5)
+    assert good.empty and bad.empty
 
 
 def test_failed_refresh_keeps_previous_rows(own_recordings, con):
@@ -489,59 +556,94 @@ def read_catalogue() -> list[dict]:
         return list(csv.DictReader(f))
 
 
+REFERENCE = REPO.parent / "shared" / "reference" / "sotkanet_indicators.csv"
+
+
 def test_catalogue_seed_is_well_formed():
     with open(CATALOGUE, encoding="utf-8", newline="") as f:
         header = next(csv.reader(f))
     assert header == [
-        "indicator_code",
-        "source_system",
-        "sotkanet_id",
-        "phenomenon",
-        "indicator_name_fi",
-        "indicator_name_en",
-        "unit",
-        "higher_is_worse",
-        "age_group",
-        "thl_source",
-        "id_status",
-        "id_resolution",
+        "indicator_code", "source_system", "sotkanet_id", "phenomenon", "indicator_name_fi", "indicator_name_en",
+        "unit", "higher_is_worse", "age_group", "source_organisation", "indicator_definition", "cadence",
+        "id_status", "evidence",
     ]
     rows = read_catalogue()
-    assert len(rows) >= 20
     for ph in ("homelessness", "mental_health", "substance_use", "livelihood"):
         assert sum(r["phenomenon"] == ph for r in rows) >= 5, ph
     for r in rows:
-        assert r["indicator_code"] == f"sotkanet_{r['sotkanet_id']}" and r["source_system"] == "sotkanet"
         assert r["unit"] in {"percent", "per_1000", "per_100000", "count", "score"}
         assert r["age_group"] in {"all", "0-17", "18-24", "25-64", "65+"}
         assert r["higher_is_worse"] in {"true", "false"}
-        assert r["id_status"] in {"verified", "unverified", "demo"}
-        assert (int(r["sotkanet_id"]) >= 90000) == (r["id_status"] == "demo")
-        assert r["indicator_name_fi"] and r["id_resolution"]
-    verified = {int(r["sotkanet_id"]) for r in rows if r["id_status"] == "verified"}
-    assert {4, 5, 3090} <= verified
+        assert r["indicator_definition"] in {"national", "county_own"}
+        assert r["indicator_name_fi"] and r["evidence"] and r["source_organisation"]
+        if r["source_system"] == "sotkanet":
+            assert r["indicator_code"] == f"sotkanet_{r['sotkanet_id']}" and r["id_status"] == "verified"
+        else:
+            assert r["source_system"] == "ara" and not r["sotkanet_id"] and r["id_status"] == "source"
     assert len({r["indicator_code"] for r in rows}) == len(rows)
 
 
-def test_resolve_ids_by_title(recordings):
+@pytest.mark.skipif(not REFERENCE.exists(), reason="the shared reference folder is not beside the worktree")
+def test_every_catalogue_id_is_verified_in_the_reference():
+    """No invented id: every Sotkanet id in the catalogue is listed as verified, for the phenomenon it feeds."""
+    with open(REFERENCE, encoding="utf-8", newline="") as f:
+        ref = {r["sotkanet_id"]: r for r in csv.DictReader(f)}
+    for r in read_catalogue():
+        if r["sotkanet_id"]:
+            seen = ref[r["sotkanet_id"]]
+            assert seen["status"].startswith("V") and seen["phenomenon"] == r["phenomenon"], r["indicator_code"]
+
+
+def test_resolve_titles(recordings):
     listing = json.loads((recordings / "sotkanet" / "indicators.json").read_text(encoding="utf-8"))
-    catalogue = read_catalogue()
-    resolved = resolve_ids_by_title(catalogue, listing)
-    assert resolved == {r["indicator_code"]: int(r["sotkanet_id"]) for r in catalogue}
-    # case, whitespace and dash variants still match; ambiguous and unknown titles are left out
+    catalogue = [r for r in read_catalogue() if r["sotkanet_id"]]
+    got = resolve_titles(catalogue, listing)
+    assert {r["status"] for r in got} == {"id_confirmed"}
+    assert {r["indicator_code"]: r["resolved_id"] for r in got} == {
+        r["indicator_code"]: int(r["sotkanet_id"]) for r in catalogue}
+    # case, whitespace and dash variants match; a changed live title keeps the id; a title without an id is
+    # looked up (Väestö 31.12. is 127 in the listing); ambiguous and unknown titles stay unresolved
     live = [
-        {
-            "id": 4,
-            "title": {
-                "fi": "MIELENTERVEYDEN häiriöihin  sairaalahoitoa saaneet 0–17-vuotiaat / 1 000 "
-                "vastaavanikäistä"
-            },
-        },
-        {"id": 7001, "title": {"fi": "Alkoholikuolleisuus"}},
-        {"id": 7002, "title": {"fi": "alkoholikuolleisuus "}},
+        {"id": 4, "title": {"fi": "MIELENTERVEYDEN häiriöihin  sairaalahoitoa saaneet 0–17-vuotiaat / 1 000 "
+                                  "vastaavan ikäistä"}},
+        {"id": 5, "title": {"fi": "Toimeentulotukea saaneet 25-64-vuotiaat, % vastaavanikäisestä väestöstä"}},
+        {"id": 127, "title": {"fi": "Väestö 31.12."}},
+        {"id": 179, "title": {"fi": "Lapsiperheet, % perheistä"}},
+        {"id": 180, "title": {"fi": "lapsiperheet, % perheistä "}},
     ]
-    got = resolve_ids_by_title(catalogue, live)
-    assert got == {"sotkanet_4": 4}
+    entries = [r for r in catalogue if r["sotkanet_id"] in ("4", "5")] + [
+        {"indicator_code": "population", "sotkanet_id": "", "indicator_name_fi": "väestö 31.12."},
+        {"indicator_code": "families", "sotkanet_id": "", "indicator_name_fi": "Lapsiperheet, % perheistä"},
+        {"indicator_code": "homeless", "sotkanet_id": "", "indicator_name_fi": "Yksinelävät asunnottomat"},
+        {"indicator_code": "gone", "sotkanet_id": "3090", "indicator_name_fi": "x"},
+    ]
+    got = {r["indicator_code"]: (r["status"], r["resolved_id"]) for r in resolve_titles(entries, live)}
+    assert got == {"sotkanet_4": ("id_confirmed", 4), "sotkanet_5": ("title_changed", 5),
+                   "population": ("resolved_by_title", 127), "families": ("ambiguous", None),
+                   "homeless": ("unresolved", None), "gone": ("id_not_listed", 3090)}
+
+
+def test_resolution_is_recorded_and_kept_when_the_listing_fails(recordings, con):
+    import datetime as dt
+
+    catalogue = [r for r in read_catalogue() if r["sotkanet_id"] in ("5", "4")] + [
+        {"indicator_code": "population", "sotkanet_id": "", "indicator_name_fi": "Väestö 31.12."},
+        {"indicator_code": "ara_single_homeless", "sotkanet_id": "", "indicator_name_fi": "Yksinelävät asunnottomat"},
+    ]
+    with FixtureServer(recordings) as srv:
+        ids, problem = resolve_catalogue(con, client(srv), catalogue, dt.date(2026, 1, 5))
+    assert ids == [4, 5, 127] and problem is None
+    rows = con.execute("select indicator_code, resolved_id, live_title_fi, status, resolved_on "
+                       "from raw.sotkanet_indicator_resolution order by 1").fetchall()
+    assert rows[1] == ("population", 127, "Väestö 31.12.", "resolved_by_title", dt.date(2026, 1, 5))
+    assert rows[0][3] == "unresolved" and rows[0][1] is None
+    with FixtureServer(recordings) as srv:  # the same answer later keeps the first resolution date
+        resolve_catalogue(con, client(srv), catalogue, dt.date(2026, 2, 5))
+    assert con.execute("select resolved_on from raw.sotkanet_indicator_resolution "
+                       "where indicator_code = 'population'").fetchone()[0] == dt.date(2026, 1, 5)
+    with FixtureServer(recordings, sticky_faults={"/rest/1.1/indicators": 500}) as srv:
+        ids, problem = resolve_catalogue(con, client(srv, max_attempts=2), catalogue, dt.date(2026, 3, 5))
+    assert ids == [4, 5, 127] and "listing not read" in problem
 
 
 def test_listing_is_served(recordings):
@@ -554,13 +656,13 @@ def test_recordings_are_deterministic(tmp_path):
     write_recordings(tmp_path / "a", years=[2023, 2024])
     write_recordings(tmp_path / "b", years=[2023, 2024])
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.json"))
-    assert len(files) == 2 + 2 * len(read_catalogue()) + 2
+    assert len(files) == 2 + 2 * sum(bool(r["sotkanet_id"]) for r in read_catalogue()) + 2
     for rel in files:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
 
 
 def test_recorded_data_is_plausible(recordings):
-    rows = json.loads((recordings / "sotkanet" / "data" / "90034.json").read_text(encoding="utf-8"))
+    rows = json.loads((recordings / "sotkanet" / "data" / "3090.json").read_text(encoding="utf-8"))
     small = [r for r in rows if r.get("absValue") in (1, 2, 3, 4)]
     assert small, "small counts must exist so suppression is exercised"
     share = json.loads((recordings / "sotkanet" / "data" / "5.json").read_text(encoding="utf-8"))

@@ -111,6 +111,8 @@ facts as (
 select
     f.phenomenon, f.indicator_code, f.indicator_name_fi, f.indicator_name_en,
     'client_data' as source_class, 'client_feedback' as source_system,
+    'Varha' as source_organisation, cast(null as {{ dbt.type_string() }}) as source_indicator_id,
+    'county_own' as indicator_definition,
     f.unit, f.higher_is_worse, f.region_level, f.region_code, f.region_name_fi, f.parent_region_code,
     f.period_type, f.period_start, f.period_end, f.period_label,
     'total' as gender, 'all' as age_group,

@@ -5,7 +5,8 @@
   numerator = round(share * n / 100). Country, every wellbeing services county and the municipalities THL
   publishes; by gender. Values THL withheld (too few respondents) are left out. Age group 0-17: KTK's
   respondent groups are school pupils (grades 4–5 and 8–9, years 1–2 of upper secondary and vocational
-  school, nearly all under 18) [I].
+  school, nearly all under 18) [I]. Provenance: THL's survey and definition; source_indicator_id is THL's
+  indicator name as exported (the survey's results have no numeric ids).
 #}
 select
     phenomenon,
@@ -14,6 +15,9 @@ select
     {{ dbt.concat(["indicator_name_en", "' ('", "school_level_name_en", "')'"]) }} as indicator_name_en,
     'client_data' as source_class,
     'kouluterveyskysely' as source_system,
+    'THL' as source_organisation,
+    cast(indicator_name as {{ dbt.type_string() }}) as source_indicator_id,
+    'national' as indicator_definition,
     'percent' as unit,
     higher_is_worse,
     region_level,

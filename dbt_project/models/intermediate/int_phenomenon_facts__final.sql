@@ -5,12 +5,13 @@
   is_suppressed and suppression_reason; in the warehouse they are always false and null.
   disclosure_control says which rows the publish layer may protect:
     open_statistics  the value comes unchanged from a publisher's open statistics (Sotkanet: THL; StatFin:
-                     Statistics Finland; ARA), already published by them;
+                     Statistics Finland; ARA; THL's school survey), already published by them;
     protected        the county's own data (client data, professional observations, client register,
                      instruments): always protected in the published file.
 #}
 select
-    phenomenon, indicator_code, indicator_name_fi, indicator_name_en, source_class, source_system, unit,
+    phenomenon, indicator_code, indicator_name_fi, indicator_name_en, source_class, source_system,
+    source_organisation, source_indicator_id, indicator_definition, unit,
     higher_is_worse, region_level, region_code, region_name_fi, period_type, period_start, period_end,
     period_label, gender, age_group,
     value,

@@ -1,17 +1,21 @@
 {#
-  Sotkanet's contribution to the phenomenon marts: every catalogue indicator (seed indicator_catalogue,
-  source_system 'sotkanet') for the whole country, the 22 areas (21 wellbeing services counties and Helsinki)
+  Sotkanet's contribution to the phenomenon marts: every catalogue indicator (seed indicator_catalogue) with a
+  Sotkanet id, given in the catalogue or resolved by its title against the live /indicators listing
+  (stg_sotkanet__resolutions; e.g. ARA's series, whose Sotkanet ids are not known beforehand), for the whole country, the 22 areas (21 wellbeing services counties and Helsinki)
   and the municipalities of the counties in the municipalities seed (Varha's 27).
-  Yearly values; numerator = Sotkanet absValue; unit, direction and age group from the catalogue.
+  Yearly values; numerator = Sotkanet absValue; the indicator's names are the API's (/indicators/{id}), the
+  catalogue's only when the API gave none; unit, direction, age group and provenance from the catalogue.
   A county delivered under both its pre-2023 and current id keeps the current id's row.
   Grain: indicator_code × region_code × year × gender (age group is part of the indicator).
 #}
 {%- set ystr = "cast(d.year as " ~ dbt.type_string() ~ ")" -%}
 with catalogue as (
-    select indicator_code, sotkanet_id, phenomenon, indicator_name_fi, indicator_name_en, unit, higher_is_worse,
-           age_group
-    from {{ ref('indicator_catalogue') }}
-    where source_system = 'sotkanet' and sotkanet_id is not null
+    select c.indicator_code, coalesce(c.sotkanet_id, r.resolved_id) as sotkanet_id, c.phenomenon,
+           c.indicator_name_fi, c.indicator_name_en, c.unit, c.higher_is_worse, c.age_group,
+           c.source_organisation, c.indicator_definition
+    from {{ ref('indicator_catalogue') }} c
+    left join {{ ref('stg_sotkanet__resolutions') }} r on r.indicator_code = c.indicator_code
+    where coalesce(c.sotkanet_id, r.resolved_id) is not null
 ),
 
 regions as (
@@ -42,10 +46,13 @@ data as (
 select
     c.phenomenon,
     c.indicator_code,
-    coalesce(c.indicator_name_fi, i.title_fi) as indicator_name_fi,
-    coalesce(c.indicator_name_en, i.title_en) as indicator_name_en,
+    coalesce(i.title_fi, c.indicator_name_fi) as indicator_name_fi,
+    coalesce(i.title_en, c.indicator_name_en) as indicator_name_en,
     'statistics' as source_class,
     'sotkanet' as source_system,
+    c.source_organisation,
+    cast(c.sotkanet_id as {{ dbt.type_string() }}) as source_indicator_id,
+    c.indicator_definition,
     c.unit,
     c.higher_is_worse,
     d.region_level,

@@ -38,13 +38,32 @@ slices as (
     having count(distinct region_code) >= 2
 ),
 
+-- provenance per indicator: from its own source when it also has rows copied from Sotkanet ('ara' < 'sotkanet')
+primary_source as (
+    select indicator_code, min(source_system) as source_system
+    from facts
+    group by indicator_code
+),
+
+provenance as (
+    select
+        f.indicator_code,
+        max(f.source_organisation) as source_organisation,
+        max(f.source_indicator_id) as source_indicator_id,
+        max(f.indicator_definition) as indicator_definition
+    from facts f
+    inner join primary_source p
+        on p.indicator_code = f.indicator_code and coalesce(p.source_system, '') = coalesce(f.source_system, '')
+    group by f.indicator_code
+),
+
 indicators as (
     select
         indicator_code,
         max(phenomenon) as phenomenon,
         max(indicator_name_fi) as indicator_name_fi,
         max(indicator_name_en) as indicator_name_en,
-        max(source_system) as source_system,
+        min(source_system) as source_system,
         max(unit) as unit,
         case
             when max(case when higher_is_worse then 1 else 0 end) = 1 then true
@@ -178,6 +197,9 @@ select
     cast(i.indicator_name_fi as {{ dbt.type_string() }}) as indicator_name_fi,
     cast(i.indicator_name_en as {{ dbt.type_string() }}) as indicator_name_en,
     cast(i.source_system as {{ dbt.type_string() }}) as source_system,
+    cast(pv.source_organisation as {{ dbt.type_string() }}) as source_organisation,
+    cast(pv.source_indicator_id as {{ dbt.type_string() }}) as source_indicator_id,
+    cast(pv.indicator_definition as {{ dbt.type_string() }}) as indicator_definition,
     cast(i.unit as {{ dbt.type_string() }}) as unit,
     i.higher_is_worse,
     w.year,
@@ -220,6 +242,7 @@ select
     end as compared_county_trend_worsening
 from with_trends w
 inner join indicators i on i.indicator_code = w.indicator_code
+left join provenance pv on pv.indicator_code = w.indicator_code
 left join compared cc
     on cc.indicator_code = w.indicator_code and cc.period_label = w.period_label
    and cc.gender = w.gender and cc.age_group = w.age_group
