@@ -49,12 +49,13 @@ def run_pipeline(scale: float = 1.0):
         home = os.environ.get("DAGSTER_HOME")  # set by the Makefile, so `make dev` shows `make run`'s history
         if home:
             Path(home).mkdir(parents=True, exist_ok=True)
+        run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
         with DagsterInstance.get() if home else DagsterInstance.ephemeral() as instance:
-            return job.execute_in_process(
-                instance=instance,
-                raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
-            )
+            result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
+            if result.success:  # the docs site: its own job, after the publish (off the refresh's path)
+                defs.resolve_job_def("dbt_docs_refresh").execute_in_process(
+                    instance=instance, raise_on_error=False, run_config=run_config)
+            return result
 
 
 def run(scale: float = 1.0) -> int:

@@ -72,6 +72,11 @@ class Pseudonymizer:
     def pseudonym(self, code: str) -> str:
         return hmac.new(self._key, normalise_hetu(code).encode("ascii"), hashlib.sha256).hexdigest()
 
+    def pseudonyms_of_normalised(self, codes: list[str]) -> list[str]:
+        """`pseudonym` of many codes already in normalised form (what `normalise_hetu` leaves unchanged), in bulk."""
+        key = self._key
+        return [hmac.digest(key, code.encode("ascii"), "sha256").hex() for code in codes]
+
 
 def redact(text: str | None) -> str | None:
     """Remove identity codes, e-mail addresses and phone numbers from free text."""
