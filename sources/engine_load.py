@@ -20,6 +20,7 @@ unclosed quote, mixed line endings ...). So the result never depends on which pa
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ import duckdb
 import pandas as pd
 
 from sources.cleaning import Cleaner, quarantine_record
-from sources.readers import FileFormatError, sniff_delimiter, sniff_encoding
+from sources.readers import FileFormatError, sniff_delimiter
 
 if TYPE_CHECKING:
     from sources.landing import FileLoad, FileSource, PrepareContext
@@ -78,10 +79,11 @@ def stage(con: duckdb.DuckDBPyConnection, source: FileSource, path: Path) -> Sta
         return None
     with path.open("rb") as fh:
         head = fh.read(1 << 16)
-    try:
-        encoding = sniff_encoding(path, head)
-        if encoding not in ("utf-8", "utf-8-sig"):
-            return None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        return None  # UTF-16 or binary: the pandas path names the problem
+    encoding = "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
+    try:  # the head only: DuckDB's reader refuses any invalid UTF-8 further on (then pandas reads the file)
+        codecs.getincrementaldecoder(encoding)().decode(head)  # a cut multi-byte character at the end is fine
         with path.open("r", encoding=encoding, newline="") as fh:
             header_line = fh.readline()
         delimiter = sniff_delimiter(path, header_line)

@@ -286,6 +286,7 @@ SMALL = FileSource(
     b"a;a;c\n1;2;x\n",                                            # duplicate header
     b"a;b\n1;2\n",                                                # a missing column
     "a;b;c\n\u00e4\u00e4kk\u00f6nen;3;x\n".encode("cp1252"),   # cp1252 text: pandas
+    b"a;b;c\n" + b"1;2;x\n" * 20_000 + "\u00e4;3;x\n".encode("cp1252"),  # cp1252 only after the sniffed head
 ])
 def test_engine_path_matches_pandas_on_odd_files(tmp_path, data):
     _assert_same(_load_both(tmp_path, SMALL, "f.csv", data))
