@@ -67,12 +67,19 @@ def step_seconds(instance, run_id: str) -> dict[str, float]:
 
 
 API_SOURCES = ("sotkanet", "statfin")
+CHECK_SUFFIXES = ("_reconciliation", "_data_period", "_no_small_counts")
 
 
 def stage_of(step_key: str) -> str:
-    """The benchmark stage a Dagster step belongs to: load (landing files), apis, dbt, publish, reports, docs."""
+    """The benchmark stage a Dagster step belongs to: load (landing files), apis, dbt, publish, reports, checks
+    (the Python asset checks: reconciliation, data period, disclosure), docs."""
+    if step_key.endswith(CHECK_SUFFIXES):
+        return "checks"
+    name = step_key.removeprefix("raw__")
+    if name.startswith(API_SOURCES):
+        return "apis"
     if step_key.startswith("raw__"):
-        return "apis" if step_key[len("raw__"):].startswith(API_SOURCES) else "load"
+        return "load"
     if step_key == "warehouse_models":
         return "dbt"
     if step_key.endswith("rsw_marts"):

@@ -243,7 +243,7 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
         stages = full.get("stages") or {}
         lines.append(f"{'':>5} stages (s): generate {r['generation_seconds']:.1f}"
                      f"{'' if r.get('generated_now') else ' (cached data; time when generated)'}, "
-                     + ", ".join(f"{k} {stages.get(k, 0):.1f}" for k in ("load", "apis", "dbt", "publish", "reports"))
+                     + ", ".join(f"{k} {stages.get(k, 0):.1f}" for k in ("load", "apis", "dbt", "publish", "reports", "checks"))
                      + (f", other {stages['other']:.1f}" if stages.get("other") else "")
                      + f"; dbt parse {full.get('dbt_parse_seconds', 0):.1f}, definitions import "
                      f"{full.get('import_definitions_seconds', 0):.1f} (not in the job time)")

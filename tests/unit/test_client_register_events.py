@@ -304,3 +304,45 @@ def test_number_per_distinct_value_keeps_dtype_values_and_reasons():
     assert c.reasons.tolist()[6] == "n: not a number 'x'" and c.reasons.tolist()[8] == "n: below 0"
     ints = Cleaner(raw.iloc[:3]).number("n", integer=True)
     assert str(ints.dtype) == "Int64" and ints.tolist() == [1, 2, 1]
+
+
+# -- dbt: int_client_register__events_monthly rebuilds only the months of newly loaded files -------------------------
+def test_monthly_model_is_incremental_on_the_months_of_new_files(tmp_path):
+    from tests.unit._statistics_warehouse import run_dbt
+
+    warehouse = tmp_path / "w.duckdb"
+    landing = tmp_path / "landing"
+    folder = landing / "client_register_events"
+
+    def month(name: str, day_month: str, n: int, hetu: str = MAN_1980) -> None:
+        write(folder / name, [event(asiakkaan_hetu=hetu, tapahtumapvm=f"{d}.{day_month}") for d in range(1, n + 1)])
+
+    def load_and_build() -> dict:
+        con = duckdb.connect(str(warehouse))
+        try:
+            load_source(con, client_register_events.SOURCE, landing, KEY, today=TODAY)
+        finally:
+            con.close()
+        run_dbt(["build", "--select", "municipalities", "client_groups", "stg_client_register__events",
+                 "int_client_register__events_monthly", "--indirect-selection", "cautious"], warehouse, tmp_path)
+        con = duckdb.connect(str(warehouse))
+        try:
+            return {row[0]: row[1:] for row in con.execute(
+                "select period_start, events, clients, source_loaded_at from "
+                "intermediate.int_client_register__events_monthly where region_level = 'wellbeing_county' "
+                "order by 1").fetchall()}
+        finally:
+            con.close()
+
+    month("client_register_events_2025-09.csv", "9.2025", 4)
+    month("client_register_events_2025-10.csv", "10.2025", 3)
+    first = load_and_build()
+    assert {k: v[:2] for k, v in first.items()} == {dt.date(2025, 9, 1): (4, 1), dt.date(2025, 10, 1): (3, 1)}
+
+    month("client_register_events_2025-10.csv", "10.2025", 5, WOMAN_2004)  # a corrected re-delivery
+    month("client_register_events_2025-11.csv", "11.2025", 2)  # a new month
+    second = load_and_build()
+    assert {k: v[:2] for k, v in second.items()} == {
+        dt.date(2025, 9, 1): (4, 1), dt.date(2025, 10, 1): (5, 1), dt.date(2025, 11, 1): (2, 1)}
+    assert second[dt.date(2025, 9, 1)] == first[dt.date(2025, 9, 1)]  # untouched month: not rebuilt
+    assert second[dt.date(2025, 10, 1)][2] > first[dt.date(2025, 10, 1)][2]
