@@ -69,13 +69,13 @@ class Pseudonymizer:
             )
         self._key = key.encode("utf-8")
 
-    def pseudonym(self, code: str) -> str:
-        return hmac.new(self._key, normalise_hetu(code).encode("ascii"), hashlib.sha256).hexdigest()
-
     def pseudonyms_of_normalised(self, codes: list[str]) -> list[str]:
         """`pseudonym` of many codes already in normalised form (what `normalise_hetu` leaves unchanged), in bulk."""
         key = self._key
         return [hmac.digest(key, code.encode("ascii"), "sha256").hex() for code in codes]
+
+    def pseudonym(self, code: str) -> str:
+        return hmac.new(self._key, normalise_hetu(code).encode("ascii"), hashlib.sha256).hexdigest()
 
 
 def redact(text: str | None) -> str | None:
