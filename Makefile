@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 SCALE ?= 1
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
-.PHONY: run test dev clean install
+.PHONY: run test dev bench clean install
 
 install: $(INSTALLED)
 
@@ -31,6 +31,11 @@ test: $(INSTALLED)
 ## make dev: Dagster UI + daemon (schedules, sensor) on the demo data, with the fixture API server
 dev: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.dev --scale $(SCALE)
+
+## make bench: full refresh at scale 1 and 10 (SCALES="1 10 50") against a bare-DuckDB baseline, with peak memory
+SCALES ?= 1 10
+bench: $(INSTALLED)
+	SCALES="$(SCALES)" $(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

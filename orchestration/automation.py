@@ -20,6 +20,7 @@ SOURCE_CADENCE: dict[str, tuple[timedelta, timedelta]] = {
     "client_register_clients": (timedelta(days=35), timedelta(days=70)),  # monthly register extract
     "client_register_assistance": (timedelta(days=35), timedelta(days=70)),
     "client_register_housing": (timedelta(days=35), timedelta(days=70)),
+    "client_register_events": (timedelta(days=35), timedelta(days=70)),  # monthly event extract
     "instruments": (timedelta(days=35), timedelta(days=70)),
     "sotkanet_regions": (timedelta(days=8), timedelta(days=15)),  # polled weekly
     "sotkanet_indicators": (timedelta(days=8), timedelta(days=15)),
@@ -65,8 +66,11 @@ yearly_comparison = dg.define_asset_job(
     selection=dg.AssetSelection.groups("statistics") | dg.AssetSelection.groups("statistics").downstream(),
     description="Yearly, after THL's spring releases: every statistics source and the national comparison.",
 )
-full_refresh = dg.define_asset_job("full_refresh", selection=dg.AssetSelection.all(),
-                                   description="Everything: extract, dbt build, publish, reports.")
+DBT_DOCS = dg.AssetSelection.keys(["published", "dbt_docs"])
+full_refresh = dg.define_asset_job("full_refresh", selection=dg.AssetSelection.all() - DBT_DOCS,
+                                   description="Everything but the dbt docs: extract, dbt build, publish, reports.")
+docs_refresh = dg.define_asset_job("dbt_docs_refresh", selection=DBT_DOCS,
+                                   description="dbt's documentation site, rebuilt only when the project changed.")
 
 RUNNING = dg.DefaultScheduleStatus.RUNNING  # the daemon runs them from the first start, no clicking in the UI
 schedules = [
@@ -77,6 +81,8 @@ schedules = [
     dg.ScheduleDefinition(job=half_year_package, cron_schedule="0 6 2 1,7 *", execution_timezone="Europe/Helsinki",
                           default_status=RUNNING),
     dg.ScheduleDefinition(job=yearly_comparison, cron_schedule="0 6 15 4 *", execution_timezone="Europe/Helsinki",
+                          default_status=RUNNING),
+    dg.ScheduleDefinition(job=docs_refresh, cron_schedule="30 2 * * *", execution_timezone="Europe/Helsinki",
                           default_status=RUNNING),
 ]
 

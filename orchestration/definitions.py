@@ -34,7 +34,7 @@ defs = dg.Definitions(
         *statistics.checks,
     ],
     jobs=[automation.daily_refresh, automation.weekly_sotkanet, automation.half_year_package,
-          automation.yearly_comparison, automation.full_refresh],
+          automation.yearly_comparison, automation.full_refresh, automation.docs_refresh],
     schedules=automation.schedules,
     sensors=[automation.landing_zone_sensor(all_file_sources(), lambda: config.landing_dir,
                                             lambda: config.warehouse_path)],

@@ -69,13 +69,14 @@ def run_pipeline(scale: float = 1.0, faults: list[str] = ()):
         home = dagster_home()  # set by the Makefile, so `make dev` shows `make run`'s history
         if home:
             ensure_settings(home)
+        run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
         with DagsterInstance.get() if home else DagsterInstance.ephemeral() as instance:
             start_cleanly(instance)
-            return job.execute_in_process(
-                instance=instance,
-                raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
-            )
+            result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
+            if result.success:  # the docs site: its own job, after the publish (off the refresh's path)
+                defs.resolve_job_def("dbt_docs_refresh").execute_in_process(
+                    instance=instance, raise_on_error=False, run_config=run_config)
+            return result
 
 
 def start_cleanly(instance) -> None:

@@ -26,6 +26,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from sources.cleaning import Cleaner, quarantine_record
+from sources.engine_load import ColumnRule, load_staged, stage
 from sources.loads import LoadRecord, current_file_with_hash, ensure_ledger, handled_files, record_load, supersede
 from sources.privacy import Pseudonymizer, redact
 from sources.readers import ROW_NUMBER, FileFormatError, ReadOptions, read_table
@@ -55,6 +56,9 @@ class FileSource:
     identity_columns: tuple[str, ...] = ()  # raw columns holding identity codes: never kept, not even in quarantine
     needs_pseudonymizer: bool = False
     read_options: ReadOptions = field(default_factory=ReadOptions)
+    # per-column cleaning rules (its `prepare` is then per_column_prepare(column_rules)): UTF-8 CSV files of the
+    # source load inside DuckDB, with the same results (sources/engine_load.py)
+    column_rules: tuple[ColumnRule, ...] = ()
 
 
 def exact_headers(expected: Iterable[str]) -> Callable[[list[str], str], None]:
@@ -189,12 +193,15 @@ def load_file(con: duckdb.DuckDBPyConnection, source: FileSource, path: Path, ct
     previous = _previous_hash(con, source.name, path.name)
     load = FileLoad(path.name, "replaced" if previous else "loaded")
     load_id = f"{source.name}:{path.name}:{digest[:16]}"
+    staged = stage(con, source, path)
     con.execute("begin transaction")
     try:
         if previous:
             _delete_batch(con, source.name, path.name)
             supersede(con, source.name, path.name)
-        for chunk in read_table(path, source.read_options):
+        if staged is not None:
+            load_staged(con, source, path, staged, ctx, load, load_id)
+        for chunk in (read_table(path, source.read_options) if staged is None else ()):
             if chunk.empty and not load.rows_in:
                 try:
                     source.headers([c for c in chunk.columns if c != ROW_NUMBER], path.name)

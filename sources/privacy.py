@@ -85,6 +85,11 @@ class Pseudonymizer:
             )
         self._key = key.encode("utf-8")
 
+    def pseudonyms_of_normalised(self, codes: list[str]) -> list[str]:
+        """`pseudonym` of many codes already in normalised form (what `normalise_hetu` leaves unchanged), in bulk."""
+        key = self._key
+        return [hmac.digest(key, code.encode("ascii"), "sha256").hex() for code in codes]
+
     def pseudonym(self, code: str) -> str:
         return hmac.new(self._key, normalise_hetu(code).encode("ascii"), hashlib.sha256).hexdigest()
 

@@ -13,6 +13,7 @@ from orchestration.assets.dbt import dbt_project, warehouse_models
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.resources import Warehouse
 from orchestration.settings import load
+from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from sources.professional_observations.half_year_report import render_half_year_report
 from sources.professional_observations.plan_report import render_plan_section
 from sources.publish import PUBLISHED_FILE, publish_snapshot
@@ -76,19 +77,28 @@ def disclosure_audit(context: dg.AssetCheckExecutionContext, published: PublishT
     )
 
 
-@dg.asset(key=["published", "dbt_docs"], group_name="published", deps=MART_KEYS, pool=WAREHOUSE_POOL)
+@dg.asset(key=["published", "dbt_docs"], group_name="published", pool=WAREHOUSE_POOL)
 def dbt_docs(context: dg.AssetExecutionContext, dbt: DbtCliResource, published: PublishTarget):
-    """dbt's documentation site (models, columns, lineage) as one static HTML file beside the snapshot."""
+    """dbt's documentation site (models, columns, lineage) as one static HTML file beside the snapshot. Off the
+    refresh path: no deps (no run downstream of a source includes it), its own job and schedule, and rebuilt only
+    when the project changed (sources/docs.py)."""
+    docs_dir = published.path / "docs"
+    fingerprint = manifest_fingerprint(dbt_project.manifest_path)
+    if docs_current(docs_dir, fingerprint):
+        context.log.info("dbt docs are current: the project is unchanged since they were built")
+        return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(docs_dir / "index.html")),
+                                              "rebuilt": False})
     invocation = dbt.cli(["docs", "generate", "--static"], manifest=dbt_project.manifest_path,
                          raise_on_error=True)
     invocation.wait()
-    docs_dir = published.path / "docs"
     docs_dir.mkdir(parents=True, exist_ok=True)
     target = Path(invocation.target_path)
     shutil.copyfile(target / "static_index.html", docs_dir / "index.html")
     for name in ("manifest.json", "catalog.json"):
         shutil.copyfile(target / name, docs_dir / name)
-    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(docs_dir / "index.html"))})
+    mark_docs(docs_dir, fingerprint)
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(docs_dir / "index.html")),
+                                          "rebuilt": True})
 
 
 @dg.asset(key=["published", "half_year_report"], group_name="published", deps=[rsw_marts], kinds={"html"})

@@ -117,6 +117,43 @@ CLIENT_REGISTER_HOUSING = pa.DataFrameSchema(
 )
 
 
+# -- (d) service events (contacts) -----------------------------------------------------------------------------
+# One row per service event of a social welfare client: a visit, a phone call, a decision ... The largest
+# register extract (about a million rows a county-year), delivered monthly. No birth year or sex is derived:
+# the event aggregates are counted by month, municipality and client group only (data minimisation).
+EVENT_TYPES = ("visit", "home_visit", "phone_call", "e_service", "network_meeting", "decision")
+EVENT_TYPE_SPELLINGS = {
+    "käynti": "visit", "asiakaskäynti": "visit", "toimistokäynti": "visit", "besök": "visit",
+    "kotikäynti": "home_visit", "hembesök": "home_visit",
+    "puhelu": "phone_call", "puhelinkontakti": "phone_call", "samtal": "phone_call",
+    "sähköinen asiointi": "e_service", "etäasiointi": "e_service", "videovastaanotto": "e_service",
+    "verkostoneuvottelu": "network_meeting", "verkostopalaveri": "network_meeting", "nätverksmöte": "network_meeting",
+    "päätös": "decision", "beslut": "decision",
+}
+STAFF_ROLES = ("social_worker", "social_counsellor", "family_worker", "benefits_officer", "nurse", "other")
+STAFF_ROLE_SPELLINGS = {
+    "sosiaalityöntekijä": "social_worker", "socialarbetare": "social_worker",
+    "sosiaaliohjaaja": "social_counsellor", "palveluohjaaja": "social_counsellor", "socialhandledare": "social_counsellor",
+    "perhetyöntekijä": "family_worker", "familjearbetare": "family_worker",
+    "etuuskäsittelijä": "benefits_officer", "förmånshandläggare": "benefits_officer",
+    "sairaanhoitaja": "nurse", "terveydenhoitaja": "nurse", "sjukskötare": "nurse",
+    "muu": "other", "muu ammattiryhmä": "other", "annan": "other",
+}
+
+CLIENT_REGISTER_EVENTS = pa.DataFrameSchema(
+    {
+        "client_pseudonym": pa.Column(str, PSEUDONYM),
+        "event_date": pa.Column("datetime64[s]"),
+        "client_group": pa.Column(str, pa.Check.isin(client_group_codes())),
+        "municipality_code": pa.Column(str, pa.Check.str_length(3, 3)),
+        "event_type": pa.Column(str, pa.Check.isin(EVENT_TYPES)),
+        "staff_role": pa.Column(str, pa.Check.isin(STAFF_ROLES), nullable=True),
+    },
+    strict=False,
+    coerce=False,
+)
+
+
 # -- assessment instruments ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class InstrumentSpec:

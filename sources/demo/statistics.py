@@ -4,8 +4,9 @@ task, social assistance decisions, housing status) and assessment instruments, i
 
 Scale 1 ≈ one Varha year: ~60,000 social welfare clients in the client-group extract, ~25,000 assistance
 decisions and ~2,500 housing records a year, ~30,000 instrument assessments a year; data for the year before
-`today` and `today`'s year. A few deliberately broken rows per file (invalid identity code, 31.2.2025, unknown
-municipality, AUDIT total ≠ item sum, BDI without version, item out of range ...).
+`today` and `today`'s year; ~1,000,000 service events in monthly files for `today`'s year. A few deliberately
+broken rows per file (invalid identity code, 31.2.2025, unknown municipality, AUDIT total ≠ item sum, BDI
+without version, item out of range ...).
 
 Identity codes are FICTITIOUS: individual numbers 900–999 only. Deterministic (seeded numpy and Faker-free:
 no names are needed), vectorised, no wall clock.
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from sources.contracts.registers import client_group_codes
 from sources.demo.workbooks import fix_timestamps
@@ -269,6 +271,147 @@ def _instruments(rng: np.random.Generator, people: pd.DataFrame, year: int, toda
     return out.iloc[rng.permutation(len(out))].reset_index(drop=True)
 
 
+# -- (d) service events -----------------------------------------------------------------------------------------
+EVENTS_PER_YEAR = 1_000_000  # at scale 1: about a million service events a Varha year
+EVENT_LABELS = ("Käynti", "Kotikäynti", "Puhelu", "Sähköinen asiointi", "Verkostoneuvottelu", "Päätös")
+# event-type mix per client group (the order of EVENT_LABELS)
+EVENT_MIX = {
+    "ikaantyneet": (0.20, 0.30, 0.30, 0.05, 0.05, 0.10),
+    "tyoikaiset": (0.30, 0.02, 0.30, 0.15, 0.05, 0.18),
+    "lapsiperheet": (0.30, 0.20, 0.25, 0.10, 0.08, 0.07),
+    "lastensuojelu": (0.30, 0.15, 0.25, 0.05, 0.15, 0.10),
+    "vammaispalvelut": (0.20, 0.15, 0.30, 0.10, 0.05, 0.20),
+    "paihde_riippuvuus": (0.45, 0.05, 0.25, 0.10, 0.08, 0.07),
+}
+# events a client has relative to an average client, per group (child welfare and substance services are intensive)
+EVENT_INTENSITY = {"ikaantyneet": 0.8, "tyoikaiset": 1.0, "lapsiperheet": 1.0, "lastensuojelu": 1.8,
+                   "vammaispalvelut": 0.8, "paihde_riippuvuus": 2.0}
+STAFF_LABELS = ("Sosiaalityöntekijä", "Sosiaaliohjaaja", "Perhetyöntekijä", "Etuuskäsittelijä", "Sairaanhoitaja",
+                "Muu", "")
+# professional group per event type (the order of STAFF_LABELS; "" = not recorded)
+STAFF_MIX = {
+    "Käynti": (0.40, 0.35, 0.08, 0.02, 0.08, 0.05, 0.02),
+    "Kotikäynti": (0.15, 0.35, 0.30, 0.00, 0.12, 0.06, 0.02),
+    "Puhelu": (0.30, 0.40, 0.08, 0.10, 0.05, 0.05, 0.02),
+    "Sähköinen asiointi": (0.25, 0.35, 0.05, 0.25, 0.03, 0.05, 0.02),
+    "Verkostoneuvottelu": (0.60, 0.25, 0.10, 0.00, 0.03, 0.02, 0.00),
+    "Päätös": (0.75, 0.05, 0.00, 0.20, 0.00, 0.00, 0.00),
+}
+EVENT_HEADERS = ["asiakkaan_hetu", "tapahtumapvm", "palvelutehtava", "kunta", "tapahtumatyyppi", "ammattiryhma"]
+
+
+def _pick_by_row(rng: np.random.Generator, probs: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """One category index per element of `rows`, drawn from the probability row `probs[rows]` (vectorised)."""
+    cumulative = np.cumsum(probs, axis=1)
+    cumulative[:, -1] = 1.0
+    u = rng.random(len(rows))
+    return (u[:, None] > cumulative[rows]).sum(axis=1)
+
+
+def _events_month(rng: np.random.Generator, people: dict[str, np.ndarray], categories: dict[str, list[str]],
+                  activity: np.ndarray, year: int, month: int, n: int) -> dict[str, np.ndarray]:
+    """One month's service events as category codes per column (no per-row Python strings)."""
+    groups = np.array(client_group_codes())
+    who = rng.choice(len(activity), size=n, p=activity)
+    person_group = people["group"][who]
+    first = pd.Timestamp(year, month, 1)
+    days = first.days_in_month
+    weekday = np.array([(first + pd.Timedelta(days=d)).weekday() for d in range(days)])
+    day_weights = np.where(weekday < 5, 1.0, 0.08)  # few events at weekends
+    day = rng.choice(days, size=n, p=day_weights / day_weights.sum())
+    mix = np.array([EVENT_MIX[g] for g in groups])
+    event = _pick_by_row(rng, mix, person_group)
+    staff_mix = np.array([STAFF_MIX[label] for label in EVENT_LABELS])
+    staff = _pick_by_row(rng, staff_mix, event)
+    categories["tapahtumapvm"] = [f"{d + 1}.{month}.{year}" for d in range(days)] + [f"31.2.{year}"]
+    order = np.lexsort((who, day))  # the export is sorted by date
+    return {
+        "asiakkaan_hetu": people["hetu"][who][order],
+        "tapahtumapvm": day[order],
+        "palvelutehtava": person_group[order],
+        "kunta": people["municipality"][who][order],
+        "tapahtumatyyppi": event[order],
+        "ammattiryhma": staff[order],
+    }
+
+
+def _break_events(codes: dict[str, np.ndarray], categories: dict[str, list[str]],
+                  rng: np.random.Generator) -> None:
+    """Five deliberately broken rows: an invalid identity code, 31.2., an unknown municipality, an unknown event
+    type and a missing identity code. The broken values are the last categories of their columns."""
+    n = len(codes["asiakkaan_hetu"])
+    if n < 10:
+        return
+    rows = rng.choice(n, 5, replace=False)
+    hetu = categories["asiakkaan_hetu"]
+    hetu[-2] = spoil_hetu(pd.Series([hetu[codes["asiakkaan_hetu"][rows[0]]]])).iloc[0]
+    codes["asiakkaan_hetu"][rows[0]] = len(hetu) - 2
+    codes["asiakkaan_hetu"][rows[4]] = len(hetu) - 1  # "": missing
+    codes["tapahtumapvm"][rows[1]] = len(categories["tapahtumapvm"]) - 1
+    codes["kunta"][rows[2]] = len(categories["kunta"]) - 1
+    codes["tapahtumatyyppi"][rows[3]] = len(categories["tapahtumatyyppi"]) - 1
+
+
+def _write_csv_fast(con, frame: pa.Table, path: Path) -> None:
+    """`;`-separated UTF-8 (no BOM), CRLF, through DuckDB's CSV writer: a million-row month in about a second.
+    Deterministic (insertion order is kept); values are quoted only when they contain `;` or a quote."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con.register("events_frame", frame)
+    try:
+        columns = ", ".join(f"nullif(cast({c} as varchar), '') as {c}" for c in frame.column_names)
+        target = str(path).replace("'", "''")
+        con.execute(f"copy (select {columns} from events_frame) to '{target}' "
+                    "(header, delimiter ';', quote '\"', new_line '\r\n', null '')")
+    finally:
+        con.unregister("events_frame")
+
+
+def write_client_register_events(landing_root: Path, people: pd.DataFrame, scale: float, seed: int,
+                                 today: dt.date) -> None:
+    """Monthly `client_register_events/client_register_events_YYYY-MM.csv` for `today`'s year up to `today`'s
+    month (one county-year: about 1M events at scale 1, 10M at scale 10); EVENTS_PER_YEAR × scale events a year,
+    with a seasonal dip in July."""
+    rng = np.random.default_rng([seed, 5])
+    groups = list(client_group_codes())
+    hetu_codes, hetu_labels = pd.factorize(people["hetu"])
+    muni_codes, muni_labels = pd.factorize(people["municipality"])
+    arrays = {"group": people["group"].map({g: i for i, g in enumerate(groups)}).to_numpy(),
+              "hetu": hetu_codes, "municipality": muni_codes}
+    categories = {
+        "asiakkaan_hetu": list(hetu_labels) + ["<spoiled>", ""],
+        "palvelutehtava": [GROUP_NAMES[g] for g in groups],
+        "kunta": list(muni_labels) + ["Tuntematon kunta"],
+        "tapahtumatyyppi": list(EVENT_LABELS) + ["Tekstiviesti"],
+        "ammattiryhma": list(STAFF_LABELS),
+    }
+    # activity: heavy-tailed per client (most clients have a few events, some have very many)
+    activity = rng.gamma(0.6, 1.0, len(people)) * people["group"].map(EVENT_INTENSITY).to_numpy()
+    activity = activity / activity.sum()
+    season = {1: 1.05, 2: 1.05, 3: 1.08, 4: 1.0, 5: 1.0, 6: 0.9, 7: 0.6, 8: 0.95, 9: 1.08, 10: 1.08, 11: 1.08,
+              12: 0.93}
+    per_month = EVENTS_PER_YEAR * max(scale, 0.0001) / sum(season.values())
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("set preserve_insertion_order = true")
+    try:
+        for year in (today.year,):
+            for month in range(1, 13):
+                if dt.date(year, month, 1) > today:
+                    break
+                n = max(20, round(per_month * season[month] * rng.uniform(0.97, 1.03)))
+                codes = _events_month(rng, arrays, categories, activity, year, month, n)
+                _break_events(codes, categories, rng)
+                # dictionary-encoded Arrow columns: DuckDB reads them without a Python object per value
+                frame = pa.table({c: pa.DictionaryArray.from_arrays(pa.array(codes[c], pa.int32()),
+                                                                    pa.array(categories[c], pa.string()))
+                                  for c in EVENT_HEADERS})
+                _write_csv_fast(con, frame, landing_root / "client_register_events"
+                                / f"client_register_events_{year}-{month:02d}.csv")
+    finally:
+        con.close()
+
+
 # -- broken rows -----------------------------------------------------------------------------------------------
 def _break(frame: pd.DataFrame, rng: np.random.Generator, hetu_column: str, date_column: str,
            municipality_column: str) -> pd.DataFrame:
@@ -344,3 +487,5 @@ def write_statistics_landing(landing_root: Path, scale: float = 1.0, seed: int =
         assessments = _break_instruments(_instruments(rng, people, year, today, scale), rng)
         _write_csv(assessments, landing_root / "instruments" / f"mittarit_{year}.csv",
                    "utf-8-sig" if year % 2 else "cp1252")
+
+    write_client_register_events(landing_root, people, scale, seed, today)

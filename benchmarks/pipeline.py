@@ -1,0 +1,217 @@
+"""One measured pipeline process, driven as `make run` drives it: the fixture server on, `dbt parse`, then a Dagster
+job executed in process on an ephemeral instance. `benchmarks.run` starts this module as a child process and
+samples its memory (with dbt's and the fixture server's) from outside.
+
+    python -m benchmarks.pipeline full --data-dir D --recordings R --out result.json
+        the `full_refresh` job on a fresh data dir (landing/ already in place)
+    python -m benchmarks.pipeline incremental --data-dir D --recordings R --out result.json
+        drop one new daily complaints file, then run what the landing-zone sensor would start for it: raw/complaints
+        and everything downstream of it (the same selection the sensor computes), in a new process, as Dagster's
+        run launcher would
+
+The timed part is the job execution (`execute_in_process`); parsing and importing the definitions are reported
+separately. Per-step wall times come from the run's STEP_START / STEP_SUCCESS events, per-model dbt times from
+dbt's run_results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+NEW_COMPLAINTS_FILE = "asiat_2026-01-01.csv"
+
+
+def write_next_day_complaints(landing: Path, rows: int = 6) -> Path:
+    """A new daily complaints export for 1.1.2026: cases of the latest export re-numbered and received that day
+    (open cases: no decision yet). Same headers, encoding and separator as the register's exports."""
+    folder = landing / "complaints"
+    latest = sorted(folder.glob("asiat_*.csv"))[-1]
+    with latest.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter=";")
+        header = reader.fieldnames or []
+        sample = [r for _, r in zip(range(10 + rows), reader)][10:]
+    for i, row in enumerate(sample):
+        row.update({"asianumero": f"KA-2026-{90001 + i:05d}", "saapumispvm": "1.1.2026", "ratkaisupvm": "",
+                    "ratkaisu": "", "toimenpiteet": "", "muokattu": "1.1.2026 09:00"})
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(sample)
+    path = folder / NEW_COMPLAINTS_FILE
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    return path
+
+
+def step_seconds(instance, run_id: str) -> dict[str, float]:
+    """Wall seconds per step (the in-process executor runs them one after another), from the event log."""
+    started: dict[str, float] = {}
+    out: dict[str, float] = {}
+    for entry in instance.all_logs(run_id):
+        event = entry.dagster_event
+        if event is None or not event.step_key:
+            continue
+        if event.event_type_value == "STEP_START":
+            started[event.step_key] = entry.timestamp
+        elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in started:
+            out[event.step_key] = round(entry.timestamp - started[event.step_key], 2)
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
+API_SOURCES = ("sotkanet", "statfin")
+CHECK_SUFFIXES = ("_reconciliation", "_data_period", "_no_small_counts")
+
+
+def stage_of(step_key: str) -> str:
+    """The benchmark stage a Dagster step belongs to: load (landing files), apis, dbt, publish, reports, checks
+    (the Python asset checks: reconciliation, data period, disclosure), docs."""
+    if step_key.endswith(CHECK_SUFFIXES):
+        return "checks"
+    name = step_key.removeprefix("raw__")
+    if name.startswith(API_SOURCES):
+        return "apis"
+    if step_key.startswith("raw__"):
+        return "load"
+    if step_key == "warehouse_models":
+        return "dbt"
+    if step_key.endswith("rsw_marts"):
+        return "publish"
+    if step_key.endswith("dbt_docs"):
+        return "docs"
+    if step_key.endswith("report"):
+        return "reports"
+    return "other"
+
+
+def stage_seconds(steps: dict[str, float]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key, seconds in steps.items():
+        out[stage_of(key)] = round(out.get(stage_of(key), 0.0) + seconds, 2)
+    return out
+
+
+def dbt_timings(target_root: Path, run_id: str, since: float) -> dict[str, object]:
+    """Per-node execution times of this run's dbt invocations (run_results.json). dagster-dbt gives each
+    invocation its own target dir under dbt_project/target: `<op>-<run id[:7]>-<uuid>` when it knows the run,
+    a bare uuid otherwise (the docs asset); those are taken when written during the run."""
+    out: dict[str, object] = {}
+    for path in sorted(target_root.glob("*/run_results.json")):
+        folder = path.parent.name
+        if f"-{run_id[:7]}-" not in folder and not (len(folder) == 7 and path.stat().st_mtime >= since):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        nodes = sorted(((r["unique_id"], round(r.get("execution_time") or 0.0, 2), r["status"])
+                        for r in data.get("results", [])), key=lambda r: -r[1])
+        out[path.parent.name] = {
+            "command": data.get("args", {}).get("which"),
+            "elapsed": round(data.get("elapsed_time") or 0.0, 2),
+            "nodes": len(nodes),
+            "models_seconds": round(sum(t for u, t, _ in nodes if u.startswith("model.")), 2),
+            "tests_seconds": round(sum(t for u, t, _ in nodes if u.startswith(("test.", "unit_test."))), 2),
+            "seeds_seconds": round(sum(t for u, t, _ in nodes if u.startswith("seed.")), 2),
+            "slowest": nodes[:15],
+        }
+    return out
+
+
+def summary(result) -> dict[str, object]:
+    evaluations = [e.event_specific_data for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    failed = sorted(f"{e.asset_key.to_user_string()}:{e.check_name}" for e in evaluations
+                    if not e.passed and e.check_name != "data_period")
+    return {
+        "success": bool(result.success),
+        "failed_steps": sorted({e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"}),
+        "checks": len(evaluations),
+        "failed_checks": failed,
+        "materializations": sum(1 for e in result.all_events if e.event_type_value == "ASSET_MATERIALIZATION"),
+    }
+
+
+def ledger_rows(warehouse: Path) -> dict[str, int]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("select coalesce(sum(rows_in), 0), coalesce(sum(rows_accepted), 0), count(*) "
+                           "from raw._loads where status = 'current' and file_name not like '%.json'").fetchall()
+        events = con.execute("select count(*) from raw.client_register_events").fetchall()[0][0] \
+            if con.execute("select count(*) from duckdb_tables() where schema_name = 'raw' "
+                           "and table_name = 'client_register_events'").fetchall()[0][0] else 0
+    finally:
+        con.close()
+    return {"file_rows_in": int(rows[0][0]), "file_rows_accepted": int(rows[0][1]), "ledger_rows": int(rows[0][2]),
+            "raw_events": int(events)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["full", "incremental"])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--recordings", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+
+    os.environ["RSW_DATA_DIR"] = str(args.data_dir.resolve())
+    os.environ.setdefault("RSW_DEMO_MODE", "1")
+    os.environ.pop("DAGSTER_HOME", None)
+    from orchestration.demo import parse_dbt_project
+    from orchestration.settings import DBT_PROJECT_DIR, export_for_dbt, load
+    from sources.demo.fixture_server import FixtureServer
+
+    out: dict[str, object] = {"mode": args.mode}
+    process_started = time.perf_counter()
+    with FixtureServer(args.recordings) as server:
+        os.environ["SOTKANET_BASE_URL"] = f"{server.base_url}/rest/1.1"
+        os.environ["STATFIN_BASE_URL"] = f"{server.base_url}/PxWeb/api/v1/fi/StatFin"
+        settings = load()
+        export_for_dbt(settings)
+        if args.mode == "full":
+            t = time.perf_counter()
+            parse_dbt_project()
+            out["dbt_parse_seconds"] = round(time.perf_counter() - t, 2)
+        t = time.perf_counter()
+        import dagster as dg
+        from dagster import DagsterInstance
+
+        from orchestration.definitions import defs
+        out["import_definitions_seconds"] = round(time.perf_counter() - t, 2)
+
+        job = defs.resolve_job_def("full_refresh")
+        selection = None
+        if args.mode == "incremental":
+            t = time.perf_counter()
+            out["new_file"] = write_next_day_complaints(settings.landing_dir).name
+            key = dg.AssetKey(["raw", "complaints"])
+            graph = defs.resolve_asset_graph()
+            selection = sorted((dg.AssetSelection.keys(key) | dg.AssetSelection.keys(key).downstream())
+                               .resolve(graph))
+            out["selection"] = [k.to_user_string() for k in selection]
+            out["selection_seconds"] = round(time.perf_counter() - t, 2)
+        with DagsterInstance.ephemeral() as instance:
+            wall_start = time.time()
+            t = time.perf_counter()
+            result = job.execute_in_process(
+                instance=instance,
+                raise_on_error=False,
+                asset_selection=selection,
+                run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+            )
+            out["job_seconds"] = round(time.perf_counter() - t, 2)
+            out["steps"] = step_seconds(instance, result.run_id)
+            out["stages"] = stage_seconds(out["steps"])
+        out.update(summary(result))
+        out["dbt"] = dbt_timings(DBT_PROJECT_DIR / "target", result.run_id, wall_start)
+    out["process_seconds"] = round(time.perf_counter() - process_started, 2)
+    out.update(ledger_rows(settings.warehouse_path))
+    args.out.write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")
+    sys.exit(0 if out["success"] else 1)
+
+
+if __name__ == "__main__":
+    main()

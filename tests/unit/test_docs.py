@@ -1,0 +1,32 @@
+"""dbt docs are rebuilt only when the project changed (sources/docs.py)."""
+
+from __future__ import annotations
+
+import json
+
+from sources.docs import docs_current, manifest_fingerprint, mark_docs
+
+
+def _manifest(path, generated_at: str, description: str):
+    path.write_text(json.dumps({
+        "metadata": {"generated_at": generated_at, "invocation_id": generated_at},
+        "nodes": {"model.rsw.homelessness": {"description": description, "columns": {"value": {}}}},
+    }))
+    return path
+
+
+def test_fingerprint_ignores_run_metadata_and_sees_project_changes(tmp_path):
+    a = manifest_fingerprint(_manifest(tmp_path / "a.json", "2026-01-01T00:00:00", "Homelessness"))
+    b = manifest_fingerprint(_manifest(tmp_path / "b.json", "2026-02-02T00:00:00", "Homelessness"))
+    c = manifest_fingerprint(_manifest(tmp_path / "c.json", "2026-02-02T00:00:00", "Homelessness indicators"))
+    assert a == b and a != c
+
+
+def test_docs_current_only_with_the_site_and_the_same_fingerprint(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    assert not docs_current(docs, "abc")
+    mark_docs(docs, "abc")
+    assert not docs_current(docs, "abc")  # no site yet
+    (docs / "index.html").write_text("<html></html>")
+    assert docs_current(docs, "abc") and not docs_current(docs, "abd")
