@@ -36,7 +36,7 @@ scored as (
         end as in_bands,
         row_number() over (
             partition by d.indicator_code, s.client_pseudonym, extract(year from s.assessment_date)
-            order by s.assessment_date desc, s.score desc
+            order by s.assessment_date desc, s.score desc, s.instrument desc, s.municipality_code desc
         ) as _latest
     from {{ ref('int_instruments__scores_banded') }} s
     inner join definitions d on d.instrument = s.instrument

@@ -47,7 +47,7 @@ latest as (
         select
             periods.*,
             row_number() over (
-                partition by client_pseudonym, period_label order by assessment_date desc, band desc
+                partition by client_pseudonym, period_label order by assessment_date desc, band desc, region_code desc
             ) as _latest
         from periods
     ) ranked
