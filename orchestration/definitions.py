@@ -36,7 +36,9 @@ defs = dg.Definitions(
     schedules=automation.schedules,
     sensors=[automation.landing_zone_sensor(all_file_sources(), lambda: config.landing_dir)],
     resources={
-        "warehouse": Warehouse(path=str(config.warehouse_path)),
+        "warehouse": Warehouse(path=str(config.warehouse_path), dbt_target=config.dbt_target,
+                               spark_marts_dir=str(config.spark_marts_dir),
+                               manifest_path=str(dbt_project.manifest_path)),
         "landing": LandingZone(root=str(config.landing_dir)),
         "pseudonym_key": PseudonymKey(key=config.pseudonym_key, demo_mode=config.demo_mode),
         "sotkanet_api": SotkanetApi(base_url=config.sotkanet_base_url, user_agent=config.http_user_agent,

@@ -7,7 +7,9 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.assets.landing import WAREHOUSE_POOL
+from orchestration.resources import Warehouse
 from orchestration.settings import DBT_PROJECT_DIR, load
+from sources.parquet_export import export_raw_to_parquet
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target=load().dbt_target)
 dbt_project.prepare_if_dev()
@@ -37,6 +39,13 @@ class WarehouseTranslator(DagsterDbtTranslator):
     dagster_dbt_translator=WarehouseTranslator(),
     pool=WAREHOUSE_POOL,
 )
-def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """dbt build: seeds, staging, intermediate and marts, with every dbt test as a (blocking) asset check."""
+def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+    """dbt build: seeds, staging, intermediate and marts, with every dbt test as a (blocking) asset check.
+    On the Spark target, the raw tables are first exported as Parquet, which dbt's on-run-start hook reads."""
+    settings = load()
+    if settings.dbt_target == "spark":
+        with warehouse.connect(read_only=True) as con:
+            exported = export_raw_to_parquet(con, settings.parquet_raw_dir)
+        context.log.info(f"Exported {len(exported)} raw tables ({sum(exported.values())} rows) as Parquet "
+                         f"to {settings.parquet_raw_dir}")
     yield from dbt.cli(["build"], context=context).stream()

@@ -35,7 +35,7 @@ class PublishTarget(dg.ConfigurableResource):
           kinds={"duckdb", "parquet"})
 def rsw_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, published: PublishTarget):
     """Marts-only DuckDB snapshot for BI tools, replaced atomically, plus one Parquet file per mart."""
-    with warehouse.connect() as con:
+    with warehouse.marts() as con:  # the DuckDB warehouse, or the Spark marts' Parquet (RSW_DBT_TARGET=spark)
         summary = publish_snapshot(con, published.path)
     context.log.info(f"Published {summary.path}")
     return dg.MaterializeResult(metadata={
