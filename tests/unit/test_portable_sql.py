@@ -3,7 +3,7 @@
 The same dbt project builds on DuckDB and on Spark (tests/integration/test_spark_equivalence.py). Where the
 two SQL dialects differ, the model calls a dispatched macro (macros/cross_db.sql: a `default__` body for
 DuckDB and a `spark__` body for Spark) or one of dbt's cross-database macros. This test reads the SQL the
-project writes itself, with comments, string literals, Jinja expressions ({{ ... }}: macro calls) and Jinja
+project writes itself (and the SQL rows of unit-test fixtures, `format: sql` in the ymls), with comments, string literals, Jinja expressions ({{ ... }}: macro calls) and Jinja
 statements removed, and the bodies of the adapter-specific macros (default__*, duckdb__*, spark__*) left
 out, and fails on each construct below that is DuckDB-only (or means something else on Spark).
 """
@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 DBT_PROJECT = Path(__file__).resolve().parents[2] / "dbt_project"
 
@@ -78,11 +79,32 @@ def project_sql_files() -> list[Path]:
     return files
 
 
+def unit_test_sql_fixtures() -> list[tuple[str, str]]:
+    """(where, SQL) of every unit-test input or expectation given as `format: sql` in the model ymls: dbt
+    runs them on the target engine too."""
+    fixtures = []
+    for path in sorted((DBT_PROJECT / "models").rglob("*.yml")):
+        for test in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("unit_tests") or []:
+            for fixture in [*(test.get("given") or []), test.get("expect") or {}]:
+                if fixture.get("format") == "sql":
+                    where = f"{path.relative_to(DBT_PROJECT)} {test['name']} {fixture.get('input', 'expect')}"
+                    fixtures.append((where, fixture["rows"]))
+    return fixtures
+
+
 def test_no_duckdb_only_sql_outside_the_dispatch_macros():
     problems = [f"{path.relative_to(DBT_PROJECT)}:{line}: {name} (use {instead})"
                 for path in project_sql_files()
                 for line, name, instead in duckdb_only_constructs(path.read_text(encoding="utf-8"))]
     assert not problems, "DuckDB-only SQL outside the dispatch macros:\n" + "\n".join(problems)
+
+
+def test_no_duckdb_only_sql_in_unit_test_fixtures():
+    fixtures = unit_test_sql_fixtures()
+    assert fixtures, "no format: sql fixture found (has the yml layout changed?)"
+    problems = [f"{where} line {line}: {name} (use {instead})"
+                for where, sql in fixtures for line, name, instead in duckdb_only_constructs(sql)]
+    assert not problems, "DuckDB-only SQL in unit-test fixtures:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("sql, construct", [
