@@ -10,10 +10,10 @@ export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
 install: $(INSTALLED)
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,spark]'
 	touch $(INSTALLED)
 
 $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml

@@ -35,7 +35,7 @@ def data_period_check(source: str, asset_key: dg.AssetKey) -> dg.AssetChecksDefi
     @dg.asset_check(asset=asset_key, name="data_period", additional_deps=[FRESHNESS_MART], blocking=False,
                     description=f"The newest data period of {source} against its cadence (WARN late, ERROR overdue).")
     def _check(warehouse: Warehouse) -> dg.AssetCheckResult:
-        with warehouse.connect() as con:
+        with warehouse.marts(only=[FRESHNESS_MART.path[-1]]) as con:
             rows = con.execute(
                 "select status, newest_period_end, data_lag_days, warn_after_days, error_after_days, cadence, "
                 "last_loaded_at from marts.source_freshness where source = ?", [source]).fetchall()

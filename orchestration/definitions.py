@@ -39,7 +39,9 @@ defs = dg.Definitions(
     sensors=[automation.landing_zone_sensor(all_file_sources(), lambda: config.landing_dir,
                                             lambda: config.warehouse_path)],
     resources={
-        "warehouse": Warehouse(path=str(config.warehouse_path)),
+        "warehouse": Warehouse(path=str(config.warehouse_path), dbt_target=config.dbt_target,
+                               spark_marts_dir=str(config.spark_marts_dir),
+                               manifest_path=str(dbt_project.manifest_path)),
         "landing": LandingZone(root=str(config.landing_dir)),
         "pseudonym_key": PseudonymKey(key=config.pseudonym_key, demo_mode=config.demo_mode),
         "sotkanet_api": SotkanetApi(base_url=config.sotkanet_base_url, user_agent=config.http_user_agent,

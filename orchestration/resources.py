@@ -12,6 +12,7 @@ import dagster as dg
 import duckdb
 
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
+from sources.spark_marts import open_spark_marts
 from sources.statistics.sotkanet import SotkanetClient
 from sources.statistics.statfin import StatFinClient
 
@@ -19,9 +20,13 @@ LOCK_WAIT_SECONDS = 60
 
 
 class Warehouse(dg.ConfigurableResource):
-    """The DuckDB warehouse file. One writer at a time: every writing asset is in the `duckdb_warehouse` pool."""
+    """The DuckDB warehouse file. One writer at a time: every writing asset is in the `duckdb_warehouse` pool.
+    With the dbt `spark` target, the marts are Spark tables instead: `marts()` reads them from their Parquet."""
 
     path: str
+    dbt_target: str = "duckdb"
+    spark_marts_dir: str = ""
+    manifest_path: str = ""
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -37,6 +42,20 @@ class Warehouse(dg.ConfigurableResource):
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise
                 time.sleep(1)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def marts(self, only: list[str] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection whose `marts` schema holds the built marts (all, or the ones in `only`): the warehouse
+        file on DuckDB; on Spark, an in-memory DuckDB over the Spark marts' Parquet, commented from the manifest."""
+        if self.dbt_target != "spark":
+            with self.connect() as con:
+                yield con
+            return
+        con = open_spark_marts(self.spark_marts_dir, self.manifest_path, only)
         try:
             yield con
         finally:

@@ -29,6 +29,8 @@ class Settings:
     http_user_agent: str
     dbt_target: str
     sotkanet_years: tuple[int, ...]
+    parquet_raw_dir: Path
+    spark_dir: Path
 
     @property
     def landing_dir(self) -> Path:
@@ -37,6 +39,11 @@ class Settings:
     @property
     def warehouse_path(self) -> Path:
         return self.data_dir / "warehouse" / "rsw.duckdb"
+
+    @property
+    def spark_marts_dir(self) -> Path:
+        """Where the Spark build's marts are (one Parquet table directory per mart; dbt-spark method: session)."""
+        return self.spark_dir / "warehouse" / "marts.db"
 
     @property
     def published_dir(self) -> Path:
@@ -59,6 +66,8 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "RSW_HTTP_USER_AGENT": ("rsw-warehouse/0.1 (Varha structural social work)", "User-Agent sent to public APIs."),
     "RSW_DBT_TARGET": ("duckdb", "dbt target: duckdb (default) or spark."),
     "RSW_SOTKANET_YEARS": ("2015-2024", "Statistical years fetched from Sotkanet and StatFin, as FIRST-LAST."),
+    "RSW_PARQUET_RAW_DIR": ("", "Spark target: where the raw tables are exported as Parquet before dbt runs (default <RSW_DATA_DIR>/parquet_raw)."),
+    "RSW_SPARK_DIR": ("", "Spark target: the local Spark session's warehouse (marts read by publish) and metastore (default <RSW_DATA_DIR>/spark)."),
 }
 
 
@@ -71,10 +80,15 @@ def _years(text: str) -> tuple[int, ...]:
     return tuple(range(int(first), int(last or first) + 1))
 
 
+def _dir(text: str, default: Path) -> Path:
+    if not text:
+        return default
+    path = Path(text)
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
 def load() -> Settings:
-    data_dir = Path(_get("RSW_DATA_DIR"))
-    if not data_dir.is_absolute():
-        data_dir = PROJECT_ROOT / data_dir
+    data_dir = _dir(_get("RSW_DATA_DIR"), PROJECT_ROOT / "data")
     return Settings(
         data_dir=data_dir,
         pseudonym_key=_get("RSW_PSEUDONYM_KEY"),
@@ -86,6 +100,8 @@ def load() -> Settings:
         http_user_agent=_get("RSW_HTTP_USER_AGENT"),
         dbt_target=_get("RSW_DBT_TARGET"),
         sotkanet_years=_years(_get("RSW_SOTKANET_YEARS")),
+        parquet_raw_dir=_dir(_get("RSW_PARQUET_RAW_DIR"), data_dir / "parquet_raw"),
+        spark_dir=_dir(_get("RSW_SPARK_DIR"), data_dir / "spark"),
     )
 
 
@@ -102,3 +118,5 @@ def export_for_dbt(settings: Settings) -> None:
     os.environ["RSW_SUPPRESSION_THRESHOLD"] = str(settings.suppression_threshold)
     os.environ["RSW_COMPARED_COUNTY"] = settings.compared_county
     os.environ["RSW_DATA_DIR"] = str(settings.data_dir)
+    os.environ["RSW_PARQUET_RAW_DIR"] = str(settings.parquet_raw_dir)
+    os.environ["RSW_SPARK_DIR"] = str(settings.spark_dir)

@@ -5,10 +5,11 @@
   dbt.listagg, dbt.hash, dbt.type_string, ...) and, where DuckDB and Spark SQL differ and dbt has no macro,
   with the rsw_* macros below. Each dispatches on the adapter: default__ is DuckDB, spark__ is Spark.
 
-  Portable as written (verified on both engines; no shim needed): cast(x as type) with string, integer, bigint,
-  double, boolean, date, timestamp; extract(year|month|day from d); make_date(y, m, d); lpad; chr; trim;
-  replace; length; levenshtein; md5; percentile_cont(p) within group (order by x); median(x); bool_or;
-  bool_and; count_if; greatest/least; row_number/lag/lead/sum over windows; `||`.
+  Portable as written (the models or tests/assert_cross_db_shims.sql run them on both engines): cast(x as type)
+  with string, integer, bigint, double, boolean, date, timestamp; extract(year|month|day from d);
+  make_date(y, m, d); lpad; chr; trim; replace; length; levenshtein; md5; like; round;
+  percentile_cont(p) within group (order by x); bool_or; bool_and; greatest/least; ceiling/floor;
+  row_number/rank/lag/sum/max/count over windows; `||`.
   NOT portable: `::` casts, qualify, `varchar` as a type (Spark needs a length: use dbt.type_string() or
   `string`, which DuckDB also accepts), regexp_matches / a bare regexp_replace (first match only in DuckDB,
   every match in Spark), date - date (an integer in DuckDB, an interval in Spark), list/struct functions,

@@ -4,10 +4,18 @@ from collections.abc import Mapping
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtProjectPreparer, DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import (
+    DagsterDbtProjectPreparer,
+    DagsterDbtTranslator,
+    DbtCliResource,
+    DbtProject,
+    dbt_assets,
+)
 
 from orchestration.assets.landing import WAREHOUSE_POOL
+from orchestration.resources import Warehouse
 from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, export_for_dbt, load
+from sources.parquet_export import export_raw_to_parquet
 
 
 class ManifestPreparer(DagsterDbtProjectPreparer):
@@ -48,6 +56,13 @@ class WarehouseTranslator(DagsterDbtTranslator):
     dagster_dbt_translator=WarehouseTranslator(),
     pool=WAREHOUSE_POOL,
 )
-def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """dbt build: seeds, staging, intermediate and marts, with every dbt test as a (blocking) asset check."""
+def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+    """dbt build: seeds, staging, intermediate and marts, with every dbt test as a (blocking) asset check.
+    On the Spark target, the raw tables are first exported as Parquet, which dbt's on-run-start hook reads."""
+    settings = load()
+    if settings.dbt_target == "spark":
+        with warehouse.connect(read_only=True) as con:
+            exported = export_raw_to_parquet(con, settings.parquet_raw_dir)
+        context.log.info(f"Exported {len(exported)} raw tables ({sum(exported.values())} rows) as Parquet "
+                         f"to {settings.parquet_raw_dir}")
     yield from dbt.cli(["build"], context=context).stream()

@@ -38,7 +38,7 @@ def rsw_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, published
     """Marts-only DuckDB snapshot for BI tools, plus one Parquet file per mart. The candidate is protected
     (primary and secondary cell suppression, k-anonymous proposals) and attacked by the disclosure auditor
     before it is renamed into place: when the audit fails, the step fails and the last good snapshot stays."""
-    with warehouse.connect() as con:
+    with warehouse.marts() as con:  # the DuckDB warehouse, or the Spark marts' Parquet (RSW_DBT_TARGET=spark)
         summary = publish_snapshot(con, published.path, guard(published.suppression_threshold))
     audit = summary.guard["audit"]
     context.log.info(f"Published {summary.path}: {audit['hidden_items']} of {audit['protected_items']} protected "

@@ -16,7 +16,7 @@ ranked as (
     select
         granted.*,
         row_number() over (
-            partition by year, month, client_pseudonym order by decision_date desc, municipality_code desc
+            partition by year, month, client_pseudonym order by decision_date desc, municipality_code desc, decision_id desc
         ) as _latest
     from granted
 )

@@ -83,7 +83,7 @@ ranked as (
         events.*,
         row_number() over (
             partition by indicator_code, year, client_pseudonym
-            order by event_date desc, municipality_code desc
+            order by event_date desc, municipality_code desc, birth_year desc, gender desc
         ) as _latest,
         sum(amount_eur) over (partition by indicator_code, year, client_pseudonym) as client_amount_eur
     from events

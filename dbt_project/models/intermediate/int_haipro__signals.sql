@@ -20,7 +20,8 @@ ranked as (
     select
         r.*,
         l.loaded_at,
-        row_number() over (partition by r.report_id order by l.loaded_at desc, r.file_name desc) as delivery_rank
+        row_number() over (partition by r.report_id order by l.loaded_at desc, r.file_name desc,
+                                                      r.row_number_in_file desc) as delivery_rank
     from reports as r
     left join loads as l on l.file_name = r.file_name
 ),

@@ -35,7 +35,7 @@ scored as (
         end as in_bands,
         row_number() over (
             partition by d.indicator_code, s.client_pseudonym, extract(year from s.assessment_date)
-            order by s.assessment_date desc, s.score desc, s.instrument_version desc, s.municipality_code desc,
+            order by s.assessment_date desc, s.score desc, s.instrument desc, s.instrument_version desc, s.municipality_code desc,
                      s.client_group desc
         ) as _latest
     from {{ ref('int_instruments__scores_banded') }} s

@@ -35,7 +35,7 @@ data as (
         r.region_level, r.region_code, r.region_name_fi, r.parent_region_code,
         row_number() over (
             partition by d.indicator_id, r.region_code, d.year, d.gender
-            order by case when r.is_current_id then 0 else 1 end, d.data_updated desc
+            order by case when r.is_current_id then 0 else 1 end, d.data_updated desc, d.sotkanet_region_id
         ) as _pick
     from {{ ref('stg_sotkanet__data') }} d
     inner join regions r on r.sotkanet_region_id = d.sotkanet_region_id

@@ -12,6 +12,10 @@
   - quartile = ceiling(4 × rank / areas_ranked): 4 = worst quartile (with 22 areas: ranks 17–22).
   - trend_slope_5y: least-squares slope of the value per year over the five years ending at the row's year
     (years y-4..y with a value, at least 3 points), from sums: (nΣxy − ΣxΣy) / (nΣx² − (Σx)²), x = year − y.
+  - trend_direction (internal): the sign of the slope, 0 (flat) when |slope| ≤ 1e-9 × max(1, mean |value|) of
+    its points. Float sums are added in an engine-dependent order, so an exactly flat series can come out as a
+    slope of ±1e-15: within this tolerance it is flat, and is_trend_worsening / compared_county_trend_worsening
+    (decided on the direction, not on the raw float) never flip on noise.
 #}
 {%- set compared = var('compared_county') -%}
 with facts as (
@@ -96,6 +100,7 @@ trend_sums as (
         -- exact decimal sums: a floating-point sum depends on the order rows arrive in, so two builds of the same
         -- data would give slopes differing in the last bits (and flip is_trend_worsening around 0)
         cast(sum(cast(b.value as decimal(38, 12))) as double) as sy,
+        sum(abs(b.value)) as sabs,
         sum(case when b.value is not null then cast((b.year - a.year) * (b.year - a.year) as double) end) as sxx,
         cast(sum(cast((b.year - a.year) * b.value as decimal(38, 12))) as double) as sxy
     from anchors a
@@ -106,13 +111,26 @@ trend_sums as (
     group by a.indicator_code, a.region_code, a.gender, a.age_group, a.year
 ),
 
-trends as (
+trend_slopes as (
     select
         indicator_code, region_code, gender, age_group, year, n as trend_points,
         case
             when n >= 3 and (n * sxx - sx * sx) <> 0 then (n * sxy - sx * sy) / (n * sxx - sx * sx)
-        end as trend_slope_5y
+        end as trend_slope_5y,
+        sabs / nullif(n, 0) as mean_abs_value
     from trend_sums
+),
+
+trends as (
+    select
+        indicator_code, region_code, gender, age_group, year, trend_points, trend_slope_5y,
+        case
+            when trend_slope_5y is null then null
+            when abs(trend_slope_5y) <= 1e-9 * greatest(1.0, mean_abs_value) then 0
+            when trend_slope_5y > 0 then 1
+            else -1
+        end as trend_direction
+    from trend_slopes
 ),
 
 grid as (
@@ -166,6 +184,7 @@ with_trends as (
     select
         q.*,
         t.trend_slope_5y,
+        t.trend_direction,
         coalesce(t.trend_points, 0) as trend_points,
         c.country_value,
         ct.trend_slope_5y as country_trend_slope_5y
@@ -186,7 +205,8 @@ compared as (
            value as compared_county_value,
            rank_in_country as compared_county_rank,
            quartile as compared_county_quartile,
-           trend_slope_5y as compared_county_trend_slope_5y
+           trend_slope_5y as compared_county_trend_slope_5y,
+           trend_direction as compared_county_trend_direction
     from with_trends
     where region_code = '{{ compared }}'
 )
@@ -224,9 +244,9 @@ select
     cast(w.trend_slope_5y as double) as trend_slope_5y,
     cast(w.trend_points as integer) as trend_points,
     case
-        when w.trend_slope_5y is null or i.higher_is_worse is null then null
-        when w.trend_slope_5y = 0 then false
-        else (w.trend_slope_5y > 0) = i.higher_is_worse
+        when w.trend_direction is null or i.higher_is_worse is null then null
+        when w.trend_direction = 0 then false
+        else (w.trend_direction > 0) = i.higher_is_worse
     end as is_trend_worsening,
     cast(w.country_trend_slope_5y as double) as country_trend_slope_5y,
     cast('{{ compared }}' as {{ dbt.type_string() }}) as compared_county_code,
@@ -236,9 +256,9 @@ select
     coalesce(cc.compared_county_quartile = 4, false) as compared_county_in_worst_quartile,
     cast(cc.compared_county_trend_slope_5y as double) as compared_county_trend_slope_5y,
     case
-        when cc.compared_county_trend_slope_5y is null or i.higher_is_worse is null then null
-        when cc.compared_county_trend_slope_5y = 0 then false
-        else (cc.compared_county_trend_slope_5y > 0) = i.higher_is_worse
+        when cc.compared_county_trend_direction is null or i.higher_is_worse is null then null
+        when cc.compared_county_trend_direction = 0 then false
+        else (cc.compared_county_trend_direction > 0) = i.higher_is_worse
     end as compared_county_trend_worsening
 from with_trends w
 inner join indicators i on i.indicator_code = w.indicator_code
