@@ -35,7 +35,9 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
     cells: dict[str, int] = {}
     primary: dict[str, int] = {}
     hidden: dict[str, int] = {}
-    for u, (name, _, _) in enumerate(items.units):
+    for u, (name, row, _) in enumerate(items.units):
+        if row < 0:  # an unpublished remainder, not a cell of the mart
+            continue
         cells[name] = cells.get(name, 0) + 1
         primary[name] = primary.get(name, 0) + int(items.unit_primary[u])
         hidden[name] = hidden.get(name, 0) + int(unit_hidden[u])
