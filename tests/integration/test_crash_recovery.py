@@ -44,7 +44,7 @@ from pathlib import Path
 from sources.publish import publish_snapshot
 con = duckdb.connect(sys.argv[1])
 print("started", flush=True)
-publish_snapshot(con, Path(sys.argv[2]))
+publish_snapshot(con, Path(sys.argv[2]), None)
 print("finished", flush=True)
 """
 
@@ -105,7 +105,7 @@ def test_kill_during_publish_keeps_the_last_good_snapshot(tmp_path):
     try:
         con.execute("create schema marts")
         con.execute("create table marts.small as select range as id from range(10)")
-        publish_snapshot(con, published)
+        publish_snapshot(con, published, None)
         before = (published / PUBLISHED_FILE).read_bytes()
         con.execute("create table marts.large as select range as id, md5(range::varchar) as h from range(20000000)")
     finally:
@@ -123,7 +123,7 @@ def test_kill_during_publish_keeps_the_last_good_snapshot(tmp_path):
     con = duckdb.connect(str(warehouse))
     try:
         con.execute("drop table marts.large")
-        publish_snapshot(con, published)
+        publish_snapshot(con, published, None)
     finally:
         con.close()
     assert [p.name for p in published.iterdir() if p.name.startswith(".")] == []

@@ -24,7 +24,7 @@ def make_warehouse(path, rows: int) -> None:
 def publish(warehouse, out):
     con = duckdb.connect(str(warehouse))
     try:
-        return publish_snapshot(con, out)
+        return publish_snapshot(con, out, None)  # the mechanics; disclosure: test_disclosure.py
     finally:
         con.close()
 

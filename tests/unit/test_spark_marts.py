@@ -108,7 +108,7 @@ def test_publish_snapshot_publishes_the_spark_marts_unchanged(spark_build, tmp_p
     marts_dir, manifest = spark_build
     con = open_spark_marts(marts_dir, manifest)
     try:
-        summary = publish_snapshot(con, tmp_path / "published")
+        summary = publish_snapshot(con, tmp_path / "published", None)
     finally:
         con.close()
     assert summary.row_counts == {"empty_mart": 0, "homelessness": 2}
