@@ -52,7 +52,7 @@ def test_code_location_loads_as_under_dagster_dev(tmp_path):
     assert manifest.stat().st_mtime_ns > before, "under dagster dev the dbt project is parsed at load time"
     assert set(loaded["schedules"]) == {"daily_client_data_refresh_schedule", "weekly_sotkanet_poll_schedule",
                                         "half_year_social_reporting_package_schedule",
-                                        "yearly_national_comparison_schedule"}
+                                        "yearly_national_comparison_schedule", "dbt_docs_refresh_schedule"}
     assert all(s["requests"] == 1 and s["status"] == "RUNNING" for s in loaded["schedules"].values()), loaded["schedules"]
     assert loaded["sensors"] == {"landing_zone_sensor": "RUNNING"}
     assert {"client_data", "professional_observations", "statistics", "marts", "published"} <= set(loaded["groups"])

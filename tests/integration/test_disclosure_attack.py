@@ -4,6 +4,7 @@ publish, iterated until nothing new is learned. Also: two publishes of the same 
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 
 import duckdb
@@ -104,7 +105,9 @@ def test_subtraction_and_interval_attack_learns_nothing(published, demo_run):
 
 def test_two_publishes_of_the_same_warehouse_are_identical(demo_run, tmp_path):
     _, config = demo_run
-    con = duckdb.connect(str(config.warehouse_path), read_only=True)
+    copy = tmp_path / "warehouse.duckdb"  # publishing attaches the candidate: a writable connection
+    shutil.copyfile(config.warehouse_path, copy)
+    con = duckdb.connect(str(copy))
     try:
         paths = [publish_snapshot(con, tmp_path / name, guard(config.suppression_threshold)).path
                  for name in ("a", "b")]
