@@ -346,7 +346,8 @@ def test_both_engines_publish_the_same_protected_snapshot(both_builds, tmp_path)
     from sources.spark_marts import open_spark_marts
 
     work, warehouse, _ = both_builds
-    duck = duckdb.connect(str(warehouse), read_only=True)
+    shutil.copyfile(warehouse, tmp_path / "warehouse.duckdb")  # publishing attaches the candidate: writable
+    duck = duckdb.connect(str(tmp_path / "warehouse.duckdb"))
     spark = open_spark_marts(work / "spark" / "warehouse" / "marts.db", work / "target_spark" / "manifest.json")
     try:
         published = [publish_snapshot(con, tmp_path / name, guard(5)) for con, name in ((duck, "d"), (spark, "s"))]
