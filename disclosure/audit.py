@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from disclosure.cells import Items, build_items, load_cells
+from disclosure.cells import Items, build_items, describe, load_cells, mart_exists, plain
 from disclosure.intervals import feasible_intervals, too_narrow
 from disclosure.marts import LINKS, structures
 from disclosure.proposals import small_classes
@@ -67,7 +67,7 @@ def audit_file(path: Path, threshold: int, previous: Path | None = None) -> Audi
 
 def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None = None) -> AuditReport:
     started = time.perf_counter()
-    declared = [s for s in structures() if not s.same_cells and _exists(con, s.table)]
+    declared = [s for s in structures() if not s.same_cells and mart_exists(con, s.table)]
     items = build_items(con, declared, threshold, hidden_from="published", links=LINKS)
     report = AuditReport()
     if known_from:
@@ -87,7 +87,7 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     if published.any():
         report.narrowest_width = float(width[published].min())
     for i in np.flatnonzero(published)[np.argsort(width[published], kind="stable")][:10]:
-        report.weakest.append({**_where(items, int(i)), "lower": float(iv.lower[i]), "upper": float(iv.upper[i])})
+        report.weakest.append({**describe(items, int(i)), "lower": float(iv.lower[i]), "upper": float(iv.upper[i])})
     _visible_rules(con, items, declared, threshold, report)
     for m in sorted({x.split(".")[0] for x in items.measure}):
         mart = np.array([x.split(".")[0] == m for x in items.measure])
@@ -98,7 +98,7 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
             "narrowest_width": float(width[mine & hidden].min()) if (mine & hidden).any() else None,
         }
     _same_cells(con, declared, report)
-    if _exists(con, "development_proposals"):
+    if mart_exists(con, "development_proposals"):
         rare = small_classes(con, threshold)
         if rare:
             report.visible_breaches += rare
@@ -121,13 +121,13 @@ def _visible_rules(con, items: Items, declared: list[Structure], threshold: int,
                 report.visible_breaches += 1
                 if len(report.breaches) < 20:
                     report.breaches.append({"mart": s.label, "group": g,
-                                            **{k: _plain(cells.at[row, k]) for k in s.key}})
+                                            **{k: plain(cells.at[row, k]) for k in s.key}})
 
 
 def _same_cells(con, declared: list[Structure], report: AuditReport) -> None:
     """A mart that copies another's cells must hide exactly what the other hides."""
     for s in structures():
-        if not s.same_cells or not _exists(con, s.table):
+        if not s.same_cells or not mart_exists(con, s.table):
             continue
         key = ", ".join(s.key)
         n = con.execute(
@@ -182,22 +182,3 @@ def _merge(report: AuditReport, other: AuditReport, label: str) -> None:
     report.per_mart[label] = {"exactly_recoverable": other.exactly_recoverable, "too_narrow": other.too_narrow,
                               "narrowest_width": other.narrowest_width}
     report.weakest.extend({**w, "release": label} for w in other.weakest[:5])
-
-
-def _where(items: Items, item: int) -> dict:
-    table, row, _ = items.units[items.unit[item]]
-    t = items.tables[table]
-    return {"measure": items.measure[item], **{k: _plain(t.cells.at[row, k]) for k in t.structure.key}}
-
-
-def _plain(v):
-    return v.item() if hasattr(v, "item") else (None if v is None or _isnan(v) else v)
-
-
-def _isnan(v) -> bool:
-    return isinstance(v, float) and np.isnan(v)
-
-
-def _exists(con, table: str) -> bool:
-    return bool(con.execute("select count(*) from duckdb_tables() where database_name = current_database() "
-                            "and schema_name = 'marts' and table_name = ?", [table]).fetchone()[0])

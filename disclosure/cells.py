@@ -158,3 +158,23 @@ def _matching(con, cells: pd.DataFrame, where: str, columns: list[str]) -> pd.Da
                            f"order by _row").df()
     finally:
         con.unregister("_link_cells")
+
+
+def mart_exists(con: duckdb.DuckDBPyConnection, table: str, schema: str = "marts") -> bool:
+    """Is there a table `schema.table` in the connection's own database (not in an attached one)?"""
+    return bool(con.execute("select count(*) from duckdb_tables() where database_name = current_database() "
+                            "and schema_name = ? and table_name = ?", [schema, table]).fetchone()[0])
+
+
+def describe(items: Items, item: int) -> dict:
+    """The item's measure and its cell's key, for messages and metadata."""
+    table, row, _ = items.units[items.unit[item]]
+    t = items.tables[table]
+    return {"measure": items.measure[item], **{k: plain(t.cells.at[row, k]) for k in t.structure.key}}
+
+
+def plain(value):
+    """A cell value as plain Python for JSON metadata (numpy scalars unwrapped, NaN as None)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value

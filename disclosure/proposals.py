@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import duckdb
 
+from disclosure.cells import mart_exists
+
 TABLE = "development_proposals"
 QUASI_IDENTIFIERS = ("period_label", "phenomenon", "valence", "service_area_code", "admin_sector", "language",
                      "handling_status")
@@ -26,8 +28,7 @@ STEPS = (
 def anonymise_proposals(con: duckdb.DuckDBPyConnection, threshold: int, schema: str = "marts") -> dict[str, int]:
     """Generalise and drop rows of the candidate's development_proposals until it is k-anonymous."""
     table = f"{schema}.{TABLE}"
-    if not con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
-                       [schema, TABLE]).fetchone()[0]:
+    if not mart_exists(con, TABLE, schema):
         return {}
     con.execute(f"alter table {table} add column _level integer default 0")
     cols = ", ".join(QUASI_IDENTIFIERS)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from disclosure.cells import Items
+from disclosure.cells import Items, describe
 from disclosure.intervals import feasible_intervals, too_narrow
 
 TOLERANCE = 1e-6
@@ -40,7 +40,7 @@ def secondary(items: Items, threshold: int) -> np.ndarray:
         iv = feasible_intervals(items.value, hidden, items.relations, cache)
         if iv.infeasible:
             raise RuntimeError(f"{len(iv.infeasible)} declared relations do not hold in the data, e.g. "
-                               f"{_describe(items, items.relations[iv.infeasible[0]].total)}")
+                               f"{describe(items, items.relations[iv.infeasible[0]].total)}")
         narrow = np.flatnonzero(too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE))
         if not len(narrow):
             return unit_hidden
@@ -54,7 +54,7 @@ def secondary(items: Items, threshold: int) -> np.ndarray:
                 repaired = True
                 touched.update(int(i) for i in _members(rels[choice]))
         if not repaired:
-            raise RuntimeError(f"cannot protect {_describe(items, int(narrow[0]))}: no cell left to hide")
+            raise RuntimeError(f"cannot protect {describe(items, int(narrow[0]))}: no cell left to hide")
     raise RuntimeError("secondary suppression did not converge")
 
 
@@ -141,10 +141,3 @@ def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, unit_h
                         nxt.append(int(m))
         frontier = sorted(nxt)
     return None
-
-
-def _describe(items: Items, item: int) -> str:
-    table, row, _ = items.units[items.unit[item]]
-    t = items.tables[table]
-    key = {k: t.cells.at[row, k] for k in t.structure.key}
-    return f"{items.measure[item]} at {key}"

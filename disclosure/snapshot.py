@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from disclosure.cells import build_items
+from disclosure.cells import build_items, mart_exists
 from disclosure.marts import APPLY, LINKS, PHENOMENON_MARTS, Apply, structures
 from disclosure.protect import secondary
 from disclosure.tables import Structure
@@ -29,7 +29,7 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
     interval shorter than `threshold`, then write the pattern into the marts (values null, is_suppressed,
     suppression_reason 'disclosure_control')."""
     started = time.perf_counter()
-    declared = [s for s in structures() if _exists(con, schema, s.table)]
+    declared = [s for s in structures() if mart_exists(con, s.table, schema)]
     items = build_items(con, declared, threshold, hidden_from="primary", schema=schema, links=LINKS)
     unit_hidden = secondary(items, threshold)
     cells: dict[str, int] = {}
@@ -85,16 +85,11 @@ def _flagged(con, schema: str, table: str) -> bool:
                        "and column_name in ('is_suppressed', 'suppression_reason')", [schema, table]).fetchone()[0] == 2
 
 
-def _exists(con, schema: str, table: str) -> bool:
-    return bool(con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
-                            [schema, table]).fetchone()[0])
-
-
 def hidden_share(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> dict[str, float]:
     """Share of the county's own rows suppressed, per declared mart (the information loss, in rows)."""
     out = {}
     for table in dict.fromkeys(s.table for s in structures()):
-        if _exists(con, schema, table) and _flagged(con, schema, table):
+        if mart_exists(con, table, schema) and _flagged(con, schema, table):
             own = "disclosure_control = 'protected'" if table in PHENOMENON_MARTS else "true"
             n, k = con.execute(f"select count(*), count(*) filter (where is_suppressed) "
                                f"from {schema}.{table} where {own}").fetchone()
