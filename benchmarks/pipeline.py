@@ -162,7 +162,7 @@ def main() -> None:
     os.environ.pop("DAGSTER_HOME", None)
     from orchestration.demo import parse_dbt_project
     from orchestration.settings import DBT_PROJECT_DIR, export_for_dbt, load
-    from sources.demo.fixture_server import FixtureServer
+    from demo.fixture_server import FixtureServer
 
     out: dict[str, object] = {"mode": args.mode}
     process_started = time.perf_counter()

@@ -20,8 +20,8 @@ from dagster import AssetCheckSeverity
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.instance import ensure_settings, pool_holders, recover
 from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home, export_for_dbt, load
-from sources.demo.fixture_server import FixtureServer
-from sources.demo.generate import generate
+from demo.fixture_server import FixtureServer
+from demo.generate import generate
 from sources.publish import PUBLISHED_FILE
 
 

@@ -19,8 +19,8 @@ from dagster import DagsterInstance
 from orchestration.demo import parse_dbt_project, start_cleanly
 from orchestration.instance import ensure_settings
 from orchestration.settings import PROJECT_ROOT, dagster_home, export_for_dbt, load
-from sources.demo.fixture_server import FixtureServer
-from sources.demo.generate import generate
+from demo.fixture_server import FixtureServer
+from demo.generate import generate
 
 
 def dev_environment() -> dict[str, str]:

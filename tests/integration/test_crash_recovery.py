@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from orchestration.instance import ensure_settings
-from sources.demo.client_data import write_client_data_landing
+from demo.client_data import write_client_data_landing
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer

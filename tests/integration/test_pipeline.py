@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from orchestration.demo import sotkanet_faults
-from sources.demo.fixture_server import FixtureServer
+from demo.fixture_server import FixtureServer
 from tests.conftest import INTEGRATION_SOTKANET_FAULTS, string_columns
 from tests.identity_codes import codes_in
 

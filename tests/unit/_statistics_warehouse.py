@@ -230,7 +230,7 @@ def built_warehouse() -> Path:
 
     import pandas as pd
 
-    from sources.demo.statistics import hetu_for, write_statistics_landing
+    from demo.statistics import hetu_for, write_statistics_landing
     from sources.landing import load_source
     from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
     from sources.statistics.instruments import HEADERS, SOURCE

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from sources.client_data.client_feedback import HEADERS, SOURCE
-from sources.demo.client_data import fictitious_hetu
+from demo.client_data import fictitious_hetu
 from sources.landing import load_source
 
 TODAY = dt.date(2025, 12, 31)

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from sources.demo.statistics import hetu_for, spoil_hetu, write_statistics_landing
+from demo.statistics import hetu_for, spoil_hetu, write_statistics_landing
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.statistics import client_register_assistance, client_register_clients, client_register_housing

@@ -18,7 +18,7 @@ import pytest
 
 from sources import cleaning
 from sources.cleaning import Cleaner, _identity_results, _plainly_valid_hetu
-from sources.demo.statistics import _people, hetu_for, spoil_hetu, write_client_register_events
+from demo.statistics import _people, hetu_for, spoil_hetu, write_client_register_events
 from sources.engine_load import ColumnRule, per_column_prepare
 from sources.landing import FileSource, exact_headers, load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, hetu_problem

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from sources.client_data.complaints import HEADERS, SOURCE
-from sources.demo.client_data import fictitious_hetu
+from demo.client_data import fictitious_hetu
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.readers import FileFormatError

@@ -9,7 +9,7 @@ import duckdb
 import numpy as np
 from faker import Faker
 
-from sources.demo.professional_observations import _write_csv, fictitious_hetu, write_haipro
+from demo.professional_observations import _write_csv, fictitious_hetu, write_haipro
 from sources.landing import load_source
 from sources.loads import reconcile
 from tests.identity_codes import codes_in

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from sources.professional_observations.half_year_report import (
+from reports.half_year import (
     Cell,
     ReportError,
     _plot_value,

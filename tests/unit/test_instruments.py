@@ -15,7 +15,7 @@ import pytest
 from _statistics_warehouse import SEEDS, built_warehouse
 
 from sources.contracts.registers import INSTRUMENT_SPECS
-from sources.demo.statistics import hetu_for
+from demo.statistics import hetu_for
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.statistics.instruments import HEADERS, SOURCE

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from sources.demo.plan import default_reference_csv, write_plan_landing
+from demo.plan import default_reference_csv, write_plan_landing
 from sources.landing import load_source
 from sources.professional_observations import plan_actions
 from sources.professional_observations.plan_actions import SOURCE, action_key, normalise_text
@@ -311,7 +311,7 @@ def _mart_row(**values) -> dict:
 def test_report_section_renders_progress_chart_and_changes():
     import pandas as pd
 
-    from sources.professional_observations.plan_report import render_plan_section
+    from reports.plan import render_plan_section
 
     con = duckdb.connect()
     assert "Seurantatietoa ei ole vielä saatavilla" in render_plan_section(con)

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from sources.demo.professional_observations import fictitious_hetu, write_social_reports
+from demo.professional_observations import fictitious_hetu, write_social_reports
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, is_valid_hetu

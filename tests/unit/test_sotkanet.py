@@ -17,8 +17,8 @@ import httpx
 import pandas as pd
 import pytest
 
-from sources.demo.api_recordings import write_recordings
-from sources.demo.fixture_server import FixtureServer
+from demo.api_recordings import write_recordings
+from demo.fixture_server import FixtureServer
 from sources.statistics.sotkanet import (
     LICENCE_THIRD_PARTY,
     LICENCE_THL,
@@ -683,7 +683,7 @@ def test_fixture_server_cli_writes_port_and_stops_on_sigterm(recordings, tmp_pat
         [
             sys.executable,
             "-m",
-            "sources.demo.fixture_server",
+            "demo.fixture_server",
             "--recordings",
             str(recordings),
             "--port-file",

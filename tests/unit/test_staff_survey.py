@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 
-from sources.demo.professional_observations import _write_csv, write_staff_survey
+from demo.professional_observations import _write_csv, write_staff_survey
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.staff_survey import HEADERS, SOURCE

@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 
-from sources.demo.professional_observations import _write_xlsx, write_supervision_status
+from demo.professional_observations import _write_xlsx, write_supervision_status
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.supervision_status import HEADERS, SOURCE

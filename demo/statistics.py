@@ -11,7 +11,7 @@ without version, item out of range ...).
 Identity codes are FICTITIOUS: individual numbers 900–999 only. Deterministic (seeded numpy and Faker-free:
 no names are needed), vectorised, no wall clock.
 
-(The Sotkanet/StatFin API recordings are written by `sources.demo.api_recordings`.)
+(The Sotkanet/StatFin API recordings are written by `demo.api_recordings`.)
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from sources.contracts.registers import client_group_codes
-from sources.demo.workbooks import fix_timestamps
+from demo.workbooks import fix_timestamps
 
 CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 

@@ -23,7 +23,7 @@ import random
 import shutil
 from pathlib import Path
 
-from sources.demo.workbooks import fix_timestamps
+from demo.workbooks import fix_timestamps
 
 SOURCE_NAME = "plan_actions"
 FIRST_VERSION_DATE = dt.date(2025, 12, 17)

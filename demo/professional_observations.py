@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from faker import Faker
 
-from sources.demo.workbooks import fix_timestamps
+from demo.workbooks import fix_timestamps
 from sources.professional_observations.social_report_forms import FORM_VERSIONS
 
 HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"

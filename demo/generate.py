@@ -2,7 +2,7 @@
 recorded API responses the fixture server plays back. Deterministic: the same scale gives the same bytes,
 so a second `make run` loads nothing new.
 
-    python -m sources.demo.generate --landing data/landing --recordings data/demo/api --scale 1
+    python -m demo.generate --landing data/landing --recordings data/demo/api --scale 1
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from sources.demo.api_recordings import write_recordings
-from sources.demo.ara_homelessness import write_ara_landing
-from sources.demo.client_data import write_client_data_landing
-from sources.demo.plan import write_plan_landing
-from sources.demo.professional_observations import write_professional_observations_landing
-from sources.demo.statistics import write_statistics_landing
+from demo.api_recordings import write_recordings
+from demo.ara_homelessness import write_ara_landing
+from demo.client_data import write_client_data_landing
+from demo.plan import write_plan_landing
+from demo.professional_observations import write_professional_observations_landing
+from demo.statistics import write_statistics_landing
 
 DEMO_TODAY = dt.date(2025, 12, 31)
 

@@ -18,7 +18,7 @@ import math
 import random
 from pathlib import Path
 
-from sources.demo.statistics import _write_csv, _write_xlsx
+from demo.statistics import _write_csv, _write_xlsx
 from sources.reference import SEEDS
 
 SEED = 20240215

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from faker import Faker
 
-from sources.demo.workbooks import fix_timestamps
+from demo.workbooks import fix_timestamps
 from sources.reference import _rows
 
 CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"

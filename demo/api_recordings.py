@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEED = 20250101
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE_PATH = REPO_ROOT / "dbt_project" / "seeds" / "indicator_catalogue.csv"
 DEFAULT_YEARS = range(2015, 2025)
 

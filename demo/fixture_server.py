@@ -17,7 +17,7 @@ fault is one of:
   ``{"status": 429, "retry_after": "1", "body": "..."}``.
 ``.requests`` counts requests per path and ``.log`` lists them (method, path, query, User-Agent).
 
-CLI: ``python -m sources.demo.fixture_server --recordings DIR --port-file FILE [--port N]
+CLI: ``python -m demo.fixture_server --recordings DIR --port-file FILE [--port N]
 [--write-recordings]``; serves until SIGTERM/SIGINT, writes its port to FILE once listening.
 """
 
@@ -371,7 +371,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     if args.write_recordings and not (args.recordings / "sotkanet" / "regions.json").exists():
-        from sources.demo.api_recordings import write_recordings
+        from demo.api_recordings import write_recordings
 
         write_recordings(args.recordings)
 

@@ -1,0 +1,1 @@
+"""Reports rendered from the published, disclosure-protected marts only (never from the warehouse)."""
