@@ -4,10 +4,12 @@ samples its memory (with dbt's and the fixture server's) from outside.
 
     python -m benchmarks.pipeline full --data-dir D --recordings R --out result.json
         the `full_refresh` job on a fresh data dir (landing/ already in place)
+    python -m benchmarks.pipeline nochange --data-dir D --recordings R --out result.json
+        a second refresh with nothing new, as a second `make run` does it (orchestration/refresh.py): extract
+        what may have changed (pending files: none; the APIs: polled), then no dbt and no republish
     python -m benchmarks.pipeline incremental --data-dir D --recordings R --out result.json
-        drop one new daily complaints file, then run what the landing-zone sensor would start for it: raw/complaints
-        and everything downstream of it (the same selection the sensor computes), in a new process, as Dagster's
-        run launcher would
+        drop one new daily complaints file, then the same refresh: it loads the file and rebuilds only what is
+        downstream of complaints (and of the ledger), then republishes
 
 The timed part is the job execution (`execute_in_process`); parsing and importing the definitions are reported
 separately. Per-step wall times come from the run's STEP_START / STEP_SUCCESS events, per-model dbt times from
@@ -151,7 +153,7 @@ def ledger_rows(warehouse: Path) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["full", "incremental"])
+    parser.add_argument("mode", choices=["full", "nochange", "incremental"])
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--recordings", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
@@ -171,42 +173,36 @@ def main() -> None:
         os.environ["STATFIN_BASE_URL"] = f"{server.base_url}/PxWeb/api/v1/fi/StatFin"
         settings = load()
         export_for_dbt(settings)
-        if args.mode == "full":
-            t = time.perf_counter()
-            parse_dbt_project()
-            out["dbt_parse_seconds"] = round(time.perf_counter() - t, 2)
         t = time.perf_counter()
-        import dagster as dg
+        parse_dbt_project()  # skips itself when neither the project nor the settings changed
+        out["dbt_parse_seconds"] = round(time.perf_counter() - t, 2)
+        t = time.perf_counter()
         from dagster import DagsterInstance
 
         from orchestration.definitions import defs
         out["import_definitions_seconds"] = round(time.perf_counter() - t, 2)
 
         job = defs.resolve_job_def("full_refresh")
-        selection = None
         if args.mode == "incremental":
-            t = time.perf_counter()
             out["new_file"] = write_next_day_complaints(settings.landing_dir).name
-            key = dg.AssetKey(["raw", "complaints"])
-            graph = defs.resolve_asset_graph()
-            selection = sorted((dg.AssetSelection.keys(key) | dg.AssetSelection.keys(key).downstream())
-                               .resolve(graph))
-            out["selection"] = [k.to_user_string() for k in selection]
-            out["selection_seconds"] = round(time.perf_counter() - t, 2)
+        run_config = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
         with DagsterInstance.ephemeral() as instance:
             wall_start = time.time()
             t = time.perf_counter()
-            result = job.execute_in_process(
-                instance=instance,
-                raise_on_error=False,
-                asset_selection=selection,
-                run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-            )
+            if args.mode == "full":
+                result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
+                runs = [result]
+            else:
+                from orchestration.refresh import refresh
+                result = refresh(defs, instance, settings, DBT_PROJECT_DIR / "target" / "manifest.json", run_config)
+                runs = result.runs
+                out.update({"extracted": [k.to_user_string() for k in result.extracted], "changed": result.changed,
+                            "built": [k.to_user_string() for k in result.built]})
             out["job_seconds"] = round(time.perf_counter() - t, 2)
-            out["steps"] = step_seconds(instance, result.run_id)
+            out["steps"] = {k: v for r in runs for k, v in step_seconds(instance, r.run_id).items()}
             out["stages"] = stage_seconds(out["steps"])
         out.update(summary(result))
-        out["dbt"] = dbt_timings(DBT_PROJECT_DIR / "target", result.run_id, wall_start)
+        out["dbt"] = {k: v for r in runs for k, v in dbt_timings(DBT_PROJECT_DIR / "target", r.run_id, wall_start).items()}
     out["process_seconds"] = round(time.perf_counter() - process_started, 2)
     out.update(ledger_rows(settings.warehouse_path))
     args.out.write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")

@@ -8,6 +8,7 @@ server, and prints a summary. Exits non-zero if any asset or blocking check fail
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import signal
 import subprocess
@@ -19,16 +20,40 @@ from dagster import AssetCheckSeverity
 
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.instance import ensure_settings, pool_holders, recover
+from orchestration.refresh import describe, refresh
 from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home, export_for_dbt, load
 from demo.fixture_server import FixtureServer
 from demo.generate import generate
 from sources.publish import PUBLISHED_FILE
 
 
+PARSE_STAMP = DBT_PROJECT_DIR / "target" / "parse_inputs.sha256"
+
+
+def _parse_inputs() -> str:
+    """What dbt's manifest is made from: every project file's name, size and modification time (not target/,
+    logs/, dbt_packages/), and the settings dbt reads through env_var()."""
+    digest = hashlib.sha256()
+    for path in sorted(DBT_PROJECT_DIR.rglob("*")):
+        relative = path.relative_to(DBT_PROJECT_DIR)
+        if path.is_file() and relative.parts[0] not in ("target", "logs", "dbt_packages"):
+            stat = path.stat()
+            digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for name in sorted(k for k in os.environ if k.startswith("RSW_") and k != "RSW_PSEUDONYM_KEY"):
+        digest.update(f"{name}={os.environ[name]}\n".encode())
+    return digest.hexdigest()
+
+
 def parse_dbt_project() -> None:
-    """Write dbt's manifest, which the Dagster definitions are built from."""
+    """Write dbt's manifest, which the Dagster definitions are built from; skipped (a dbt start-up saved) when
+    neither the project's files nor the settings changed since the last parse."""
+    inputs = _parse_inputs()
+    manifest = DBT_PROJECT_DIR / "target" / "manifest.json"
+    if manifest.exists() and PARSE_STAMP.exists() and PARSE_STAMP.read_text().strip() == inputs:
+        return
     subprocess.run([str(DBT_EXECUTABLE), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
                     "--profiles-dir", str(DBT_PROJECT_DIR)], check=True)
+    PARSE_STAMP.write_text(inputs + "\n")
 
 
 def sotkanet_faults(specs: list[str]) -> dict[str, object]:
@@ -46,14 +71,29 @@ def sotkanet_faults(specs: list[str]) -> dict[str, object]:
     return faults
 
 
+def generate_once(landing: Path, recordings: Path, scale: float, stamp: Path) -> None:
+    """The demo landing files and API recordings, generated again only when the scale or the generator changed
+    (a second `make run` then costs what the refresh costs, not a regeneration)."""
+    digest = hashlib.sha256(f"scale={scale:g}\n".encode())
+    for path in sorted((Path(__file__).resolve().parents[1] / "demo").rglob("*.py")):
+        digest.update(path.read_bytes())
+    fingerprint = digest.hexdigest()
+    if landing.is_dir() and recordings.is_dir() and stamp.exists() and stamp.read_text().strip() == fingerprint:
+        print(f"Demo data (scale {scale:g}) already in {landing}: not generated again")
+        return
+    print(f"Generating demo data (scale {scale:g}) into {landing}")
+    generate(landing, recordings, scale=scale)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint + "\n")
+
+
 def run_pipeline(scale: float = 1.0, faults: list[str] = ()):
     """Generate, serve, materialize everything. Returns the Dagster execution result.
     ``faults`` (``ID:KIND``, see sotkanet_faults) make the fixture server fail single Sotkanet indicators."""
     os.environ.setdefault("RSW_DEMO_MODE", "1")
     settings = load()
     recordings = settings.data_dir / "demo" / "api"
-    print(f"Generating demo data (scale {scale:g}) into {settings.landing_dir}")
-    generate(settings.landing_dir, recordings, scale=scale)
+    generate_once(settings.landing_dir, recordings, scale, settings.data_dir / "demo" / "generated.sha256")
 
     with FixtureServer(recordings, sticky_faults=sotkanet_faults(list(faults))) as server:
         os.environ["SOTKANET_BASE_URL"] = f"{server.base_url}/rest/1.1"
@@ -65,15 +105,15 @@ def run_pipeline(scale: float = 1.0, faults: list[str] = ()):
 
         from orchestration.definitions import defs
 
-        job = defs.resolve_job_def("full_refresh")
         home = dagster_home()  # set by the Makefile, so `make dev` shows `make run`'s history
         if home:
             ensure_settings(home)
         run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
         with DagsterInstance.get() if home else DagsterInstance.ephemeral() as instance:
             start_cleanly(instance)
-            result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
-            if result.success:  # the docs site: its own job, after the publish (off the refresh's path)
+            result = refresh(defs, instance, load(), DBT_PROJECT_DIR / "target" / "manifest.json", run_config)
+            print(describe(result))
+            if result.success and result.built:  # the docs site: its own job, after the publish (off the path)
                 defs.resolve_job_def("dbt_docs_refresh").execute_in_process(
                     instance=instance, raise_on_error=False, run_config=run_config)
             return result

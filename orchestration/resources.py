@@ -11,6 +11,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from orchestration.settings import duckdb_config, load
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.spark_marts import open_spark_marts
 from sources.statistics.sotkanet import SotkanetClient
@@ -36,7 +37,7 @@ class Warehouse(dg.ConfigurableResource):
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                con = duckdb.connect(self.path, read_only=read_only)
+                con = duckdb.connect(self.path, read_only=read_only, config=duckdb_config(load()))
                 break
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:

@@ -31,6 +31,8 @@ class Settings:
     sotkanet_years: tuple[int, ...]
     parquet_raw_dir: Path
     spark_dir: Path
+    duckdb_memory_limit: str
+    duckdb_threads: int
 
     @property
     def landing_dir(self) -> Path:
@@ -67,6 +69,8 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "RSW_DBT_TARGET": ("duckdb", "dbt target: duckdb (default) or spark."),
     "RSW_SOTKANET_YEARS": ("2015-2024", "Statistical years fetched from Sotkanet and StatFin, as FIRST-LAST."),
     "RSW_PARQUET_RAW_DIR": ("", "Spark target: where the raw tables are exported as Parquet before dbt runs (default <RSW_DATA_DIR>/parquet_raw)."),
+    "RSW_DUCKDB_MEMORY_LIMIT": ("1GB", "DuckDB memory limit of every warehouse connection and of dbt's (beyond it, DuckDB spills to <warehouse>.tmp)."),
+    "RSW_DUCKDB_THREADS": ("2", "DuckDB threads of every warehouse connection and of dbt's."),
     "RSW_SPARK_DIR": ("", "Spark target: the local Spark session's warehouse (marts read by publish) and metastore (default <RSW_DATA_DIR>/spark)."),
 }
 
@@ -102,7 +106,14 @@ def load() -> Settings:
         sotkanet_years=_years(_get("RSW_SOTKANET_YEARS")),
         parquet_raw_dir=_dir(_get("RSW_PARQUET_RAW_DIR"), data_dir / "parquet_raw"),
         spark_dir=_dir(_get("RSW_SPARK_DIR"), data_dir / "spark"),
+        duckdb_memory_limit=_get("RSW_DUCKDB_MEMORY_LIMIT"),
+        duckdb_threads=int(_get("RSW_DUCKDB_THREADS")),
     )
+
+
+def duckdb_config(settings: Settings) -> dict[str, str | int]:
+    """The DuckDB settings of every connection that writes or transforms the warehouse (dbt's: profiles.yml)."""
+    return {"memory_limit": settings.duckdb_memory_limit, "threads": settings.duckdb_threads}
 
 
 def dagster_home() -> Path | None:
@@ -120,3 +131,5 @@ def export_for_dbt(settings: Settings) -> None:
     os.environ["RSW_DATA_DIR"] = str(settings.data_dir)
     os.environ["RSW_PARQUET_RAW_DIR"] = str(settings.parquet_raw_dir)
     os.environ["RSW_SPARK_DIR"] = str(settings.spark_dir)
+    os.environ["RSW_DUCKDB_MEMORY_LIMIT"] = settings.duckdb_memory_limit
+    os.environ["RSW_DUCKDB_THREADS"] = str(settings.duckdb_threads)

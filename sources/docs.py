@@ -15,12 +15,24 @@ FINGERPRINT_FILE = "manifest.sha256"
 VOLATILE_KEYS = ("metadata",)  # generated_at, invocation_id, ... change on every parse
 
 
+VOLATILE_NODE_KEYS = ("created_at",)  # when the node was parsed: every full (non-partial) parse renews it
+
+
+def _stable(value):
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items() if k not in VOLATILE_NODE_KEYS}
+    if isinstance(value, list):
+        return [_stable(v) for v in value]
+    return value
+
+
 def manifest_fingerprint(manifest_path: Path) -> str:
-    """SHA-256 of the manifest without its per-invocation metadata (stable across parses of the same project)."""
+    """SHA-256 of the manifest without its per-invocation metadata and parse times (stable across parses of the
+    same project)."""
     manifest = json.loads(Path(manifest_path).read_text(encoding="utf-8"))
     for key in VOLATILE_KEYS:
         manifest.pop(key, None)
-    return hashlib.sha256(json.dumps(manifest, sort_keys=True).encode("utf-8")).hexdigest()
+    return hashlib.sha256(json.dumps(_stable(manifest), sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def docs_current(docs_dir: Path, fingerprint: str) -> bool:

@@ -7,6 +7,7 @@ freshness can be checked the same way for every source.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,3 +167,17 @@ def reconcile(con: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
             problems.append({"file": file_name, "rows_in": rows_in, "accepted": accepted,
                              "quarantined": quarantined, "in_raw": found[0], "in_quarantine": found[1]})
     return problems
+
+
+def source_states(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Per source, a digest of everything its ledger says was delivered (file or response name, content hash,
+    status). It moves exactly when a source delivered something new (loaded, corrected, rejected or recognised
+    as a duplicate); comparing it with the digest recorded at the last publish tells which sources changed."""
+    if not con.execute("select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = '_loads'"
+                       ).fetchall()[0][0]:
+        return {}
+    rows = con.execute("select source, file_name, file_hash, status from raw._loads order by all").fetchall()
+    digests: dict[str, hashlib._Hash] = {}
+    for source, file_name, file_hash, status in rows:
+        digests.setdefault(source, hashlib.sha256()).update(f"{file_name}\0{file_hash}\0{status}\n".encode())
+    return {source: digest.hexdigest() for source, digest in digests.items()}

@@ -11,6 +11,7 @@ from dagster_dbt import DbtCliResource
 from disclosure.guard import guard
 from orchestration.assets.dbt import dbt_project, warehouse_models
 from orchestration.assets.landing import WAREHOUSE_POOL
+from orchestration.refresh import record_published
 from orchestration.resources import Warehouse
 from orchestration.settings import load
 from sources.docs import docs_current, manifest_fingerprint, mark_docs
@@ -41,6 +42,12 @@ def rsw_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, published
     with warehouse.marts() as con:  # the DuckDB warehouse, or the Spark marts' Parquet (RSW_DBT_TARGET=spark)
         summary = publish_snapshot(con, published.path, guard(published.suppression_threshold))
     audit = summary.guard["audit"]
+    from orchestration.definitions import defs  # the whole asset graph (here: not a cycle, it is loaded by now)
+
+    built = context.run.asset_selection or context.job_def.asset_layer.selected_asset_keys
+    recorded = record_published(defs.resolve_asset_graph(), set(built), Path(warehouse.path),
+                                dbt_project.manifest_path)
+    context.log.info(f"Recorded as published: the deliveries of {len(recorded)} sources (orchestration/refresh.py)")
     context.log.info(f"Published {summary.path}: {audit['hidden_items']} of {audit['protected_items']} protected "
                      f"cells hidden, narrowest interval {audit['narrowest_width']}, audit {audit['seconds']} s")
     return dg.MaterializeResult(metadata={
