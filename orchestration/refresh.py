@@ -6,7 +6,8 @@
    landing-zone sensor's test) and the API sources (only a poll tells whether they changed; they download only
    what changed);
 2. **build**: the sources whose ledger digest (`sources.loads.source_states`) moved since the last successful
-   publish, and everything downstream of them: the dbt models and tests, the publish, the reports. Nothing moved
+   publish, and everything downstream of them (and of the ledger's own models): the dbt models and tests, the
+   publish, the reports. Nothing moved
    → no dbt and no republish. A changed dbt project (manifest fingerprint) or no earlier publish → everything.
 
 After a snapshot is published (and audited) the publish step records, in `<warehouse dir>/published_state.json`,
@@ -87,7 +88,14 @@ def build_selection(graph, changed: set[str], project_changed: bool) -> set[dg.A
         if assets is None:  # a ledger source no asset writes: rebuild everything rather than guess
             return everything(graph)
         keys |= assets
-    return _rebuilt(graph, keys | {LEDGER}) if keys else set()
+    if not keys:
+        return set()
+    # The ledger moved too. A model below both the ledger and another source reads that source's own ledger rows
+    # (`where source = '...'`, the convention of every such model), so only what is below the ledger and no
+    # unchanged source is rebuilt for it: stg_ledger__loads, source_freshness and what follows them.
+    unchanged = {k for k in graph.get_all_asset_keys()
+                 if k.path[0] == "raw" and graph.get(k).is_materializable} - keys
+    return _rebuilt(graph, keys) | (_rebuilt(graph, {LEDGER}) - _rebuilt(graph, unchanged))
 
 
 def record_published(graph, built: set[dg.AssetKey], warehouse_path: Path, manifest_path: Path) -> dict[str, str]:
@@ -100,8 +108,7 @@ def record_published(graph, built: set[dg.AssetKey], warehouse_path: Path, manif
         con.close()
     done = {}
     for source, digest in states.items():
-        assets = source_assets(graph, source)
-        if assets is not None and _rebuilt(graph, assets | {LEDGER}) <= built:
+        if source_assets(graph, source) is not None and build_selection(graph, {source}, False) <= built:
             done[source] = digest
     project = manifest_fingerprint(manifest_path) if everything(graph) <= built else None
     write_state(state_path(warehouse_path), project, done)
