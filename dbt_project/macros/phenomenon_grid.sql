@@ -50,3 +50,26 @@
             and n.period_label = pe.period_label
             and n.phenomenon = ph.phenomenon
 {%- endmacro %}
+
+{#- The periods a relation has rows in (the grid's periods). -#}
+{% macro distinct_periods(relation) -%}
+    select distinct period_type, period_start, period_end, period_label from {{ relation }}
+{%- endmacro %}
+
+{#- A count-only facts model's columns from a grid row `g`: its region and period, the total gender and all ages, and
+    the count as value and numerator (no denominator). -#}
+{% macro phenomenon_grid_count_columns(g, measure) -%}
+    {{ g }}.region_level,
+    {{ g }}.region_code,
+    {{ g }}.region_name_fi,
+    {{ g }}.parent_region_code,
+    {{ g }}.period_type,
+    {{ g }}.period_start,
+    {{ g }}.period_end,
+    {{ g }}.period_label,
+    'total' as gender,
+    'all' as age_group,
+    cast({{ g }}.{{ measure }} as double) as value,
+    cast({{ g }}.{{ measure }} as double) as numerator,
+    cast(null as double) as denominator
+{%- endmacro %}

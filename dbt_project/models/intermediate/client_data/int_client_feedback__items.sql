@@ -20,8 +20,7 @@ periods as (
     select
         i.*,
         l.loaded_at,
-        {{ half_year_start('i.received_date') }} as period_start,
-        {{ half_year_label('i.received_date') }} as period_label
+        {{ period_columns('half_year', 'i.received_date') }}
     from items as i
     left join loads as l on l.file_name = i.file_name
 )
@@ -30,9 +29,9 @@ select
     p.feedback_id,
     p.received_at,
     p.received_date,
-    'half_year' as period_type,
+    p.period_type,
     p.period_start,
-    {{ half_year_end('p.period_start') }} as period_end,
+    p.period_end,
     p.period_label,
     p.service_area_code,
     sa.service_area_name_fi,

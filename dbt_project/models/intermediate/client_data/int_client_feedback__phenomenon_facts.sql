@@ -17,7 +17,7 @@ with items as (
 ),
 
 periods as (
-    select distinct period_type, period_start, period_end, period_label from items
+    {{ distinct_periods('items') }}
 ),
 
 lineage as (

@@ -10,17 +10,16 @@ with meetings as (
 periods as (
     select
         *,
-        {{ half_year_start('meeting_date') }} as period_start,
-        {{ half_year_label('meeting_date') }} as period_label
+        {{ period_columns('half_year', 'meeting_date') }}
     from meetings
 )
 
 select
     p.meeting_id,
     p.meeting_date,
-    'half_year' as period_type,
+    p.period_type,
     p.period_start,
-    {{ half_year_end('p.period_start') }} as period_end,
+    p.period_end,
     p.period_label,
     p.panel_type,
     p.panel_name,

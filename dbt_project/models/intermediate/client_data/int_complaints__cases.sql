@@ -59,8 +59,7 @@ dated as (
 periods as (
     select
         *,
-        {{ half_year_start('received_date') }} as period_start,
-        {{ half_year_label('received_date') }} as period_label
+        {{ period_columns('half_year', 'received_date') }}
     from dated
 )
 
@@ -98,9 +97,9 @@ select
         else false
     end as is_overdue,
     p.is_event_over_2y,
-    'half_year' as period_type,
+    p.period_type,
     p.period_start,
-    {{ half_year_end('p.period_start') }} as period_end,
+    p.period_end,
     p.period_label,
     p.version_count,
     p.modified_at,

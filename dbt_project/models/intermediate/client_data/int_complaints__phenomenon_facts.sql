@@ -20,7 +20,7 @@ tagged as (
 ),
 
 periods as (
-    select distinct period_type, period_start, period_end, period_label from cases
+    {{ distinct_periods('cases') }}
 ),
 
 lineage as (
@@ -65,19 +65,7 @@ select
     'county_own' as indicator_definition,
     'count' as unit,
     true as higher_is_worse,
-    g.region_level,
-    g.region_code,
-    g.region_name_fi,
-    g.parent_region_code,
-    g.period_type,
-    g.period_start,
-    g.period_end,
-    g.period_label,
-    'total' as gender,
-    'all' as age_group,
-    cast(g.cases as double) as value,
-    cast(g.cases as double) as numerator,
-    cast(null as double) as denominator,
+    {{ phenomenon_grid_count_columns('g', 'cases') }},
     cast(li.source_updated_at as timestamp) as source_updated_at,
     cast(li.loaded_at as timestamp) as loaded_at
 from grid as g

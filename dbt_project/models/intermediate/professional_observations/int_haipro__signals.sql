@@ -37,8 +37,7 @@ latest as (
 periods as (
     select
         *,
-        {{ half_year_start('reported_date') }} as period_start,
-        {{ half_year_label('reported_date') }} as period_label
+        {{ period_columns('half_year', 'reported_date') }}
     from latest
 ),
 

@@ -57,8 +57,7 @@ periods as (
     select
         l.*,
         a.as_of_date,
-        {{ half_year_start('l.submitted_date') }} as period_start,
-        {{ half_year_label('l.submitted_date') }} as period_label
+        {{ period_columns('half_year', 'l.submitted_date') }}
     from latest as l
     cross join as_of as a
 )
@@ -71,9 +70,9 @@ select
     p.language,
     p.submitted_at,
     p.submitted_date,
-    'half_year' as period_type,
+    p.period_type,
     p.period_start,
-    {{ half_year_end('p.period_start') }} as period_end,
+    p.period_end,
     p.period_label,
     p.reporter_role,
     p.service_area_code,
