@@ -503,7 +503,7 @@ def write_complaints(landing_root: Path, rng, fake, scale: float, years: list[in
     individuals = rng.integers(900, 1000, len(births))
     clients = np.array([fictitious_hetu(b.date(), int(i)) for b, i in zip(births, individuals)], dtype=object)
     previous: pd.DataFrame | None = None
-    for k, year in enumerate(years):
+    for year in years:
         frame = _complaints_year(rng, fake, year, n, today, clients)
         exported = dt.date(year + 1, 1, 10) if year < today.year else today
         if year < today.year:

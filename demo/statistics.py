@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from sources.contracts.registers import client_group_codes
 from demo.workbooks import fix_timestamps
+from sources.contracts.registers import client_group_codes
 
 CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 

@@ -27,8 +27,8 @@ import duckdb
 import pandas as pd
 
 from sources.contracts.statistics import STATFIN_POPULATION
-from sources.loads import LoadRecord, already_loaded, ensure_ledger, record_load
 from sources.http import PoliteHttpClient, Response, load_json
+from sources.loads import LoadRecord, already_loaded, ensure_ledger, record_load
 from sources.statistics.sotkanet import coerce_columns, validate_rows
 
 SOURCE = "statfin_population"

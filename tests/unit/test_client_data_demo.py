@@ -151,7 +151,9 @@ def test_no_identity_code_in_any_table(warehouse):
 
 def test_demo_content_is_realistic(warehouse):
     con, _ = warehouse
-    q = lambda sql: con.execute(sql).fetchall()
+
+    def q(sql):
+        return con.execute(sql).fetchall()
     # Complaints: all four case types; 2024 cases decided after the first export come again, newer.
     types = dict(q("select case_type, count(*) from raw.complaints group by 1"))
     assert set(types) == {"muistutus", "kantelu", "kantelu_muistutuksena", "epakohtailmoitus"}

@@ -16,9 +16,9 @@ import pandas as pd
 import pandera.pandas as pandera
 import pytest
 
+from demo.statistics import _people, hetu_for, spoil_hetu, write_client_register_events
 from sources import cleaning
 from sources.cleaning import Cleaner, _identity_results, _plainly_valid_hetu
-from demo.statistics import _people, hetu_for, spoil_hetu, write_client_register_events
 from sources.engine_load import ColumnRule, per_column_prepare
 from sources.landing import FileSource, exact_headers, load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, hetu_problem

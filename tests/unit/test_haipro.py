@@ -12,8 +12,8 @@ from faker import Faker
 from demo.professional_observations import _write_csv, fictitious_hetu, write_haipro
 from sources.landing import load_source
 from sources.loads import reconcile
-from tests.identity_codes import codes_in
 from sources.professional_observations.haipro import HEADERS, SOURCE
+from tests.identity_codes import codes_in
 
 TODAY = dt.date(2025, 12, 31)
 

@@ -14,8 +14,8 @@ import duckdb
 import pytest
 from _statistics_warehouse import SEEDS, built_warehouse
 
-from sources.contracts.registers import INSTRUMENT_SPECS
 from demo.statistics import hetu_for
+from sources.contracts.registers import INSTRUMENT_SPECS
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.statistics.instruments import HEADERS, SOURCE

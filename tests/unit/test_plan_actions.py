@@ -334,6 +334,7 @@ def test_report_section_renders_progress_chart_and_changes():
                   status_since=None, days_in_status=None),
     ])
     con.execute("create schema marts")
+    con.register("mart", mart)
     con.execute("create table marts.plan_follow_up as select * from mart")
     html = render_plan_section(con)
     assert html.startswith('<section class="plan-follow-up">') and html.endswith("</section>")

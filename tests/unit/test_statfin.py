@@ -74,7 +74,9 @@ def test_json_stat2_dict_index_is_row_major():
     df = parse_json_stat2(DOC_DICT_INDEX)
     assert list(df.columns) == ["Alue", "Sukupuoli", "Vuosi", "value"]
     assert len(df) == 12
-    get = lambda a, s, y: df[(df.Alue == a) & (df.Sukupuoli == s) & (df.Vuosi == y)].value.item()
+
+    def get(a, s, y):
+        return df[(df.Alue == a) & (df.Sukupuoli == s) & (df.Vuosi == y)].value.item()
     assert get("SSS", "SSS", "2023") == 10 and get("SSS", "SSS", "2024") == 11
     assert (
         get("SSS", "1", "2024") == 5
