@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.client_data import write_client_data_landing
+from demo import write_client_data_landing
 from orchestration.instance import ensure_settings
 from sources.landing import load_source
 from sources.loads import reconcile

@@ -9,7 +9,7 @@ import re
 import duckdb
 import pytest
 
-from demo.fixture_server import FixtureServer
+from demo import FixtureServer
 from orchestration.demo import sotkanet_faults
 from tests.conftest import INTEGRATION_SOTKANET_FAULTS, string_columns
 from tests.identity_codes import codes_in

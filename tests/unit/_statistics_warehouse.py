@@ -194,10 +194,10 @@ def write_comparison_facts(con: duckdb.DuckDBPyConnection, seed: int = 11) -> No
     insert_rows(con, "intermediate.int_phenomenon_facts__unioned", rows)
 
 
-def known_instrument_rows(hetu_for) -> list[dict[str, str]]:
+def known_instrument_rows(fictitious_hetu) -> list[dict[str, str]]:
     """Assessments whose band is known by hand (see test_instruments.py)."""
     def row(nnn, instrument, version, items, total, group="Työikäisten sosiaalipalvelut"):
-        r = {"asiakkaan_hetu": hetu_for(dt.date(1970, 1, 1 + nnn % 28), nnn), "arviointipvm": "10.3.2025",
+        r = {"asiakkaan_hetu": fictitious_hetu(dt.date(1970, 1, 1 + nnn % 28), nnn), "arviointipvm": "10.3.2025",
              "palvelutehtava": group, "kunta": "Turku", "mittari": instrument, "mittarin_versio": version,
              "kokonaispisteet": "" if total is None else str(total)}
         for i in range(1, 22):
@@ -230,7 +230,7 @@ def built_warehouse() -> Path:
 
     import pandas as pd
 
-    from demo.statistics import hetu_for, write_statistics_landing
+    from demo import fictitious_hetu, write_statistics_landing
     from sources.landing import load_source
     from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
     from sources.statistics.instruments import HEADERS, SOURCE
@@ -245,7 +245,7 @@ def built_warehouse() -> Path:
     shutil.rmtree(landing, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
     write_statistics_landing(landing, scale=0.02, seed=5, today=dt.date(2025, 12, 31))
-    pd.DataFrame(known_instrument_rows(hetu_for), columns=HEADERS).to_csv(
+    pd.DataFrame(known_instrument_rows(fictitious_hetu), columns=HEADERS).to_csv(
         landing / "instruments" / "known.csv", sep=";", index=False, encoding="utf-8-sig")
     con = duckdb.connect(str(warehouse))
     load_source(con, SOURCE, landing, Pseudonymizer(DEMO_PSEUDONYM_KEY), today=dt.date(2025, 12, 31))

@@ -17,7 +17,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from demo.generate import generate
+from demo import generate
 from sources.landing import FileSource, load_source
 from sources.loads import reconcile, rejected_files
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer

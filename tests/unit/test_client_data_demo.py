@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.client_data import fictitious_hetu, write_client_data_landing
+from demo import fictitious_hetu, write_client_data_landing
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, is_valid_hetu
 from sources.registry import file_sources

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from openpyxl import Workbook
 
-from demo.client_data import fictitious_hetu
+from demo import fictitious_hetu
 from sources.client_data.complaints import HEADERS, SOURCE
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer

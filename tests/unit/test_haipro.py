@@ -9,7 +9,7 @@ import duckdb
 import numpy as np
 from faker import Faker
 
-from demo.professional_observations import _write_csv, fictitious_hetu, write_haipro
+from demo import random_fictitious_hetu, write_csv, write_haipro
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.haipro import HEADERS, SOURCE
@@ -43,14 +43,14 @@ def test_demo_month_with_broken_rows(tmp_path):
 
 
 def test_free_text_is_redacted_in_raw_and_quarantine(tmp_path):
-    hetu = fictitious_hetu(np.random.default_rng(11))
+    hetu = random_fictitious_hetu(np.random.default_rng(11))
     text = f"Asiakas Liisa Mäkinen ({hetu}) kaatui, omainen soitti 044 765 4321."
     rows = [
         ["HP-2025-1", "3.3.2025", "2.3.2025", "Vaaratapahtuma", "Lievä haitta", "Ikääntyneiden palvelut", "Salo",
          "Käsittelyssä", text, "Soitettu Mäkiselle."],
         ["HP-2025-2", "31.2.2025", "", "Läheltä piti", "Ei haittaa", "Vammaispalvelut", "", "Uusi", text, ""],
     ]
-    _write_csv(tmp_path / "haipro" / "haipro_2025-03.csv", HEADERS, rows, encoding="cp1252")
+    write_csv(tmp_path / "haipro" / "haipro_2025-03.csv", HEADERS, rows, encoding="cp1252")
     con = duckdb.connect()
     result = load_source(con, SOURCE, tmp_path, today=TODAY)
     assert (result.total("rows_accepted"), result.total("rows_quarantined")) == (1, 1)
@@ -67,7 +67,7 @@ def test_free_text_is_redacted_in_raw_and_quarantine(tmp_path):
 
 def test_event_after_report_is_quarantined(tmp_path):
     rows = [["HP-2025-9", "3.3.2025", "5.3.2025", "Muu", "", "Lastensuojelu", "Turku", "Suljettu", "", ""]]
-    _write_csv(tmp_path / "haipro" / "haipro.csv", HEADERS, rows)
+    write_csv(tmp_path / "haipro" / "haipro.csv", HEADERS, rows)
     con = duckdb.connect()
     load_source(con, SOURCE, tmp_path, today=TODAY)
     assert "event_not_after_report" in con.execute("select reason from quarantine.haipro").fetchall()[0][0]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import duckdb
 
-from demo.client_data import fictitious_hetu
+from demo import fictitious_hetu
 from sources.client_data.complaints import HEADERS, SOURCE
 from sources.landing import load_source
 from sources.loads import reconcile, rejected_files

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.plan import default_reference_csv, write_plan_landing
+from demo import default_reference_csv, write_plan_landing
 from sources.landing import load_source
 from sources.professional_observations import plan_actions
 from sources.professional_observations.plan_actions import SOURCE, action_key, normalise_text

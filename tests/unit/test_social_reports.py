@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from demo.professional_observations import fictitious_hetu, write_social_reports
+from demo import random_fictitious_hetu, write_social_reports
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, is_valid_hetu
@@ -22,7 +22,7 @@ from sources.readers import FileFormatError
 from tests.identity_codes import codes_in
 
 TODAY = dt.date(2025, 12, 31)
-HETU = fictitious_hetu(np.random.default_rng(7))
+HETU = random_fictitious_hetu(np.random.default_rng(7))
 
 
 def _row(version_key: str, **overrides) -> list[str]:

@@ -9,8 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.api_recordings import MUNICIPALITIES, write_recordings
-from demo.fixture_server import FixtureServer
+from demo import MUNICIPALITIES, FixtureServer, write_recordings
 from sources.statistics.statfin import (
     StatFinClient,
     StatFinError,
@@ -258,7 +257,7 @@ def test_resync_replaces_and_identical_content_is_skipped(recordings, con):
 
 
 def test_queries_are_split_under_the_cell_limit(recordings, con):
-    from demo.api_recordings import COUNTIES
+    from demo import COUNTIES
 
     regions = ["SSS"] + [c[0] for c in COUNTIES] + VARHA_MUNIS
     years = list(range(2016, 2025))
