@@ -29,7 +29,7 @@ import pandas as pd
 from sources.contracts.statistics import STATFIN_POPULATION
 from sources.http import PoliteHttpClient, Response, load_json
 from sources.loads import LoadRecord, already_loaded, ensure_ledger, record_load
-from sources.statistics.sotkanet import coerce_columns, validate_rows
+from sources.validation import coerce_columns, validate_rows
 
 SOURCE = "statfin_population"
 TABLE_11RE = "vaerak/statfin_vaerak_pxt_11re.px"

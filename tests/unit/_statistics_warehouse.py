@@ -14,30 +14,14 @@ from pathlib import Path
 
 import duckdb
 
+from sources.statistics import sotkanet, statfin
+
 ROOT = Path(__file__).resolve().parents[2]
 DBT_PROJECT = ROOT / "dbt_project"
 SEEDS = DBT_PROJECT / "seeds"
 
-API_DDL = """
-create schema if not exists raw;
-create table if not exists raw.sotkanet_regions (
-    region_id integer, code varchar, category varchar,
-    title_fi varchar, title_sv varchar, title_en varchar, uri varchar, fetched_at timestamp);
-create table if not exists raw.sotkanet_indicators (
-    indicator_id integer, title_fi varchar, title_sv varchar, title_en varchar,
-    unit_code varchar, decimals integer, data_updated date, range_start integer, range_end integer,
-    organization_id integer, organization_title varchar, licence varchar, is_third_party boolean,
-    region_classifications varchar, fetched_at timestamp);
-create table if not exists raw.sotkanet_data (
-    indicator_id integer, region_id integer, year integer, gender varchar,
-    value double, abs_value double, data_updated date, _load_id varchar);
-create table if not exists raw.sotkanet_indicator_resolution (
-    indicator_code varchar, catalogue_id integer, catalogue_title_fi varchar, resolved_id integer,
-    live_title_fi varchar, status varchar, resolved_on date, resolved_at timestamp);
-create table if not exists raw.statfin_population (
-    region_code varchar, region_level varchar, year integer, gender varchar, age_group varchar,
-    population bigint, _load_id varchar);
-"""
+# The raw API tables exactly as the Sotkanet and StatFin syncs create them.
+API_DDL = sotkanet.DDL + statfin.DDL
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
