@@ -38,7 +38,7 @@ def test_spoiled_codes_fail_the_checksum_only():
     assert list(spoil_hetu(pd.Series([good]))) == [bad]
 
 
-@pytest.mark.parametrize("individual, sign", [(123, None), (899, None), (1000, None), (950, "A")])
-def test_refuses_codes_outside_the_test_range_or_century(individual, sign):
+@pytest.mark.parametrize("individual, sign", [(123, None), (899, None), (1000, None), (950, "G")])
+def test_refuses_codes_outside_the_test_range_or_without_a_century_sign(individual, sign):
     with pytest.raises(ValueError):
         fictitious_hetu(dt.date(1980, 1, 1), individual, sign=sign)
