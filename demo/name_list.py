@@ -23,22 +23,18 @@ from pathlib import Path
 import faker
 
 TARGET = Path(__file__).resolve().parents[1] / "sources" / "professional_observations" / "common_names.csv"
-LISTS = {  # list name in the file -> (Faker locale, provider attribute); `first_names` is the union of the two
-    "fi_FI first_names_male": ("fi_FI", "first_names_male"),
-    "fi_FI first_names_female": ("fi_FI", "first_names_female"),
-    "fi_FI last_names": ("fi_FI", "last_names"),
-    "sv_SE first_names_male": ("sv_SE", "first_names_male"),
-    "sv_SE first_names_female": ("sv_SE", "first_names_female"),
-    "sv_SE last_names": ("sv_SE", "last_names"),
-}
+LOCALES = ("fi_FI", "sv_SE")
+# Faker's `first_names` is the union of the first two: not listed again.
+ATTRIBUTES = ("first_names_male", "first_names_female", "last_names")
 
 
 def name_rows() -> list[tuple[str, str]]:
     """(name, list) for every name of every list, sorted; a name in several lists has a row for each."""
     rows = set()
-    for list_name, (locale, attribute) in LISTS.items():
+    for locale in LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        rows.update((name, list_name) for name in getattr(provider, attribute))
+        for attribute in ATTRIBUTES:
+            rows.update((name, f"{locale} {attribute}") for name in getattr(provider, attribute))
     return sorted(rows)
 
 

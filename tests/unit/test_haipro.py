@@ -13,18 +13,10 @@ from demo import random_fictitious_hetu, write_csv, write_haipro
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.haipro import HEADERS, SOURCE
+from tests.conftest import text_values
 from tests.identity_codes import codes_in
 
 TODAY = dt.date(2025, 12, 31)
-
-
-def _strings(con) -> list[str]:
-    out = []
-    for schema, table, column in con.execute(
-            "select schema_name, table_name, column_name from duckdb_columns() "
-            "where data_type = 'VARCHAR' and schema_name in ('raw', 'quarantine')").fetchall():
-        out += [v for (v,) in con.execute(f'select "{column}" from {schema}.{table}').fetchall() if v]
-    return out
 
 
 def test_demo_month_with_broken_rows(tmp_path):
@@ -54,7 +46,7 @@ def test_free_text_is_redacted_in_raw_and_quarantine(tmp_path):
     con = duckdb.connect()
     result = load_source(con, SOURCE, tmp_path, today=TODAY)
     assert (result.total("rows_accepted"), result.total("rows_quarantined")) == (1, 1)
-    strings = _strings(con)
+    strings = text_values(con)
     joined = "\n".join(strings)
     assert not [c for s in strings for c in codes_in(s)]
     for secret in (hetu, "Mäkinen", "Mäkiselle", "Liisa", "765 4321"):
