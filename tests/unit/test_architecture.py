@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ROOMS = ("sources", "disclosure", "orchestration", "reports", "demo", "benchmarks", "tests")
 DEMO_RUNNERS = {"orchestration/demo.py", "orchestration/dev.py"}
 # An HTML element in a string: the mark of a page being built.
-HTML_TAG = re.compile(r"</?(html|head|body|div|span|section|table|thead|tbody|tr|td|th|p|ul|ol|li|h[1-6]|img|a|br|style)"
-                      r"(\s[^<>]*)?/?>", re.IGNORECASE)
+HTML_TAG = re.compile(r"</?(html|head|body|div|span|section|table|thead|tbody|tr|td|th|p|ul|ol|li|h[1-6]|img|a|br"
+                      r"|style)(\s[^<>]*)?/?>", re.IGNORECASE)
 
 
 @cache
