@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import os
 import random
+import zlib
 from pathlib import Path
 
 import duckdb
@@ -221,7 +222,8 @@ def built_warehouse() -> Path:
 
     # A fixed scratch folder: dbt's partial parsing (target/partial_parse.msgpack) survives between test runs
     # only when the profile (the warehouse path) stays the same, and a full parse of the project costs ~20 s.
-    work = Path(tempfile.gettempdir()) / "rsw_statistics_tests"
+    # One folder per checkout: two worktrees testing at once must not rebuild each other's warehouse.
+    work = Path(tempfile.gettempdir()) / f"rsw_statistics_tests_{zlib.crc32(str(ROOT).encode()):08x}"
     warehouse = work / "wh.duckdb"
     landing = work / "landing"
     for stale in (warehouse, work / "wh.duckdb.wal"):
