@@ -280,7 +280,7 @@ def write_social_reports(landing_root: Path, rng, fake_fi, fake_sv, scale: float
     rows = [_social_row(r, "2024_bilingual") for r in r2024]
     _break_social(rows, "2024_bilingual", 2024)
     write_csv(folder / "sosiaalinen_raportointi_2024.csv", FORM_VERSIONS["2024_bilingual"].headers(), rows,
-               encoding="cp1252")
+              encoding="cp1252")
     if today.year < 2025:
         return
     r2025 = _social_reports(rng, fake_fi, fake_sv, 2025, n, today)
@@ -291,7 +291,7 @@ def write_social_reports(landing_root: Path, rng, fake_fi, fake_sv, scale: float
             write_csv(folder / "sosiaalinen_raportointi_2025_fi.csv", FORM_VERSIONS[version_key].headers(), rows)
         else:
             write_xlsx(folder / "social_rapportering_2025_sv.xlsx", FORM_VERSIONS[version_key].headers(), rows,
-                        sheet="Svar")
+                       sheet="Svar")
 
 
 # -- ombudsman --------------------------------------------------------------------------------------------
@@ -322,7 +322,7 @@ def write_ombudsman(landing_root: Path, rng, scale: float, today: dt.date) -> No
         rows.append([year, "Turku", "Lastensuojelu", "Kohtelu", "Neuvonta ja ohjaus", "n/a"])  # not a number
         rows.append([year, "Salo", "Perusterveydenhuolto", "Kohtelu", "Muu", 1])  # not an ombudsman service area
         write_xlsx(landing_root / "ombudsman" / f"sosiaaliasiavastaava_tilastot_{year}.xlsx", headers, rows,
-                    sheet="Yhteydenotot")
+                   sheet="Yhteydenotot")
 
 
 # -- HaiPro ----------------------------------------------------------------------------------------------
@@ -474,7 +474,7 @@ def write_supervision_status(landing_root: Path, rng, scale: float, today: dt.da
         rows.append([snapshot, "SOS-9998", "Palvelukoti Rusko", "Ikääntyneiden palvelut", "Rusko", "Ostopalvelu",
                      None, None, 1, 3, snapshot, "Tehostettu valvonta"])  # more serious findings than open ones
         write_xlsx(landing_root / "supervision_status" / f"valvonnan_tilannetaulukko_{snapshot.isoformat()}.xlsx",
-                    headers, rows, sheet="Yksiköt")
+                   headers, rows, sheet="Yksiköt")
 
 
 def write_professional_observations_landing(landing_root: Path, scale: float = 1.0, seed: int = 2025,

@@ -422,13 +422,13 @@ def write_statistics_landing(landing_root: Path, scale: float = 1.0, seed: int =
     years = [today.year - 1, today.year]
 
     clients = _break(_clients(rng, people, today), rng, "asiakkaan_hetu", "asiakkuus_alkoi", "kotikunta")
-    write_frame_csv(clients, landing_root / "client_register_clients" / f"asiakkuudet_palvelutehtavittain_{today:%Y%m%d}.csv",
-               "utf-8-sig")
+    write_frame_csv(clients, landing_root / "client_register_clients"
+                    / f"asiakkuudet_palvelutehtavittain_{today:%Y%m%d}.csv", "utf-8-sig")
 
     for year in years:
         decisions = _break(_assistance(rng, people, year, today, scale), rng, "hakijan_hetu", "paatospvm", "kotikunta")
-        write_frame_csv(decisions, landing_root / "client_register_assistance" / f"toimeentulotukipaatokset_{year}.csv",
-                   "cp1252")
+        write_frame_csv(decisions, landing_root / "client_register_assistance"
+                        / f"toimeentulotukipaatokset_{year}.csv", "cp1252")
         housing = _break(_housing(rng, people, year, today, scale), rng, "asiakkaan_hetu", "kirjauspvm", "kotikunta")
         if year == today.year:  # the current year's housing extract comes as Excel, the previous as cp1252 CSV
             write_frame_xlsx(housing, landing_root / "client_register_housing" / f"asumistilanne_{year}.xlsx",
@@ -437,6 +437,6 @@ def write_statistics_landing(landing_root: Path, scale: float = 1.0, seed: int =
             write_frame_csv(housing, landing_root / "client_register_housing" / f"asumistilanne_{year}.csv", "cp1252")
         assessments = _break_instruments(_instruments(rng, people, year, today, scale), rng)
         write_frame_csv(assessments, landing_root / "instruments" / f"mittarit_{year}.csv",
-                   "utf-8-sig" if year % 2 else "cp1252")
+                        "utf-8-sig" if year % 2 else "cp1252")
 
     write_client_register_events(landing_root, people, scale, seed, today)

@@ -50,7 +50,7 @@ def test_csv_delivery_in_cp1252_with_spellings(tmp_path):
 
 def test_unexpected_column_fails_the_file_naming_it(tmp_path):
     write_csv(tmp_path / "ombudsman" / "tilastot.csv", HEADERS + ["Huomautus"], [[2024, "Turku", "Muu", "Muu",
-                                                                                  "Muu", 5, "x"]])
+                                                                                 "Muu", 5, "x"]])
     result = load_source(duckdb.connect(), SOURCE, tmp_path, today=TODAY)
     assert len(result.failed) == 1 and "tilastot.csv" in str(result.failed[0])
     assert "unexpected columns 'Huomautus'" in str(result.failed[0])
