@@ -13,9 +13,9 @@ from orchestration.assets.dbt import dbt_project
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.resources import Warehouse
 from orchestration.settings import load
-from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from reports.half_year import render_half_year_report
 from reports.plan import render_plan_section
+from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from sources.publish import PUBLISHED_FILE, publish_snapshot
 
 RSW_MARTS = dg.AssetKey(["published", "rsw_marts"])
