@@ -18,14 +18,13 @@ from pathlib import Path
 import duckdb
 from dagster import AssetCheckSeverity
 
+from demo.fixture_server import FixtureServer
+from demo.generate import generate
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.instance import ensure_settings, pool_holders, recover
 from orchestration.refresh import describe, refresh
 from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home, export_for_dbt, load
-from demo.fixture_server import FixtureServer
-from demo.generate import generate
 from sources.publish import PUBLISHED_FILE
-
 
 PARSE_STAMP = DBT_PROJECT_DIR / "target" / "parse_inputs.sha256"
 
@@ -103,7 +102,8 @@ def run_pipeline(scale: float = 1.0, faults: list[str] = ()):
         parse_dbt_project()
         from dagster import DagsterInstance
 
-        from orchestration.definitions import defs
+        from orchestration.definitions import build_definitions
+        defs = build_definitions()
 
         home = dagster_home()  # set by the Makefile, so `make dev` shows `make run`'s history
         if home:
