@@ -94,3 +94,19 @@ def all_municipality_lookup() -> dict[str, str]:
         for key in (code, code.lstrip("0"), r["municipality_name_fi"]):
             out[key.lower()] = code
     return out
+
+
+def code_list(list_name: str) -> tuple[str, ...]:
+    """The canonical codes of one list of seed observation_code_lists, in seed order."""
+    return tuple(r["code"] for r in _rows("observation_code_lists") if r["list_name"] == list_name)
+
+
+def code_list_lookup(list_name: str) -> dict[str, str]:
+    """Codes, Finnish names and known spellings (lowercased) of one list of seed observation_code_lists → code."""
+    out: dict[str, str] = {}
+    for r in _rows("observation_code_lists"):
+        if r["list_name"] != list_name:
+            continue
+        for key in [r["code"], r["name_fi"], *(s for s in r["spellings"].split("|") if s)]:
+            out[key.lower()] = r["code"]
+    return out
