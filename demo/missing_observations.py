@@ -19,17 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from demo.professional_observations import (
-    MUNICIPALITIES,
-    PROVIDERS,
-    SERVICE_AREAS,
-    UNIT_KINDS,
-    _fmt_date,
-    _pick,
-    _write_csv,
-    _write_xlsx,
-    fictitious_hetu,
-)
+from demo.hetu import random_fictitious_hetu
+from demo.professional_observations import MUNICIPALITIES, PROVIDERS, SERVICE_AREAS, UNIT_KINDS, _fmt_date, _pick
+from demo.writers import write_csv, write_xlsx
 
 # -- patient ombudsman ------------------------------------------------------------------------------------------
 PATIENT_AREAS = [  # label in the export, weight, units
@@ -70,7 +62,7 @@ def write_patient_ombudsman(landing_root: Path, rng, scale: float, today: dt.dat
         rows.append([year, period, "Erikoissairaanhoito", "Tyks T-sairaala", "Kohtelu", "Muistutus", "useita"])
         rows.append([year, "Q3", "Erikoissairaanhoito", "Tyks U-sairaala", "Kohtelu", "Muistutus", 1])  # period
         name = "vuosi" if period == "Koko vuosi" else "h1"
-        _write_xlsx(landing_root / "patient_ombudsman" / f"potilasasiavastaava_{year}_{name}.xlsx", PATIENT_HEADERS,
+        write_xlsx(landing_root / "patient_ombudsman" / f"potilasasiavastaava_{year}_{name}.xlsx", PATIENT_HEADERS,
                     rows, sheet="Yhteydenotot")
 
 
@@ -141,7 +133,7 @@ def write_supervision_findings(landing_root: Path, rng, scale: float, today: dt.
             rows.append([f["id"], f["type"], _fmt_date(f["reported"]), u["id"], u["name"], u["area"], u["muni"],
                          u["provider"], f["topic"], f["severity"], f["text"], _fmt_date(f["due"]), _fmt_date(fixed)])
         if rows:
-            rows[-1][10] += f" Asiakkaan hetu {fictitious_hetu(rng)} näkyi ilmoitustaululla."  # redacted, row kept
+            rows[-1][10] += f" Asiakkaan hetu {random_fictitious_hetu(rng)} näkyi ilmoitustaululla."  # redacted, row kept
         rows.append(["VH 2025 X", "Valvontakäynti", _fmt_date(export), "SOS-3001", "Palvelukoti Rusko 1",
                      "Ikääntyneiden palvelut", "Rusko", "Ostopalvelu", "Lääkehoito", "Vakava", "Tunnus väärin.",
                      _fmt_date(export), ""])  # malformed finding id
@@ -151,7 +143,7 @@ def write_supervision_findings(landing_root: Path, rng, scale: float, today: dt.
         rows.append([f"VH-{export.year}-99998", "Omavalvonnan seurantaraportti", _fmt_date(export), "SOS-3003",
                      "Perhekoti Pori", "Lastensuojelu", "Pori", "Ostopalvelu", "Henkilöstö", "Vähäinen", "Ei Varhaa.",
                      _fmt_date(export), ""])  # not a Varha municipality
-        _write_csv(landing_root / "supervision_findings" / f"valvontahavainnot_{export.isoformat()}.csv",
+        write_csv(landing_root / "supervision_findings" / f"valvontahavainnot_{export.isoformat()}.csv",
                    FINDING_HEADERS, rows)
 
 
@@ -190,7 +182,7 @@ def write_shqs_criteria(landing_root: Path, rng, scale: float, today: dt.date) -
                      "Täyttyy"])  # malformed criterion number
         rows.append([rows[0][0], "Itsearviointi", "SOS-5001", "x", "Lastensuojelu", "Talous", "7.1",
                      "Täyttyy"])  # not a criteria group
-        _write_xlsx(landing_root / "shqs_criteria" / f"shqs_arvioinnit_{year}.xlsx", SHQS_HEADERS, rows,
+        write_xlsx(landing_root / "shqs_criteria" / f"shqs_arvioinnit_{year}.xlsx", SHQS_HEADERS, rows,
                     sheet="Arvioinnit")
 
 

@@ -7,8 +7,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 
-from demo.missing_observations import write_patient_ombudsman
-from demo.professional_observations import _write_csv
+from demo import write_csv, write_patient_ombudsman
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.patient_ombudsman import HEADERS, SOURCE
@@ -43,7 +42,7 @@ def test_csv_delivery_in_cp1252_with_report_spellings(tmp_path):
         [2025, "Koko vuosi", "Tyks", "", "Kohtelu", "Muistutus", "3"],  # no unit
         [2025, "Koko vuosi", "Tyks", "Tyks T-sairaala", "Kohtelu", "Muistutus", "-2"],
     ]
-    _write_csv(tmp_path / "patient_ombudsman" / "pav_2025.csv", HEADERS, rows, encoding="cp1252")
+    write_csv(tmp_path / "patient_ombudsman" / "pav_2025.csv", HEADERS, rows, encoding="cp1252")
     con = duckdb.connect()
     load_source(con, SOURCE, tmp_path, today=TODAY)
     assert con.execute("select period, ombudsman_area, topic, outcome, contacts from raw.patient_ombudsman"
@@ -58,7 +57,7 @@ def test_csv_delivery_in_cp1252_with_report_spellings(tmp_path):
 
 
 def test_unexpected_column_fails_the_file_naming_it(tmp_path):
-    _write_csv(tmp_path / "patient_ombudsman" / "pav.csv", HEADERS + ["Kommentti"],
+    write_csv(tmp_path / "patient_ombudsman" / "pav.csv", HEADERS + ["Kommentti"],
                [[2025, "Koko vuosi", "Muu", "x", "Muu", "Muu", 5, "y"]])
     result = load_source(duckdb.connect(), SOURCE, tmp_path, today=TODAY)
     assert len(result.failed) == 1 and "pav.csv" in str(result.failed[0])

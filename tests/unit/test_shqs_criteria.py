@@ -7,8 +7,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 
-from demo.missing_observations import write_shqs_criteria
-from demo.professional_observations import _write_csv
+from demo import write_csv, write_shqs_criteria
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.shqs_criteria import HEADERS, SOURCE
@@ -37,7 +36,7 @@ def test_csv_spellings_and_a_criterion_assessed_twice_in_one_assessment(tmp_path
         ["12.5.2025", "Itsearviointi", "SOS-501", "Palvelukoti Salo", "Vanhuspalvelut", "Johtaminen", "1.1", "Kyllä"],
         ["12.5.2025", "Itsearviointi", "SOS-501", "Palvelukoti Salo", "Vanhuspalvelut", "Johtaminen", "1.1", "Ei"],
     ]
-    _write_csv(tmp_path / "shqs_criteria" / "shqs.csv", HEADERS, rows)
+    write_csv(tmp_path / "shqs_criteria" / "shqs.csv", HEADERS, rows)
     con = duckdb.connect()
     load_source(con, SOURCE, tmp_path, today=TODAY)
     assert con.execute("select assessment_type, service_area_code, criteria_group, status from raw.shqs_criteria"

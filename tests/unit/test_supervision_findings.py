@@ -7,8 +7,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 
-from demo.missing_observations import FINDING_HEADERS, write_supervision_findings
-from demo.professional_observations import _write_csv
+from demo import write_csv, write_supervision_findings
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.supervision_findings import HEADERS, SOURCE
@@ -36,14 +35,13 @@ def test_demo_exports_load_with_broken_rows_quarantined_and_text_redacted(tmp_pa
 
 
 def test_spellings_and_fix_dates(tmp_path):
-    assert HEADERS == FINDING_HEADERS
     base = ["VH-2025-1", "AVI", "3.3.2025", "SOS-101", "Lastenkoti Turku 1", "Lastensuojelu", "Turku",
             "Ostopalvelu", "Lääkitys", "Kohtalainen", "Kirjaukset puuttuvat.", "1.4.2025", "20.3.2025"]
     fixed_early = base[:]
     fixed_early[0], fixed_early[12] = "VH-2025-2", "1.3.2025"
     unknown = base[:]
     unknown[0], unknown[9] = "VH-2025-3", "Kriittinen"
-    _write_csv(tmp_path / "supervision_findings" / "havainnot.csv", HEADERS, [base, fixed_early, unknown])
+    write_csv(tmp_path / "supervision_findings" / "havainnot.csv", HEADERS, [base, fixed_early, unknown])
     con = duckdb.connect()
     load_source(con, SOURCE, tmp_path, today=TODAY)
     assert con.execute("select report_type, topic, severity, fix_due_date, fixed_date "
