@@ -17,6 +17,12 @@ from demo.client_data import write_client_data_landing
 from demo.fixture_server import FixtureServer
 from demo.generate import DEMO_TODAY, generate
 from demo.hetu import fictitious_hetu, fictitious_hetus, random_fictitious_hetu, spoil_hetu
+from demo.missing_observations import (
+    write_missing_observations_landing,
+    write_patient_ombudsman,
+    write_shqs_criteria,
+    write_supervision_findings,
+)
 from demo.plan import default_reference_csv, write_plan_landing
 from demo.professional_observations import (
     write_haipro,
@@ -33,7 +39,8 @@ __all__ = [
     "COUNTIES", "DEMO_TODAY", "MUNICIPALITIES", "FixtureServer", "default_reference_csv", "fictitious_hetu",
     "fictitious_hetus", "generate", "random_fictitious_hetu", "register_people", "spoil_hetu",
     "write_ara_landing", "write_client_data_landing", "write_client_register_events", "write_csv",
-    "write_frame_csv", "write_frame_xlsx", "write_haipro", "write_ombudsman", "write_plan_landing",
+    "write_frame_csv", "write_frame_xlsx", "write_haipro", "write_missing_observations_landing", "write_ombudsman",
+    "write_patient_ombudsman", "write_plan_landing", "write_shqs_criteria", "write_supervision_findings",
     "write_professional_observations_landing", "write_recordings", "write_social_reports", "write_staff_survey",
     "write_statistics_landing", "write_supervision_status", "write_xlsx",
 ]

@@ -126,7 +126,9 @@ def structures() -> list[Structure]:
         ),),
         measure_scope={"denominator": "unit = 'percent'"},
         hierarchies=(Hierarchy("service_area_code", all_of("all")),),
-        breakdowns=(Breakdown("breakdown", "breakdown_value", "total", "all"),),
+        # a patient-ombudsman contact or a supervision finding can concern two phenomena ('none' = no phenomenon):
+        # the phenomenon breakdown covers its total (total ≤ Σ parts, every part ≤ total)
+        breakdowns=(Breakdown("breakdown", "breakdown_value", "total", "all", kinds={"phenomenon": "cover"}),),
     )
     # Instrument cells add up exactly (bands to assessed clients, municipalities to the county); the register's
     # clients of a service task are placed in their latest municipality, and the county also counts clients

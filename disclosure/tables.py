@@ -50,13 +50,15 @@ def all_of(total: str) -> Callable[[str], str | None]:
 @dataclass(frozen=True)
 class Breakdown:
     """Rows with `kind_column` = k (k != total_kind) are parts of the row with (total_kind, total_value),
-    separately for each breakdown k."""
+    separately for each breakdown k. The relation is `kind`, or `kinds[k]` for a breakdown whose values overlap
+    (a case in several phenomena: "cover")."""
 
     kind_column: str
     value_column: str
     total_kind: str
     total_value: str
     kind: str = "sum"
+    kinds: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,8 @@ def row_relations(cells: pd.DataFrame, structure: Structure) -> list[tuple[int, 
         totals = [lookup.get((*r[:-1], b.total_kind, b.total_value)) for r in parts.itertuples(index=False)]
         frame = pd.DataFrame({"_total": totals, "_kind": parts[b.kind_column].to_numpy()}, index=parts.index)
         frame = frame[frame["_total"].notna()]
-        for (total, _), group in frame.groupby(["_total", "_kind"], sort=True):
-            out.append((int(total), np.sort(group.index.to_numpy()), b.kind))
+        for (total, kind), group in frame.groupby(["_total", "_kind"], sort=True):
+            out.append((int(total), np.sort(group.index.to_numpy()), b.kinds.get(kind, b.kind)))
     if structure.margins is not None:
         out.extend(_margin_relations(cells, structure.key, structure.margins))
     return out

@@ -131,3 +131,19 @@ def phenomena() -> tuple[Phenomenon, ...]:
 
 def phenomenon_codes() -> tuple[str, ...]:
     return tuple(p.code for p in phenomena())
+
+
+def code_list(list_name: str) -> tuple[str, ...]:
+    """The canonical codes of one list of seed observation_code_lists, in seed order."""
+    return tuple(r["code"] for r in _rows("observation_code_lists") if r["list_name"] == list_name)
+
+
+def code_list_lookup(list_name: str) -> dict[str, str]:
+    """Codes, Finnish names and known spellings (lowercased) of one list of seed observation_code_lists → code."""
+    out: dict[str, str] = {}
+    for r in _rows("observation_code_lists"):
+        if r["list_name"] != list_name:
+            continue
+        for key in [r["code"], r["name_fi"], *(s for s in r["spellings"].split("|") if s)]:
+            out[key.lower()] = r["code"]
+    return out

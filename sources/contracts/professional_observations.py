@@ -155,3 +155,72 @@ SUPERVISION_STATUS = pa.DataFrameSchema(
     strict=False,
     coerce=False,
 )
+
+# -- the sources issue 17 adds: code lists live in seed observation_code_lists (with a `verified` column) -------
+from sources.reference import code_list  # noqa: E402  (the seeds are the one home of these lists)
+
+# -- patient ombudsman (potilasasiavastaava) contacts table ------------------------------------------------
+PATIENT_OMBUDSMAN_PERIODS = ("year", "h1", "h2")
+
+PATIENT_OMBUDSMAN = pa.DataFrameSchema(
+    {
+        "year": pa.Column("Int64", pa.Check.in_range(2000, 2100)),
+        "period": pa.Column(str, pa.Check.isin(PATIENT_OMBUDSMAN_PERIODS)),
+        "period_end": pa.Column("datetime64[s]"),
+        "ombudsman_area": pa.Column(str, pa.Check.isin(code_list("patient_ombudsman_area"))),
+        "unit_name": pa.Column(str),
+        "topic": pa.Column(str, pa.Check.isin(code_list("patient_ombudsman_topic"))),
+        "outcome": pa.Column(str, pa.Check.isin(code_list("patient_ombudsman_outcome"))),
+        "contacts": pa.Column("Int64", pa.Check.ge(0)),
+    },
+    unique=["year", "period", "ombudsman_area", "unit_name", "topic", "outcome"],
+    report_duplicates="all",
+    strict=False,
+    coerce=False,
+)
+
+# -- self-monitoring and inspection findings (omavalvonnan seuranta, valvontakäynnit, tarkastuskertomukset) --
+SUPERVISION_FINDINGS = pa.DataFrameSchema(
+    {
+        "finding_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{4}-\d{1,6}$")),
+        "report_type": pa.Column(str, pa.Check.isin(code_list("finding_report_type"))),
+        "report_date": pa.Column("datetime64[s]"),
+        "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
+        "unit_name": pa.Column(str),
+        "service_area_code": pa.Column(str),
+        "municipality_code": pa.Column(str, pa.Check.str_length(3, 3)),
+        "provider_type": pa.Column(str, pa.Check.isin(PROVIDER_TYPES)),
+        "topic": pa.Column(str, pa.Check.isin(code_list("finding_topic"))),
+        "severity": pa.Column(str, pa.Check.isin(code_list("finding_severity"))),
+        "finding_text": pa.Column(str, nullable=True),
+        "fix_due_date": pa.Column("datetime64[s]"),
+        "fixed_date": pa.Column("datetime64[s]", nullable=True),
+    },
+    checks=[
+        pa.Check(lambda df: df["fix_due_date"] >= df["report_date"], name="fix_due_not_before_report"),
+        pa.Check(lambda df: df["fixed_date"].isna() | (df["fixed_date"] >= df["report_date"]),
+                 name="fixed_not_before_report"),
+    ],
+    unique=["finding_id"],
+    report_duplicates="all",
+    strict=False,
+    coerce=False,
+)
+
+# -- SHQS quality criteria status (Labquality's Social and Health Quality Standard) ---------------------------
+SHQS_CRITERIA = pa.DataFrameSchema(
+    {
+        "assessment_date": pa.Column("datetime64[s]"),
+        "assessment_type": pa.Column(str, pa.Check.isin(code_list("shqs_assessment_type"))),
+        "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
+        "unit_name": pa.Column(str),
+        "service_area_code": pa.Column(str),
+        "criteria_group": pa.Column(str, pa.Check.isin(code_list("shqs_criteria_group"))),
+        "criterion_code": pa.Column(str, pa.Check.str_matches(r"^\d{1,2}(\.\d{1,2}){1,3}$")),
+        "status": pa.Column(str, pa.Check.isin(code_list("shqs_status"))),
+    },
+    unique=["assessment_date", "assessment_type", "unit_id", "criterion_code"],
+    report_duplicates="all",
+    strict=False,
+    coerce=False,
+)

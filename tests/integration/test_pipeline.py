@@ -225,3 +225,20 @@ def test_half_year_report_and_docs_are_published(demo_run):
     assert "data:image/png;base64," in report
     assert "plan-follow-up" in report  # the implementation plan's section
     assert (config.published_dir / "docs" / "index.html").stat().st_size > 100_000
+
+
+def test_professional_signals_publish_the_observation_sources_of_issue_17(published):
+    """The patient ombudsman, self-monitoring and inspection findings and SHQS reach the published mart with
+    visible rows and visible county totals; no phenomenon part exceeds its total (the parts cover it)."""
+    visible = dict(published.execute(
+        "select source_system, count(numerator) from marts.professional_signals group by 1").fetchall())
+    totals = dict(published.execute(
+        "select source_system, count(numerator) from marts.professional_signals "
+        "where service_area_code = 'all' and breakdown = 'total' group by 1").fetchall())
+    for source in ("patient_ombudsman", "supervision_findings", "shqs"):
+        assert visible.get(source, 0) > 0 and totals.get(source, 0) > 0, source
+    over = published.execute(
+        "select count(*) from marts.professional_signals as p join marts.professional_signals as t "
+        "using (indicator_code, period_label, service_area_code) "
+        "where p.breakdown = 'phenomenon' and t.breakdown = 'total' and p.numerator > t.numerator").fetchone()[0]
+    assert over == 0

@@ -281,3 +281,116 @@ def test_a_total_that_counts_more_than_its_published_parts_does_not_give_the_res
     known_remainder = shown["all"] is not None and all(shown[a] is not None for a in ("18-24", "25-64", "65+"))
     assert not known_remainder, shown
     assert audit(con, T).passed
+
+
+# -- issue 17: the patient ombudsman's contacts, whose phenomenon breakdown overlaps -----------------------------
+# Per area: topic counts (a partition of the area's contacts) and phenomenon counts (a contact can concern two
+# phenomena; 'none' holds the contacts with none): the phenomena cover the total, they do not add up to it.
+OMBUDSMAN_TOPICS = ("hoito_tutkimus", "kohtelu", "asiakasmaksut")
+OMBUDSMAN_GRID = {
+    "perusterveydenhuolto": ((20, 12, 2), {"none": 31, "livelihood": 3}),
+    "mielenterveys_paihde": ((9, 4, 8), {"mental_health": 15, "substance_use": 9}),  # 3 contacts in both
+    "erikoissairaanhoito": ((30, 10, 1), {"mental_health": 4, "none": 37}),
+}
+
+
+def _ombudsman_signals(con) -> None:
+    con.execute("create schema if not exists marts")
+    con.execute("""create or replace table marts.professional_signals (
+        source_system varchar, indicator_code varchar, unit varchar, period_label varchar,
+        service_area_code varchar, breakdown varchar, breakdown_value varchar,
+        value double, numerator double, denominator double, is_suppressed boolean, suppression_reason varchar)""")
+    cells: dict[tuple[str, str, str], int] = {}
+    for area, (topics, phenomena) in OMBUDSMAN_GRID.items():
+        for a in (area, "all"):
+            cells[(a, "total", "all")] = cells.get((a, "total", "all"), 0) + sum(topics)
+            for topic, n in zip(OMBUDSMAN_TOPICS, topics):
+                cells[(a, "topic", topic)] = cells.get((a, "topic", topic), 0) + n
+            for phenomenon, n in phenomena.items():
+                cells[(a, "phenomenon", phenomenon)] = cells.get((a, "phenomenon", phenomenon), 0) + n
+    for (area, breakdown, value), n in cells.items():
+        con.execute("insert into marts.professional_signals values ('patient_ombudsman', "
+                    "'patient_ombudsman_contacts', 'count', '2025', ?, ?, ?, ?, ?, null, false, null)",
+                    [area, breakdown, value, n, n])
+
+
+def _attack_with_inequalities(con) -> dict[tuple, tuple[float, float]]:
+    """The test's own attacker over every cell: topics add up to the area's total, areas to 'all' (equalities);
+    the phenomena cover the total: total ≤ Σ phenomena and every phenomenon ≤ total (inequalities)."""
+    rows = con.execute("select service_area_code, breakdown, breakdown_value, numerator "
+                       "from marts.professional_signals").fetchall()
+    index = {r[:3]: i for i, r in enumerate(rows)}
+    published = np.array([np.nan if r[3] is None else r[3] for r in rows], dtype=float)
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.addVars(len(rows), np.where(np.isnan(published), 0.0, published),
+              np.where(np.isnan(published), highspy.kHighsInf, published))
+
+    def row(lower, upper, coefficients: dict[int, float]):
+        idx = np.array(list(coefficients), dtype=np.int32)
+        h.addRow(lower, upper, len(idx), idx, np.array(list(coefficients.values())))
+
+    inf = highspy.kHighsInf
+    for (area, breakdown, value), i in index.items():
+        if breakdown == "total":
+            topics = [index[(area, "topic", t)] for t in OMBUDSMAN_TOPICS]
+            row(0.0, 0.0, {i: -1.0, **{p: 1.0 for p in topics}})
+            phenomena = [j for (a, b, _), j in index.items() if a == area and b == "phenomenon"]
+            row(-inf, 0.0, {i: 1.0, **{p: -1.0 for p in phenomena}})  # total ≤ Σ phenomena
+            for p in phenomena:
+                row(-inf, 0.0, {p: 1.0, i: -1.0})  # a phenomenon ≤ total
+        if area == "all":
+            parts = [index[(a, breakdown, value)] for a in OMBUDSMAN_GRID if (a, breakdown, value) in index]
+            row(0.0, 0.0, {i: -1.0, **{p: 1.0 for p in parts}})
+    out = {}
+    for i in np.flatnonzero(np.isnan(published)):
+        bounds = []
+        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+            h.changeColCost(int(i), 1.0)
+            h.changeObjectiveSense(sense)
+            h.run()
+            unbounded = h.getModelStatus() == highspy.HighsModelStatus.kUnbounded
+            bounds.append(float("inf") if unbounded else h.getInfo().objective_function_value)
+            h.changeColCost(int(i), 0.0)
+        out[rows[i][:3]] = tuple(bounds)
+    return out
+
+
+def test_overlapping_phenomena_of_ombudsman_contacts_recover_no_hidden_cell():
+    """Primary cells: asiakasmaksut 2 and 1, kohtelu 4, livelihood 3, mental_health 4. Subtraction over the
+    topics and areas, and the phenomena's bounds (a part ≤ its total, the total ≤ the parts' sum), narrow no
+    hidden cell below the threshold after protection; the auditor agrees; most of the table stays published."""
+    con = duckdb.connect()
+    _ombudsman_signals(con)
+    protect_snapshot(con, T)
+    intervals = _attack_with_inequalities(con)
+    for primary in [("perusterveydenhuolto", "topic", "asiakasmaksut"), ("erikoissairaanhoito", "topic",
+                    "asiakasmaksut"), ("mielenterveys_paihde", "topic", "kohtelu"),
+                    ("perusterveydenhuolto", "phenomenon", "livelihood"),
+                    ("erikoissairaanhoito", "phenomenon", "mental_health")]:
+        assert primary in intervals, f"{primary} is published"
+    for cell, (lo, hi) in intervals.items():
+        assert hi - lo >= T, f"{cell} narrowed to [{lo}, {hi}]"
+    assert audit(con, T).passed
+    visible = con.execute("select count(*) from marts.professional_signals where numerator is not null").fetchone()[0]
+    assert visible >= 10, "protection must not hide the whole table"
+
+
+def test_the_declared_structure_fits_overlapping_phenomena_and_a_sum_would_not():
+    """On the true values: the mental-health area's phenomena count 24 for its 21 contacts. Declared as covering
+    their total, every relation holds; declared as a sum (as every other breakdown is), two would not."""
+    import dataclasses
+
+    from disclosure.marts import structures
+    from disclosure.tables import Breakdown, holds, row_relations
+
+    con = duckdb.connect()
+    _ombudsman_signals(con)
+    cells = con.execute("select * from marts.professional_signals").df()
+    declared = next(s for s in structures() if s.table == "professional_signals")
+    as_sum = dataclasses.replace(declared, breakdowns=(Breakdown("breakdown", "breakdown_value", "total", "all"),))
+    values = cells["numerator"].to_numpy(dtype=float)
+    for structure, expected_failures in ((declared, 0), (as_sum, 2)):  # the area and the county
+        failures = [(t, kind) for t, parts, kind in row_relations(cells, structure)
+                    if not holds(kind, values[t], values[parts])]
+        assert len(failures) == expected_failures, failures

@@ -1,7 +1,7 @@
 {#
   Signals from professionals beside social reporting, in one long table for dashboards: the social ombudsman's
-  statistics, HaiPro incident reports, staff surveys on structural social work and the supervision status
-  table. One row per indicator × period × service area × breakdown value (see the int_*__signals models for
+  statistics, HaiPro incident reports, staff surveys on structural social work, the supervision status
+  table, the patient ombudsman's contacts, self-monitoring and inspection findings and SHQS criteria status. One row per indicator × period × service area × breakdown value (see the int_*__signals models for
   each indicator's counting rule).
 
   True values: disclosure control is the publish layer's (disclosure/); is_suppressed is false and
@@ -15,6 +15,12 @@ with signals as (
     select * from {{ ref('int_staff_survey__signals') }}
     union all
     select * from {{ ref('int_supervision_status__signals') }}
+    union all
+    select * from {{ ref('int_patient_ombudsman__signals') }}
+    union all
+    select * from {{ ref('int_supervision_findings__signals') }}
+    union all
+    select * from {{ ref('int_shqs__signals') }}
 )
 
 select

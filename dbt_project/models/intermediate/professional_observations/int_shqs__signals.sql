@@ -1,0 +1,97 @@
+{#
+  SHQS quality criteria status in the professional_signals shape (true values; the publish layer applies
+  disclosure control), per year of assessment. Per unit × criterion the year's latest assessment counts (on one
+  day an external audit over an internal one over a self-assessment); each unit counts in the service area of
+  its latest assessment of the year, so areas partition the county.
+    shqs_criteria        unit × criterion assessments, by service area ('all' = every area) × breakdown: total,
+                         status (taytyy, osittain, ei_tayty), criteria_group, assessment_type
+    shqs_units_assessed  units with at least one assessed criterion, by service area
+  No phenomenon breakdown: quality-management criteria do not speak of the phenomena.
+#}
+with assessments as (
+    select * from {{ ref('stg_shqs__criteria_assessments') }}
+),
+
+ranked as (
+    select
+        *,
+        extract(year from assessment_date) as assessment_year,
+        row_number() over (
+            partition by extract(year from assessment_date), unit_id, criterion_code
+            order by assessment_date desc,
+                     case assessment_type when 'ulkoinen_auditointi' then 1 when 'sisainen_auditointi' then 2
+                                          else 3 end,
+                     file_name desc, row_number_in_file desc) as assessment_rank,
+        row_number() over (
+            partition by extract(year from assessment_date), unit_id
+            order by assessment_date desc, file_name desc, row_number_in_file desc) as unit_rank
+    from assessments
+),
+
+unit_areas as (
+    select assessment_year, unit_id, service_area_code from ranked where unit_rank = 1
+),
+
+latest as (
+    select r.assessment_year, r.unit_id, r.criterion_code, r.criteria_group, r.status, r.assessment_type,
+           u.service_area_code
+    from ranked as r
+    inner join unit_areas as u on u.assessment_year = r.assessment_year and u.unit_id = r.unit_id
+    where r.assessment_rank = 1
+),
+
+areas as (
+    select assessment_year, service_area_code, unit_id, criteria_group, status, assessment_type from latest
+    union all
+    select assessment_year, 'all', unit_id, criteria_group, status, assessment_type from latest
+),
+
+breakdowns as (
+    select 'shqs_criteria' as indicator_code, assessment_year, service_area_code, 'total' as breakdown,
+           'all' as breakdown_value, count(*) as n
+    from areas group by assessment_year, service_area_code
+    union all
+    select 'shqs_criteria', assessment_year, service_area_code, 'status', status, count(*)
+    from areas group by assessment_year, service_area_code, status
+    union all
+    select 'shqs_criteria', assessment_year, service_area_code, 'criteria_group', criteria_group, count(*)
+    from areas group by assessment_year, service_area_code, criteria_group
+    union all
+    select 'shqs_criteria', assessment_year, service_area_code, 'assessment_type', assessment_type, count(*)
+    from areas group by assessment_year, service_area_code, assessment_type
+    union all
+    select 'shqs_units_assessed', assessment_year, service_area_code, 'total', 'all', count(distinct unit_id)
+    from areas group by assessment_year, service_area_code
+),
+
+loads as (
+    select max(loaded_at) as loaded_at
+    from {{ ref('stg_ledger__loads') }}
+    where source = 'shqs_criteria' and status = 'current'
+)
+
+select
+    'shqs' as source_system,
+    b.indicator_code,
+    case b.indicator_code
+        when 'shqs_criteria' then 'SHQS-laatukriteerien arviot'
+        else 'SHQS-arvioidut yksiköt'
+    end as indicator_name_fi,
+    'count' as unit,
+    'year' as period_type,
+    cast({{ dbt.concat(["cast(b.assessment_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date)
+        as period_start,
+    cast({{ dbt.concat(["cast(b.assessment_year as " ~ dbt.type_string() ~ ")", "'-12-31'"]) }} as date)
+        as period_end,
+    cast(b.assessment_year as {{ dbt.type_string() }}) as period_label,
+    b.service_area_code,
+    coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
+    b.breakdown,
+    b.breakdown_value,
+    cast(b.n as double) as value,
+    cast(b.n as double) as numerator,
+    cast(null as double) as denominator,
+    cast(l.loaded_at as timestamp) as loaded_at
+from breakdowns as b
+cross join loads as l
+left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code

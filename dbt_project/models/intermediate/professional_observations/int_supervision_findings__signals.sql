@@ -1,0 +1,137 @@
+{#
+  Findings of self-monitoring follow-up reports and inspection reports in the professional_signals shape (true
+  values; the publish layer applies disclosure control). The latest delivery of each finding counts (a later
+  export repeats it with its fix date). One indicator:
+    supervision_findings  findings reported in the half-year, by service area ('all' = every area) × breakdown:
+                          total, report_type (omavalvonta, valvontakaynti, viranomaistarkastus), severity, topic
+                          (the self-monitoring plan's sections), fix_status, or phenomenon.
+  fix_status, as of the newest report date in the data (so the same data gives the same status on every run):
+    fixed_on_time  fixed by the deadline        fixed_late    fixed after it
+    open           not fixed, deadline ahead    open_overdue  not fixed, deadline passed
+  Phenomenon: a finding is tagged with every phenomenon whose seed phenomenon_keywords pattern (either language)
+  occurs in its redacted text or its unit's name (a 'Tukiasumisyksikkö' → homelessness), else 'none'; a finding
+  can be in two phenomena, so that breakdown covers the total (declared 'cover' in disclosure/marts.py).
+#}
+with findings as (
+    select * from {{ ref('stg_supervision_findings__findings') }}
+),
+
+loads as (
+    select file_name, max(loaded_at) as loaded_at
+    from {{ ref('stg_ledger__loads') }}
+    where source = 'supervision_findings' and status = 'current'
+    group by file_name
+),
+
+ranked as (
+    select
+        f.*,
+        l.loaded_at,
+        row_number() over (partition by f.finding_id order by l.loaded_at desc, f.file_name desc,
+                                                       f.row_number_in_file desc) as delivery_rank
+    from findings as f
+    left join loads as l on l.file_name = f.file_name
+),
+
+latest as (
+    select * from ranked where delivery_rank = 1
+),
+
+as_of as (
+    select max(report_date) as as_of_date from latest
+),
+
+classified as (
+    select
+        l.finding_id, l.service_area_code, l.report_type, l.severity, l.topic,
+        case when l.fixed_date is not null and l.fixed_date <= l.fix_due_date then 'fixed_on_time'
+             when l.fixed_date is not null then 'fixed_late'
+             when l.fix_due_date < a.as_of_date then 'open_overdue'
+             else 'open' end as fix_status,
+        cast({{ dbt.date_trunc('year', 'l.report_date') }} as date) as year_start,
+        extract(month from l.report_date) as report_month,
+        extract(year from l.report_date) as report_year,
+        lower({{ dbt.concat(["coalesce(l.finding_text, '')", "' '", "l.unit_name"]) }}) as search_text
+    from latest as l
+    cross join as_of as a
+),
+
+periods as (
+    select
+        *,
+        case when report_month <= 6 then year_start
+             else cast({{ dbt.dateadd('month', 6, 'year_start') }} as date) end as period_start,
+        {{ dbt.concat([
+            "cast(report_year as " ~ dbt.type_string() ~ ")",
+            "'H'",
+            "case when report_month <= 6 then '1' else '2' end"]) }} as period_label
+    from classified
+),
+
+finding_tags as (
+    select distinct p.finding_id, k.phenomenon
+    from periods as p
+    inner join {{ ref('phenomenon_keywords') }} as k
+        on p.search_text like {{ dbt.concat(["'%'", "k.pattern", "'%'"]) }}
+),
+
+tagged as (
+    select p.*, coalesce(t.phenomenon, 'none') as phenomenon
+    from periods as p
+    left join finding_tags as t on t.finding_id = p.finding_id
+),
+
+areas as (
+    select finding_id, period_start, period_label, service_area_code, report_type, severity, topic, fix_status,
+           phenomenon
+    from tagged
+    union all
+    select finding_id, period_start, period_label, 'all', report_type, severity, topic, fix_status, phenomenon
+    from tagged
+),
+
+breakdowns as (
+    select period_start, period_label, service_area_code, 'total' as breakdown, 'all' as breakdown_value,
+           count(distinct finding_id) as n
+    from areas group by period_start, period_label, service_area_code
+    union all
+    select period_start, period_label, service_area_code, 'report_type', report_type, count(distinct finding_id)
+    from areas group by period_start, period_label, service_area_code, report_type
+    union all
+    select period_start, period_label, service_area_code, 'severity', severity, count(distinct finding_id)
+    from areas group by period_start, period_label, service_area_code, severity
+    union all
+    select period_start, period_label, service_area_code, 'topic', topic, count(distinct finding_id)
+    from areas group by period_start, period_label, service_area_code, topic
+    union all
+    select period_start, period_label, service_area_code, 'fix_status', fix_status, count(distinct finding_id)
+    from areas group by period_start, period_label, service_area_code, fix_status
+    union all
+    select period_start, period_label, service_area_code, 'phenomenon', phenomenon, count(distinct finding_id)
+    from areas group by period_start, period_label, service_area_code, phenomenon
+),
+
+lineage as (
+    select max(loaded_at) as loaded_at from latest
+)
+
+select
+    'supervision_findings' as source_system,
+    'supervision_findings' as indicator_code,
+    'Omavalvonnan ja valvonnan havainnot' as indicator_name_fi,
+    'count' as unit,
+    'half_year' as period_type,
+    b.period_start,
+    cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 6, 'b.period_start')) }} as date) as period_end,
+    b.period_label,
+    b.service_area_code,
+    coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
+    b.breakdown,
+    b.breakdown_value,
+    cast(b.n as double) as value,
+    cast(b.n as double) as numerator,
+    cast(null as double) as denominator,
+    cast(li.loaded_at as timestamp) as loaded_at
+from breakdowns as b
+cross join lineage as li
+left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code
