@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 SCALE ?= 1
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
-.PHONY: run test lint lint-python dev bench clean install
+.PHONY: run test lint lint-python lint-sql dev bench clean install
 
 install: $(INSTALLED)
 
@@ -29,7 +29,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 ## make lint: static checks; any finding fails (and so fails `make test` and CI)
-lint: lint-python
+lint: lint-python lint-sql
 
 LINT_PYTHON := sources orchestration disclosure reports demo benchmarks tests
 lint-python: $(INSTALLED)
@@ -43,6 +43,10 @@ dev: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 SCALES ?= 1 10
 bench: $(INSTALLED)
 	SCALES="$(SCALES)" $(BIN)/python -m benchmarks.run
+
+## make lint-sql: sqlfluff over the dbt SQL (models, macros, singular tests); .sqlfluff holds the rules
+lint-sql: $(INSTALLED)
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/macros dbt_project/tests --processes 1
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

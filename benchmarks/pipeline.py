@@ -179,7 +179,8 @@ def main() -> None:
         import dagster as dg
         from dagster import DagsterInstance
 
-        from orchestration.definitions import defs
+        from orchestration.definitions import build_definitions
+        defs = build_definitions()
         out["import_definitions_seconds"] = round(time.perf_counter() - t, 2)
 
         job = defs.resolve_job_def("full_refresh")

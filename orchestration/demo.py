@@ -63,7 +63,8 @@ def run_pipeline(scale: float = 1.0, faults: list[str] = ()):
         parse_dbt_project()
         from dagster import DagsterInstance
 
-        from orchestration.definitions import defs
+        from orchestration.definitions import build_definitions
+        defs = build_definitions()
 
         job = defs.resolve_job_def("full_refresh")
         home = dagster_home()  # set by the Makefile, so `make dev` shows `make run`'s history

@@ -9,12 +9,12 @@ import pytest
 pytestmark = pytest.mark.integration
 
 NEW_MARTS = ("measures_follow_up", "information_needs", "analyst_synthesis", "client_panels", "client_panels_yearly",
-             "social_reporting_yearly", "client_feedback_yearly", "supervision_signals_yearly")
+             "social_reporting_yearly", "client_feedback_yearly", "complaint_cases_yearly")
 # yearly twin: (key columns besides the period, protected counts)
 TWINS = {
     "social_reporting": (("aggregation_level", "phenomenon", "shl11_need_code", "valence", "service_area_code",
                           "sub_region_name"), ("observations",)),
-    "supervision_signals": (("case_type", "service_area_code", "category", "phenomenon"),
+    "complaint_cases": (("case_type", "service_area_code", "category", "phenomenon"),
                             ("case_count", "decided_count", "open_count", "overdue_count", "event_over_2y_count")),
     "client_feedback": (("service_area_code",), ("feedback_count", "rated_count", "rating_count", "score_count",
                                                  "low_rating_count", "text_count", "swedish_count")),

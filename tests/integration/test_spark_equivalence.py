@@ -110,6 +110,7 @@ def dbt_env(work: Path, target: str, warehouse: Path, parquet_dir: Path) -> dict
         "RSW_DBT_TARGET": target,
         "RSW_WAREHOUSE_PATH": str(warehouse),
         "RSW_COMPARED_COUNTY": "05",
+        "RSW_SUPPRESSION_THRESHOLD": "5",  # stated here: no import exports it any more
         "RSW_DATA_DIR": str(work),
         "RSW_SPARK_DIR": str(work / "spark"),
         "RSW_PARQUET_RAW_DIR": str(parquet_dir),

@@ -15,7 +15,7 @@ with findings as (
         cast(_file_name as {{ dbt.type_string() }}) as file_name,
         cast(_row_number as integer) as source_row_number,
         max(_file_name) over (partition by period_label) as latest_file
-    from {{ source('knowledge_cycle', 'analyst_synthesis') }}
+    from {{ source('professional_observations', 'analyst_synthesis') }}
 )
 
 select

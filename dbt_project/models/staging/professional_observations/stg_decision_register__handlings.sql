@@ -18,7 +18,7 @@ with copies as (
         cast(review_date as date) as review_date,
         cast(_file_name as {{ dbt.type_string() }}) as file_name,
         row_number() over (partition by handling_id order by _file_name desc, _row_number desc) as copy_rank
-    from {{ source('knowledge_cycle', 'decision_register') }}
+    from {{ source('professional_observations', 'decision_register') }}
 )
 
 select

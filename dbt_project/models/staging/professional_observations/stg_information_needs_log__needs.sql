@@ -14,7 +14,7 @@ with copies as (
         cast(met_by_indicator_code as {{ dbt.type_string() }}) as met_by_indicator_code,
         cast(_file_name as {{ dbt.type_string() }}) as file_name,
         row_number() over (partition by need_id order by _file_name desc, _row_number desc) as copy_rank
-    from {{ source('knowledge_cycle', 'information_needs_log') }}
+    from {{ source('professional_observations', 'information_needs_log') }}
 )
 
 select
