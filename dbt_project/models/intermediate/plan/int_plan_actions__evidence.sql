@@ -156,16 +156,20 @@ handlings as (
     from {{ ref('stg_decision_register__handlings') }}
 ),
 
+handlings_latest as (
+    select max(period_label) as latest_period from handlings
+),
+
 measures_follow_up_figure as (
     select
         'measures_follow_up' as evidence_mart,
         'handlings_latest_half_year' as evidence_measure,
-        period_label as evidence_period,
-        cast(count(distinct handling_id) as double) as evidence_value,
+        l.latest_period as evidence_period,
+        cast(count(distinct h.handling_id) as double) as evidence_value,
         false as evidence_is_lower_bound
-    from handlings
-    where period_label = (select max(period_label) from handlings)
-    group by period_label
+    from handlings as h
+    inner join handlings_latest as l on h.period_label = l.latest_period
+    group by l.latest_period
 ),
 
 staff_survey_respondents as (
@@ -174,16 +178,20 @@ staff_survey_respondents as (
     where indicator_code = 'staff_survey_respondents' and breakdown = 'total' and service_area_code = 'all'
 ),
 
+staff_survey_latest as (
+    select max(period_label) as latest_period from staff_survey_respondents
+),
+
 professional_signals_figure as (
     select
         'professional_signals' as evidence_mart,
         'staff_survey_respondents_latest' as evidence_measure,
-        period_label as evidence_period,
-        cast(max(numerator) as double) as evidence_value,
+        l.latest_period as evidence_period,
+        cast(max(r.numerator) as double) as evidence_value,
         false as evidence_is_lower_bound
-    from staff_survey_respondents
-    where period_label = (select max(period_label) from staff_survey_respondents)
-    group by period_label
+    from staff_survey_respondents as r
+    inner join staff_survey_latest as l on r.period_label = l.latest_period
+    group by l.latest_period
 ),
 
 figures as (
