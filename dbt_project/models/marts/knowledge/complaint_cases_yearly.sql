@@ -1,0 +1,5 @@
+{#
+  complaint_cases' yearly twin for the welfare report: the same cells by calendar year of receipt
+  (period_type 'year', period_label '2025'), built from the cases, not summed from the published halves.
+#}
+{{ complaint_cases_mart('year') }}
