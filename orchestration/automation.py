@@ -22,6 +22,11 @@ SOURCE_CADENCE: dict[str, tuple[timedelta, timedelta]] = {
     "client_register_housing": (timedelta(days=35), timedelta(days=70)),
     "client_register_events": (timedelta(days=35), timedelta(days=70)),  # monthly event extract
     "instruments": (timedelta(days=35), timedelta(days=70)),
+    "rai_assessments": (timedelta(days=35), timedelta(days=70)),  # monthly RAI export
+    "avain_goals": (timedelta(days=35), timedelta(days=70)),  # monthly client-plan goal export
+    "local_surveys": (timedelta(days=400), timedelta(days=760)),  # the county's surveys, yearly or less often
+    "partner_indicators": (timedelta(days=400), timedelta(days=760)),  # partners deliver once a year
+    "sotekuva": (timedelta(days=400), timedelta(days=460)),  # THL compiles a year once
     "sotkanet_regions": (timedelta(days=8), timedelta(days=15)),  # polled weekly
     "sotkanet_indicators": (timedelta(days=8), timedelta(days=15)),
     "sotkanet_data": (timedelta(days=8), timedelta(days=15)),
