@@ -21,6 +21,7 @@
 with facts as (
     select * from {{ ref('int_phenomenon_facts__final') }}
     where period_type = 'year' and region_level in ('wellbeing_county', 'country')
+      and indicator_definition = 'national'  -- the county's own series (local surveys, partners ...) are never compared
 ),
 
 areas as (
