@@ -114,26 +114,34 @@ def avain_goals(rng: np.random.Generator, people: pd.DataFrame, year: int, today
 
 # -- local surveys -----------------------------------------------------------------------------------------------
 def local_surveys(rng: np.random.Generator, years: list[int], scale: float) -> dict[int, pd.DataFrame]:
+    """Simulated respondents, aggregated the way the survey owner's summary table is: the county by gender and
+    age group, each municipality in total. A few respondents give no municipality, gender or age, so every
+    total counts at least the sum of its parts (never fewer)."""
     indicators = list(_rows("local_survey_indicators"))
     names = {"paihdetilanne": "Päihdetilannekysely", "vakivalta": "Väkivaltakysely", "mielenterveys": "Mielenterveyskysely"}
+    ages = np.array(["18-24", "25-64", "65+"])
     out = {}
     for year in years:
         rows = []
-        for ind in indicators:
-            base = rng.uniform(0.05, 0.3)
-            county = max(60, int(2_500 * scale))
-            # the municipalities' respondents (rounded) and the county's (which also counts those who gave none)
-            per_muni = {m: max(1, int(county * w)) for m, w in zip(CODES, WEIGHTS)}
-            for muni, n in per_muni.items():
-                k = rng.binomial(n, base)
-                rows.append([names[ind["survey"]], year, MUNICIPALITY_NAMES[muni], "Yhteensä", "Kaikki",
-                             ind["indicator_key"], n, k])
-            total_n = sum(per_muni.values()) + int(rng.integers(0, 20))
-            for gender, g_share in (("Yhteensä", 1.0), ("Miehet", 0.46), ("Naiset", 0.5)):
-                for age, a_share in (("Kaikki", 1.0), ("18-24", 0.12), ("25-64", 0.6), ("65+", 0.26)):
-                    n = max(1, int(total_n * g_share * a_share))
-                    rows.append([names[ind["survey"]], year, "Koko Varha", gender, age, ind["indicator_key"], n,
-                                 rng.binomial(n, base)])
+        for survey in names:
+            n = max(200, int(2_500 * scale))
+            people = pd.DataFrame({
+                "municipality": np.where(rng.random(n) < 0.02, "", rng.choice(CODES, size=n, p=WEIGHTS)),
+                "gender": rng.choice(["Miehet", "Naiset", ""], size=n, p=[0.47, 0.51, 0.02]),
+                "age": np.where(rng.random(n) < 0.02, "", rng.choice(ages, size=n, p=[0.12, 0.6, 0.28])),
+            })
+            for ind in (i for i in indicators if i["survey"] == survey):
+                people["finding"] = rng.random(n) < rng.uniform(0.05, 0.3)
+                for muni, group in people[people["municipality"] != ""].groupby("municipality"):
+                    rows.append([names[survey], year, MUNICIPALITY_NAMES[muni], "Yhteensä", "Kaikki",
+                                 ind["indicator_key"], len(group), int(group["finding"].sum())])
+                for gender in ("Yhteensä", "Miehet", "Naiset"):
+                    for age in ("Kaikki", *ages):
+                        group = people[((people["gender"] == gender) | (gender == "Yhteensä"))
+                                       & ((people["age"] == age) | (age == "Kaikki"))]
+                        if len(group):
+                            rows.append([names[survey], year, "Koko Varha", gender, age, ind["indicator_key"],
+                                         len(group), int(group["finding"].sum())])
         frame = pd.DataFrame(rows, columns=["kysely", "vuosi", "kunta", "sukupuoli", "ikaryhma", "indikaattori",
                                             "vastaajia", "vastaajia_joilla_ilmio"]).astype(str)
         frame.loc[3, "vastaajia_joilla_ilmio"] = str(int(frame.loc[3, "vastaajia"]) + 2)  # more findings than answers
