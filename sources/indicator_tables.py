@@ -65,10 +65,10 @@ def age_group(c: Cleaner, column: str) -> pd.Series:
 
 
 PERIOD_PATTERNS = (
-    # (regex, period_type, label template) — groups: year, part
+    # (regex over the upper-cased text without spaces and '/', period_type); groups: year, part
     (r"^(\d{4})$", "year"),
-    (r"^(\d{4})\s*[/ -]?\s*[Hh](?:[Vv])?\s*([12])$", "half_year"),
-    (r"^(\d{4})\s*[/ -]?\s*[Qq]\s*([1-4])$", "quarter"),
+    (r"^(\d{4})-?H([12])$", "half_year"),
+    (r"^(\d{4})-?Q([1-4])$", "quarter"),
     (r"^(\d{4})-(\d{1,2})$", "month"),
 )
 
@@ -82,16 +82,15 @@ def period(c: Cleaner, column: str, *, not_after_year: int) -> pd.Series:
     end = start.copy()
     label = pd.Series(pd.NA, index=text.index, dtype="string")
     for pattern, name in PERIOD_PATTERNS:
-        parts = text.str.extract(pattern.replace("[Hh](?:[Vv])?", "H").replace("[Qq]", "Q"))
+        parts = text.str.extract(pattern)
         hit = parts[0].notna() & kind.isna()
         if not hit.any():
             continue
         year = parts.loc[hit, 0].astype(int)
         part = parts.loc[hit, 1].astype(int) if parts.shape[1] > 1 else pd.Series(1, index=year.index)
-        if name == "month":
+        if name == "month":  # 2024-13 is no month: left unmatched, so quarantined
             ok = part.between(1, 12)
             year, part = year[ok], part[ok]
-            hit = hit & hit.index.isin(year.index)
         months = {"year": 12, "half_year": 6, "quarter": 3, "month": 1}[name]
         first = pd.to_datetime(pd.DataFrame({"year": year, "month": (part - 1) * months + 1 if name != "month" else part,
                                              "day": 1}))
