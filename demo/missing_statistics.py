@@ -16,15 +16,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from demo.statistics import (
-    MUNICIPALITY_POPULATION,
-    _write_csv,
-    decimal_comma,
-    fictitious_hetu,
-    finnish_date,
-    spoil_hetu,
-)
-from demo.workbooks import fix_timestamps
+from demo.hetu import fictitious_hetus, spoil_hetu
+from demo.statistics import MUNICIPALITY_POPULATION, decimal_comma, finnish_date
+from demo.writers import write_frame_csv, write_frame_xlsx
 from sources.reference import _rows
 
 MUNICIPALITY_NAMES = {r["municipality_code"]: r["municipality_name_fi"] for r in _rows("municipalities")}
@@ -36,7 +30,7 @@ def _people(rng: np.random.Generator, n: int, ages: tuple[int, int], today: dt.d
     age = rng.integers(ages[0], ages[1] + 1, n)
     birth = (pd.Timestamp(today) - pd.to_timedelta(age * 365.25 + rng.integers(0, 365, n), unit="D")).normalize()
     people = pd.DataFrame({"birth": birth, "municipality": rng.choice(CODES, size=n, p=WEIGHTS)})
-    people["hetu"] = fictitious_hetu(people["birth"], rng)
+    people["hetu"] = fictitious_hetus(people["birth"], rng)
     return people
 
 
@@ -210,19 +204,6 @@ def partner_municipality(rng: np.random.Generator, years: list[int]) -> pd.DataF
     return frame
 
 
-def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
-    from openpyxl import Workbook
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book = Workbook(write_only=True)
-    ws = book.create_sheet(sheet)
-    ws.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        ws.append([None if v == "" else v for v in row])
-    book.save(path)
-    fix_timestamps(path)
-
-
 # -- Sotekuva ----------------------------------------------------------------------------------------------------
 def sotekuva(rng: np.random.Generator, years: list[int]) -> pd.DataFrame:
     areas = ["Koko maa"] + [r["region_name_fi"] for r in _rows("regions") if r["region_level"] == "wellbeing_county"]
@@ -250,14 +231,14 @@ def write_missing_statistics_landing(landing_root: Path, scale: float = 1.0, see
     older = _people(rng, max(60, int(8_000 * scale)), (65, 99), today)
     working_age = _people(rng, max(60, int(6_000 * scale)), (18, 64), today)
     for year in years:
-        _write_csv(rai_assessments(rng, older, year, today, scale),
+        write_frame_csv(rai_assessments(rng, older, year, today, scale),
                    landing_root / "rai_assessments" / f"rai_arvioinnit_{year}.csv", "utf-8-sig")
-        _write_csv(avain_goals(rng, working_age, year, today, scale),
+        write_frame_csv(avain_goals(rng, working_age, year, today, scale),
                    landing_root / "avain_goals" / f"avain_tavoitteet_{year}.csv", "cp1252" if year % 2 else "utf-8-sig")
     for year, frame in local_surveys(rng, years, scale).items():
-        _write_csv(frame, landing_root / "local_surveys" / f"paikalliset_kyselyt_{year}.csv", "utf-8-sig")
-    _write_csv(partner_ngo(rng, years), landing_root / "partner_indicators" / "kumppani_ruoka_apu.csv", "utf-8-sig")
-    _write_xlsx(partner_municipality(rng, years), landing_root / "partner_indicators" / "kumppani_esimerkkikaupunki.xlsx",
-                "Indikaattorit")
-    _write_csv(sotekuva(rng, [today.year - 3, today.year - 2, today.year - 1]),
+        write_frame_csv(frame, landing_root / "local_surveys" / f"paikalliset_kyselyt_{year}.csv", "utf-8-sig")
+    write_frame_csv(partner_ngo(rng, years), landing_root / "partner_indicators" / "kumppani_ruoka_apu.csv", "utf-8-sig")
+    write_frame_xlsx(partner_municipality(rng, years),
+                     landing_root / "partner_indicators" / "kumppani_esimerkkikaupunki.xlsx", "Indikaattorit")
+    write_frame_csv(sotekuva(rng, [today.year - 3, today.year - 2, today.year - 1]),
                landing_root / "sotekuva" / f"sotekuva_{today.year - 1}.csv", "utf-8-sig")

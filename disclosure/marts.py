@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from disclosure.tables import Breakdown, Group, Hierarchy, Link, Margins, Structure, all_of
-from sources.reference import municipality_counties, municipality_sub_regions
+from sources.reference import municipality_counties, municipality_sub_regions, phenomenon_codes
 
 GENDER_PARTS = {"male": "total", "female": "total"}
 
@@ -23,8 +23,8 @@ def _complement(part: str, whole: str) -> str:
     return f"{whole} - {part} > 0 and {whole} - {part} < {{t}}"
 
 
-PHENOMENA = ("homelessness", "mental_health", "substance_use", "livelihood")
-PHENOMENON_MARTS = ("phenomenon_indicators", "homelessness", "mental_health", "substance_use", "livelihood")
+PHENOMENA = phenomenon_codes()  # seed phenomena; each has its own mart of the same name
+PHENOMENON_MARTS = ("phenomenon_indicators", *PHENOMENA)
 PHENOMENON_KEY = ("indicator_code", "region_code", "period_label", "gender", "age_group")
 
 
@@ -90,7 +90,7 @@ def structures() -> list[Structure]:
         ),
     )
     supervision = Structure(
-        table="supervision_signals",
+        table="complaint_cases",
         key=("period_label", "case_type", "service_area_code", "category", "phenomenon"),
         groups=(
             Group(measures=("case_count", "decided_count", "open_count"),
@@ -159,7 +159,7 @@ def structures() -> list[Structure]:
 
 def _phenomenon_cells() -> str:
     """The phenomenon facts with each municipality's sub-region and the phenomenon of a social-reporting or
-    complaints indicator, for the links to social_reporting and supervision_signals."""
+    complaints indicator, for the links to social_reporting and complaint_cases."""
     pairs = ", ".join(f"('{m}', '{r}')" for m, r in sorted(municipality_sub_regions().items()))
     return f"""
 select p.*, s.sub_region_name,
@@ -185,21 +185,21 @@ def _evidence(mart: str, structure: str, measure: str, where: str = "true") -> L
 
 # Totals one mart publishes over another's cells (checked on the true data by the integration tests):
 # - the evidence figures of int_plan_actions__evidence;
-# - the county's complaints per phenomenon (phenomenon marts) = supervision_signals' cases of that phenomenon
+# - the county's complaints per phenomenon (phenomenon marts) = complaint_cases' cases of that phenomenon
 #   (a case tagged with two phenomena is in one supervision row and in both phenomena's totals);
 # - social reports per phenomenon: a sub-region's municipalities (phenomenon marts) = that sub-region's row of
 #   social_reporting, and the county's row = social_reporting's phenomenon margin.
 LINKS = (
     _evidence("social_reporting", "social_reporting", "observations",
               "aggregation_level = 'phenomenon' and phenomenon = 'all'"),
-    _evidence("supervision_signals", "supervision_signals", "case_count"),
+    _evidence("complaint_cases", "complaint_cases", "case_count"),
     _evidence("client_feedback", "client_feedback", "feedback_count"),
     _evidence("instrument_use", "instrument_use[assessments]", "assessments",
               "band = '_all' and instrument not in ('_register', 'MARAK') and region_code = '05' "
               "and (item = 'total' or (instrument = '3X10D' and item = 'item_1'))"),
     *(Link(total="phenomenon_indicators[exact]",
            total_where=f"indicator_code = 'complaints_cases_{p}' and region_code = '05'",
-           parts="supervision_signals", parts_where=f"contains(phenomenon, '{p}')", measure="case_count",
+           parts="complaint_cases", parts_where=f"contains(phenomenon, '{p}')", measure="case_count",
            on=(("period_label", "period_label"),)) for p in PHENOMENA),
     Link(total="social_reporting", total_where="aggregation_level = 'phenomenon_sub_region'",
          parts="phenomenon_indicators[other]",

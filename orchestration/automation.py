@@ -1,45 +1,14 @@
 """Freshness policies matching each source's real cadence, schedules and the landing-zone sensor."""
 
-from datetime import timedelta
-
 import dagster as dg
 
-# How often each source really arrives. The fail window is the cadence plus a grace period.
-SOURCE_CADENCE: dict[str, tuple[timedelta, timedelta]] = {
-    # source: (warn after, fail after)
-    "complaints": (timedelta(days=2), timedelta(days=4)),  # daily register export
-    "client_feedback": (timedelta(days=2), timedelta(days=4)),  # daily feedback-system export
-    "client_panels": (timedelta(days=120), timedelta(days=200)),  # meeting records a few times a year
-    "kouluterveyskysely": (timedelta(days=800), timedelta(days=900)),  # every two years (odd years)
-    "social_reports": (timedelta(days=190), timedelta(days=220)),  # reported half-yearly
-    "ombudsman": (timedelta(days=400), timedelta(days=460)),  # annual ombudsman report
-    "haipro": (timedelta(days=35), timedelta(days=70)),  # monthly incident export
-    "staff_survey": (timedelta(days=400), timedelta(days=760)),  # yearly or less often
-    "supervision_status": (timedelta(days=100), timedelta(days=130)),  # quarterly status table
-    "plan_actions": (timedelta(days=190), timedelta(days=220)),  # updated for the half-year reporting
-    "client_register_clients": (timedelta(days=35), timedelta(days=70)),  # monthly register extract
-    "client_register_assistance": (timedelta(days=35), timedelta(days=70)),
-    "client_register_housing": (timedelta(days=35), timedelta(days=70)),
-    "client_register_events": (timedelta(days=35), timedelta(days=70)),  # monthly event extract
-    "instruments": (timedelta(days=35), timedelta(days=70)),
-    "rai_assessments": (timedelta(days=35), timedelta(days=70)),  # monthly RAI export
-    "avain_goals": (timedelta(days=35), timedelta(days=70)),  # monthly client-plan goal export
-    "local_surveys": (timedelta(days=400), timedelta(days=760)),  # the county's surveys, yearly or less often
-    "partner_indicators": (timedelta(days=400), timedelta(days=760)),  # partners deliver once a year
-    "sotekuva": (timedelta(days=400), timedelta(days=460)),  # THL compiles a year once
-    "sotkanet_regions": (timedelta(days=8), timedelta(days=15)),  # polled weekly
-    "sotkanet_indicators": (timedelta(days=8), timedelta(days=15)),
-    "sotkanet_data": (timedelta(days=8), timedelta(days=15)),
-    "sotkanet_indicator_resolution": (timedelta(days=8), timedelta(days=15)),
-    "ara_homelessness": (timedelta(days=400), timedelta(days=460)),  # yearly survey (15.11.), published in Feb
-    "statfin_population": (timedelta(days=380), timedelta(days=430)),  # annual, published in spring
-}
-DEFAULT_CADENCE = (timedelta(days=35), timedelta(days=70))
+from sources.reference import ledger_source, source_load_windows
 
 
 def with_source_freshness(spec: dg.AssetSpec) -> dg.AssetSpec:
-    """Attach the source's freshness policy to a raw.<source> asset."""
-    warn, fail = SOURCE_CADENCE.get(spec.key.path[-1], DEFAULT_CADENCE)
+    """Attach the source's freshness policy to a raw.<source> asset: the load windows of its row in the one
+    cadence table, dbt_project/seeds/source_cadence.csv (the source_freshness mart reads the same rows)."""
+    warn, fail = source_load_windows(ledger_source(spec.key.path[-1]))
     return dg.apply_freshness_policy(spec, dg.FreshnessPolicy.time_window(fail_window=fail, warn_window=warn))
 
 

@@ -17,11 +17,11 @@ from pathlib import Path
 import duckdb
 from dagster import AssetCheckSeverity
 
+from demo.fixture_server import FixtureServer
+from demo.generate import generate
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.instance import ensure_settings, pool_holders, recover
 from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home, export_for_dbt, load
-from demo.fixture_server import FixtureServer
-from demo.generate import generate
 from sources.publish import PUBLISHED_FILE
 
 
@@ -63,7 +63,8 @@ def run_pipeline(scale: float = 1.0, faults: list[str] = ()):
         parse_dbt_project()
         from dagster import DagsterInstance
 
-        from orchestration.definitions import defs
+        from orchestration.definitions import build_definitions
+        defs = build_definitions()
 
         job = defs.resolve_job_def("full_refresh")
         home = dagster_home()  # set by the Makefile, so `make dev` shows `make run`'s history

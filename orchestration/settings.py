@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,12 +113,35 @@ def dagster_home() -> Path | None:
     return Path(home) if home else None
 
 
+def dbt_env(settings: Settings) -> dict[str, str]:
+    """What dbt reads through env_var() in profiles.yml and dbt_project.yml."""
+    return {
+        "RSW_WAREHOUSE_PATH": str(settings.warehouse_path),
+        "RSW_DBT_TARGET": settings.dbt_target,
+        "RSW_SUPPRESSION_THRESHOLD": str(settings.suppression_threshold),
+        "RSW_COMPARED_COUNTY": settings.compared_county,
+        "RSW_DATA_DIR": str(settings.data_dir),
+        "RSW_PARQUET_RAW_DIR": str(settings.parquet_raw_dir),
+        "RSW_SPARK_DIR": str(settings.spark_dir),
+    }
+
+
 def export_for_dbt(settings: Settings) -> None:
-    """dbt reads these through env_var() in profiles.yml and dbt_project.yml."""
-    os.environ["RSW_WAREHOUSE_PATH"] = str(settings.warehouse_path)
-    os.environ["RSW_DBT_TARGET"] = settings.dbt_target
-    os.environ["RSW_SUPPRESSION_THRESHOLD"] = str(settings.suppression_threshold)
-    os.environ["RSW_COMPARED_COUNTY"] = settings.compared_county
-    os.environ["RSW_DATA_DIR"] = str(settings.data_dir)
-    os.environ["RSW_PARQUET_RAW_DIR"] = str(settings.parquet_raw_dir)
-    os.environ["RSW_SPARK_DIR"] = str(settings.spark_dir)
+    """For an entry point (make run, make dev, make bench) that starts dbt itself: hands dbt its settings."""
+    os.environ.update(dbt_env(settings))
+
+
+@contextmanager
+def dbt_environment(settings: Settings) -> Iterator[None]:
+    """dbt's settings in os.environ for the duration of the block (while a dbt process is started), then the
+    environment as it was: importing or loading the code location changes nothing."""
+    saved = {name: os.environ.get(name) for name in dbt_env(settings)}
+    os.environ.update(dbt_env(settings))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

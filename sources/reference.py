@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -94,3 +96,38 @@ def all_municipality_lookup() -> dict[str, str]:
         for key in (code, code.lstrip("0"), r["municipality_name_fi"]):
             out[key.lower()] = code
     return out
+
+
+def ledger_source(table: str) -> str:
+    """The load ledger's (and source_cadence's) name of the source a raw table belongs to: Sotkanet's four tables
+    are one source, `sotkanet`; every other raw table is its source."""
+    return "sotkanet" if table.startswith("sotkanet_") else table
+
+
+def source_load_windows(source: str) -> tuple[timedelta, timedelta]:
+    """How long after its last load a source is late (warn) and overdue (fail), from seed source_cadence: the
+    delivery cadence plus a grace period. The seed's warn/error_after_days are the other measure, the age of the
+    newest data period (mart source_freshness). A source without a row raises KeyError: every source has one."""
+    row = next((r for r in _rows("source_cadence") if r["source"] == source), None)
+    if row is None:
+        raise KeyError(f"source {source!r} has no row in dbt_project/seeds/source_cadence.csv")
+    return timedelta(days=int(row["load_warn_after_days"])), timedelta(days=int(row["load_error_after_days"]))
+
+
+@dataclass(frozen=True)
+class Phenomenon:
+    code: str
+    name_fi: str
+    name_sv: str
+    name_en: str
+
+
+def phenomena() -> tuple[Phenomenon, ...]:
+    """The four phenomena of structural social work, in report order (seed phenomena, also read by dbt)."""
+    rows = sorted(_rows("phenomena"), key=lambda r: int(r["sort_order"]))
+    return tuple(Phenomenon(r["phenomenon"], r["phenomenon_fi"], r["phenomenon_sv"], r["phenomenon_en"])
+                 for r in rows)
+
+
+def phenomenon_codes() -> tuple[str, ...]:
+    return tuple(p.code for p in phenomena())

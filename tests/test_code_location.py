@@ -17,6 +17,7 @@ import json
 import dagster as dg
 from orchestration.definitions import defs
 
+defs = defs()  # what Dagster calls when it loads the code location
 dg.Definitions.validate_loadable(defs)
 repo = defs.get_repository_def()
 schedules = {}

@@ -1,6 +1,8 @@
-"""dbt wiring: every seed, model and test of dbt_project/ as Dagster assets and asset checks."""
+"""dbt wiring: every seed, model and test of dbt_project/ as Dagster assets and asset checks. Nothing here runs on
+import: `dbt_project()` and `warehouse_models()` are called when the Definitions load (orchestration/definitions.py)."""
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import dagster as dg
@@ -14,8 +16,22 @@ from dagster_dbt import (
 
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.resources import Warehouse
-from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, export_for_dbt, load
+from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dbt_environment, load
 from sources.parquet_export import export_raw_to_parquet
+
+
+class DbtCli(DbtCliResource):
+    """dbt with the warehouse settings in its environment: profiles.yml and dbt_project.yml read them through
+    env_var(). They are set only while the dbt process is started (dagster-dbt copies os.environ into it) and
+    restored right after, never on import."""
+
+    def cli(self, args, **kwargs):  # noqa: ANN001, ANN201 - DbtCliResource.cli's own signature
+        with dbt_environment(load()):
+            return super().cli(args, **kwargs)
+
+
+def dbt_cli(project: DbtProject) -> DbtCli:
+    return DbtCli(project_dir=project, dbt_executable=str(DBT_EXECUTABLE))
 
 
 class ManifestPreparer(DagsterDbtProjectPreparer):
@@ -23,21 +39,24 @@ class ManifestPreparer(DagsterDbtProjectPreparer):
     preparer runs `dbt` from PATH, which is not there unless the virtual environment is activated."""
 
     def _prepare_manifest(self, project: DbtProject) -> None:
-        export_for_dbt(load())  # profiles.yml reads the settings through env_var()
-        DbtCliResource(project_dir=project, dbt_executable=str(DBT_EXECUTABLE)).cli(
-            ["parse", "--quiet"], target_path=project.target_path).wait()
+        dbt_cli(project).cli(["parse", "--quiet"], target_path=project.target_path).wait()
 
 
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target=load().dbt_target)
-ManifestPreparer().prepare_if_dev(dbt_project)
+@cache
+def dbt_project() -> DbtProject:
+    """The dbt project, parsed first under `dagster dev`."""
+    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target=load().dbt_target)
+    ManifestPreparer().prepare_if_dev(project)
+    return project
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
-    """Asset keys are <schema>/<name>, and groups mirror the warehouse schemas."""
+    """Asset keys are <schema>/<name>, and groups mirror the warehouse schemas. A dbt source is the landing table
+    it reads, `raw/<table>`: the key of the Dagster asset that loads it (orchestration/assets/landing.py)."""
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
-            return super().get_asset_key(dbt_resource_props)
+            return dg.AssetKey(["raw", dbt_resource_props.get("identifier") or dbt_resource_props["name"]])
         return dg.AssetKey([self._schema(dbt_resource_props), dbt_resource_props["name"]])
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
@@ -50,19 +69,25 @@ class WarehouseTranslator(DagsterDbtTranslator):
         return props.get("config", {}).get("schema") or props["schema"]
 
 
-@dbt_assets(
-    manifest=dbt_project.manifest_path,
-    project=dbt_project,
-    dagster_dbt_translator=WarehouseTranslator(),
-    pool=WAREHOUSE_POOL,
-)
-def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
-    """dbt build: seeds, staging, intermediate and marts, with every dbt test as a (blocking) asset check.
-    On the Spark target, the raw tables are first exported as Parquet, which dbt's on-run-start hook reads."""
-    settings = load()
-    if settings.dbt_target == "spark":
-        with warehouse.connect(read_only=True) as con:
-            exported = export_raw_to_parquet(con, settings.parquet_raw_dir)
-        context.log.info(f"Exported {len(exported)} raw tables ({sum(exported.values())} rows) as Parquet "
-                         f"to {settings.parquet_raw_dir}")
-    yield from dbt.cli(["build"], context=context).stream()
+@cache
+def warehouse_models() -> dg.AssetsDefinition:
+    project = dbt_project()
+
+    @dbt_assets(
+        manifest=project.manifest_path,
+        project=project,
+        dagster_dbt_translator=WarehouseTranslator(),
+        pool=WAREHOUSE_POOL,
+    )
+    def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+        """dbt build: seeds, staging, intermediate and marts, with every dbt test as a (blocking) asset check.
+        On the Spark target, the raw tables are first exported as Parquet, which dbt's on-run-start hook reads."""
+        settings = load()
+        if settings.dbt_target == "spark":
+            with warehouse.connect(read_only=True) as con:
+                exported = export_raw_to_parquet(con, settings.parquet_raw_dir)
+            context.log.info(f"Exported {len(exported)} raw tables ({sum(exported.values())} rows) as Parquet "
+                             f"to {settings.parquet_raw_dir}")
+        yield from dbt.cli(["build"], context=context).stream()
+
+    return warehouse_models

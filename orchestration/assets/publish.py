@@ -9,16 +9,16 @@ import duckdb
 from dagster_dbt import DbtCliResource
 
 from disclosure.guard import guard
-from orchestration.assets.dbt import dbt_project, warehouse_models
+from orchestration.assets.dbt import dbt_project
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.resources import Warehouse
 from orchestration.settings import load
-from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from reports.half_year import render_half_year_report
 from reports.plan import render_plan_section
+from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from sources.publish import PUBLISHED_FILE, publish_snapshot
 
-MART_KEYS = sorted((k for k in warehouse_models.keys if k.path[0] == "marts"), key=lambda k: k.path)
+RSW_MARTS = dg.AssetKey(["published", "rsw_marts"])
 
 
 class PublishTarget(dg.ConfigurableResource):
@@ -32,37 +32,42 @@ class PublishTarget(dg.ConfigurableResource):
         return Path(self.dir)
 
 
-@dg.asset(key=["published", "rsw_marts"], group_name="published", deps=MART_KEYS, pool=WAREHOUSE_POOL,
-          kinds={"duckdb", "parquet"})
-def rsw_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, published: PublishTarget):
-    """Marts-only DuckDB snapshot for BI tools, plus one Parquet file per mart. The candidate is protected
-    (primary and secondary cell suppression, k-anonymous proposals) and attacked by the disclosure auditor
-    before it is renamed into place: when the audit fails, the step fails and the last good snapshot stays."""
-    with warehouse.marts() as con:  # the DuckDB warehouse, or the Spark marts' Parquet (RSW_DBT_TARGET=spark)
-        summary = publish_snapshot(con, published.path, guard(published.suppression_threshold))
-    audit = summary.guard["audit"]
-    context.log.info(f"Published {summary.path}: {audit['hidden_items']} of {audit['protected_items']} protected "
-                     f"cells hidden, narrowest interval {audit['narrowest_width']}, audit {audit['seconds']} s")
-    return dg.MaterializeResult(metadata={
-        "path": dg.MetadataValue.path(str(summary.path)),
-        "row_counts": dg.MetadataValue.json(summary.row_counts),
-        "marts": len(summary.row_counts),
-        "disclosure": dg.MetadataValue.json({k: v for k, v in summary.guard.items() if k != "audit"}),
-        "audit": dg.MetadataValue.json(audit),
-        "protected_cells": audit["protected_items"],
-        "hidden_cells": audit["hidden_items"],
-        "exactly_recoverable": audit["exactly_recoverable"],
-        "narrowest_interval": audit["narrowest_width"] if audit["narrowest_width"] is not None else -1,
-        "audit_seconds": audit["seconds"],
-    })
+def rsw_marts_asset(mart_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
+    """The snapshot asset, downstream of every mart (`mart_keys`, from the dbt assets)."""
+
+    @dg.asset(key=RSW_MARTS, group_name="published", deps=mart_keys, pool=WAREHOUSE_POOL,
+              kinds={"duckdb", "parquet"})
+    def rsw_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, published: PublishTarget):
+        """Marts-only DuckDB snapshot for BI tools, plus one Parquet file per mart. The candidate is protected
+        (primary and secondary cell suppression, k-anonymous proposals) and attacked by the disclosure auditor
+        before it is renamed into place: when the audit fails, the step fails and the last good snapshot stays."""
+        with warehouse.marts() as con:  # the DuckDB warehouse, or the Spark marts' Parquet (RSW_DBT_TARGET=spark)
+            summary = publish_snapshot(con, published.path, guard(published.suppression_threshold))
+        audit = summary.guard["audit"]
+        context.log.info(f"Published {summary.path}: {audit['hidden_items']} of {audit['protected_items']} protected "
+                         f"cells hidden, narrowest interval {audit['narrowest_width']}, audit {audit['seconds']} s")
+        return dg.MaterializeResult(metadata={
+            "path": dg.MetadataValue.path(str(summary.path)),
+            "row_counts": dg.MetadataValue.json(summary.row_counts),
+            "marts": len(summary.row_counts),
+            "disclosure": dg.MetadataValue.json({k: v for k, v in summary.guard.items() if k != "audit"}),
+            "audit": dg.MetadataValue.json(audit),
+            "protected_cells": audit["protected_items"],
+            "hidden_cells": audit["hidden_items"],
+            "exactly_recoverable": audit["exactly_recoverable"],
+            "narrowest_interval": audit["narrowest_width"] if audit["narrowest_width"] is not None else -1,
+            "audit_seconds": audit["seconds"],
+        })
+
+    return rsw_marts
 
 
-@dg.asset_check(asset=rsw_marts, name="disclosure_audit", blocking=True,
+@dg.asset_check(asset=RSW_MARTS, name="disclosure_audit", blocking=True,
                 description="The disclosure auditor's attack on the snapshot, run before it was renamed into "
                             "place: no protected cell recoverable, every interval at least the threshold wide, "
                             "nothing small visible, and only the marts schema in the file.")
 def disclosure_audit(context: dg.AssetCheckExecutionContext, published: PublishTarget) -> dg.AssetCheckResult:
-    event = context.instance.get_latest_materialization_event(rsw_marts.key)
+    event = context.instance.get_latest_materialization_event(RSW_MARTS)
     metadata = event.asset_materialization.metadata if event and event.asset_materialization else {}
     audit = metadata["audit"].value if "audit" in metadata else {}
     con = duckdb.connect(str(published.path / PUBLISHED_FILE), read_only=True)
@@ -83,12 +88,12 @@ def dbt_docs(context: dg.AssetExecutionContext, dbt: DbtCliResource, published: 
     refresh path: no deps (no run downstream of a source includes it), its own job and schedule, and rebuilt only
     when the project changed (sources/docs.py)."""
     docs_dir = published.path / "docs"
-    fingerprint = manifest_fingerprint(dbt_project.manifest_path)
+    fingerprint = manifest_fingerprint(dbt_project().manifest_path)
     if docs_current(docs_dir, fingerprint):
         context.log.info("dbt docs are current: the project is unchanged since they were built")
         return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(docs_dir / "index.html")),
                                               "rebuilt": False})
-    invocation = dbt.cli(["docs", "generate", "--static"], manifest=dbt_project.manifest_path,
+    invocation = dbt.cli(["docs", "generate", "--static"], manifest=dbt_project().manifest_path,
                          raise_on_error=True)
     invocation.wait()
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -101,7 +106,7 @@ def dbt_docs(context: dg.AssetExecutionContext, dbt: DbtCliResource, published: 
                                           "rebuilt": True})
 
 
-@dg.asset(key=["published", "half_year_report"], group_name="published", deps=[rsw_marts], kinds={"html"})
+@dg.asset(key=["published", "half_year_report"], group_name="published", deps=[RSW_MARTS], kinds={"html"})
 def half_year_report(published: PublishTarget) -> dg.MaterializeResult:
     """The half-year social reporting package for management: social reporting results of the latest completed
     half-year and the implementation plan's follow-up, as one self-contained HTML file, built only from the

@@ -11,14 +11,13 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from sources.indicator_tables import AGE_GROUPS, GENDERS
-from sources.reference import _rows
+from sources.reference import _rows, phenomenon_codes
 
 REGION = pa.Column(str, pa.Check.str_matches(r"^(SSS|\d{2}|\d{3})$"))
 REGION_LEVELS = ("country", "wellbeing_county", "municipality")
 PERIOD_TYPES = ("year", "half_year", "quarter", "month")
 UNITS = ("percent", "per_1000", "per_100000", "count", "score")
 SOTEKUVA_UNITS = ("eur_per_resident", "eur_per_client", "percent", "per_1000", "count")
-PHENOMENA = ("homelessness", "mental_health", "substance_use", "livelihood")
 LOCAL_SURVEYS = ("paihdetilanne", "vakivalta", "mielenterveys")
 
 
@@ -55,7 +54,7 @@ PARTNER_INDICATORS = pa.DataFrameSchema(
         "indicator_code": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]{1,40}$")),
         "indicator_name": pa.Column(str),
         "unit": pa.Column(str, pa.Check.isin(UNITS)),
-        "phenomenon": pa.Column(str, pa.Check.isin(PHENOMENA), nullable=True),
+        "phenomenon": pa.Column(str, pa.Check.isin(phenomenon_codes()), nullable=True),
         "higher_is_worse": pa.Column("boolean", nullable=True),
         "region_code": REGION,
         "region_level": pa.Column(str, pa.Check.isin(("wellbeing_county", "municipality"))),

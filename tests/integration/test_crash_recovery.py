@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from demo import write_client_data_landing
 from orchestration.instance import ensure_settings
-from demo.client_data import write_client_data_landing
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
@@ -230,7 +230,7 @@ def test_killed_dagster_runs_never_wedge_the_next_run(demo_copy, tmp_path):
         assert all(instance.get_run_by_id(r).status == dg.DagsterRunStatus.FAILURE for r in killed)
         assert instance.event_log_storage.get_concurrency_info("duckdb_warehouse").claimed_slots == []
     with duckdb.connect(str(published), read_only=True) as con:
-        assert con.execute("select count(*) from marts.supervision_signals").fetchall()[0][0] > 0
+        assert con.execute("select count(*) from marts.complaint_cases").fetchall()[0][0] > 0
     with duckdb.connect(str(demo_copy / "warehouse" / "rsw.duckdb"), read_only=True) as con:
         assert con.execute("select status, rows_accepted from raw._loads where file_name = "
                            "'asiat_crash_2025-03.csv'").fetchall() == [("current", 28)]

@@ -64,7 +64,7 @@ def wait_for(what: str, probe, timeout: float, proc: subprocess.Popen, log: Path
 
 
 def snapshot_rows(con: duckdb.DuckDBPyConnection) -> list:
-    return con.execute("select * from marts.supervision_signals order by all").fetchall()
+    return con.execute("select * from marts.complaint_cases order by all").fetchall()
 
 
 def test_dagster_dev_serves_the_location_and_the_sensor_publishes(demo_copy, tmp_path):

@@ -21,7 +21,7 @@ OWN_COUNTS = [
     ("phenomenon_indicators", "disclosure_control = 'protected' and source_system <> 'client_register'",
      ["denominator"]),
     ("social_reporting", "true", ["observations"]),
-    ("supervision_signals", "true", ["case_count", "decided_count", "open_count", "overdue_count",
+    ("complaint_cases", "true", ["case_count", "decided_count", "open_count", "overdue_count",
                                      "event_over_2y_count"]),
     ("client_feedback", "true", ["feedback_count", "rated_count", "rating_count", "score_count",
                                  "low_rating_count", "text_count", "swedish_count"]),
@@ -45,7 +45,7 @@ def test_no_small_value_of_the_countys_own_data_is_published(published, demo_run
         "select count(*) from marts.phenomenon_indicators where disclosure_control = 'protected' "
         "and unit = 'percent' and denominator - numerator > 0 and denominator - numerator < ?", [t]).fetchone()[0]
     medians = published.execute(
-        "select count(*) from marts.supervision_signals where median_handling_days is not null "
+        "select count(*) from marts.complaint_cases where median_handling_days is not null "
         "and (decided_count is null or decided_count < ?)", [2 * t]).fetchone()[0]
     assert found == {} and shares == 0 and medians == 0, (found, shares, medians)
 

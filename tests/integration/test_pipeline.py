@@ -9,8 +9,8 @@ import re
 import duckdb
 import pytest
 
+from demo import FixtureServer
 from orchestration.demo import sotkanet_faults
-from demo.fixture_server import FixtureServer
 from tests.conftest import INTEGRATION_SOTKANET_FAULTS, string_columns
 from tests.identity_codes import codes_in
 
@@ -140,7 +140,8 @@ def test_second_extraction_loads_nothing_new(demo_run):
     """Re-running every extract on the same deliveries (as a second `make run` does) loads nothing new:
     files are known by content hash and Sotkanet indicators by data-updated. The marts are rebuilt from the
     same raw rows, so their row counts stay the same (checked by `make run` twice in CI of the issue)."""
-    from orchestration.definitions import defs
+    from orchestration.definitions import build_definitions
+    defs = build_definitions()
 
     _, config = demo_run
     with duckdb.connect(str(config.warehouse_path), read_only=True) as con:

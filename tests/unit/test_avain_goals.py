@@ -6,12 +6,12 @@ import datetime as dt
 
 from _indicator_files import load, quarantined
 
-from demo.statistics import hetu_for
+from demo import fictitious_hetu
 from sources.statistics.avain_goals import HEADERS, SOURCE
 
 
 def row(nnn=911, **kw) -> dict[str, str]:
-    base = {"asiakkaan_hetu": hetu_for(dt.date(1985, 3, 1 + nnn % 28), nnn), "suunnitelman_pvm": "10.1.2025",
+    base = {"asiakkaan_hetu": fictitious_hetu(dt.date(1985, 3, 1 + nnn % 28), nnn), "suunnitelman_pvm": "10.1.2025",
             "arviointipvm": "10.6.2025", "palvelutehtava": "aikuissosiaalityö", "kunta": "853",
             "tavoitteen_osa_alue": "Taloudellinen tilanne", "tavoitteen_toteutuminen": "Osittain toteutunut"}
     return base | kw

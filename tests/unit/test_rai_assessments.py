@@ -6,13 +6,13 @@ import datetime as dt
 
 from _indicator_files import load, quarantined
 
-from demo.statistics import hetu_for
+from demo import fictitious_hetu
 from sources.contracts.assessments import rai_scales
 from sources.statistics.rai_assessments import HEADERS, SOURCE
 
 
 def row(nnn=901, **kw) -> dict[str, str]:
-    base = {"asiakkaan_hetu": hetu_for(dt.date(1940, 5, 1 + nnn % 28), nnn), "arviointipvm": "3.2.2025",
+    base = {"asiakkaan_hetu": fictitious_hetu(dt.date(1940, 5, 1 + nnn % 28), nnn), "arviointipvm": "3.2.2025",
             "arviointivaline": "interRAI HC", "palvelutehtava": "Iäkkäiden palvelut", "kunta": "Salo",
             "CPS": "2", "ADLH": "1", "DRS": "3", "MAPLE": "2", "CHESS": "0"}
     return base | kw

@@ -29,22 +29,9 @@ assessment_dates as (
 ),
 
 periods as (
-    select distinct
-        'year' as period_type,
-        cast(extract(year from assessment_date) as {{ t_string }}) as period_label,
-        cast({{ dbt.concat(["cast(extract(year from assessment_date) as " ~ t_string ~ ")", "'-01-01'"]) }} as date) as period_start,
-        cast({{ dbt.concat(["cast(extract(year from assessment_date) as " ~ t_string ~ ")", "'-12-31'"]) }} as date) as period_end
-    from assessment_dates
+    select distinct {{ period_columns('year', 'assessment_date') }} from assessment_dates
     union
-    select distinct
-        'half_year',
-        {{ dbt.concat(["cast(extract(year from assessment_date) as " ~ t_string ~ ")",
-                       "case when extract(month from assessment_date) <= 6 then 'H1' else 'H2' end"]) }},
-        cast({{ dbt.concat(["cast(extract(year from assessment_date) as " ~ t_string ~ ")",
-                            "case when extract(month from assessment_date) <= 6 then '-01-01' else '-07-01' end"]) }} as date),
-        cast({{ dbt.concat(["cast(extract(year from assessment_date) as " ~ t_string ~ ")",
-                            "case when extract(month from assessment_date) <= 6 then '-06-30' else '-12-31' end"]) }} as date)
-    from assessment_dates
+    select distinct {{ period_columns('half_year', 'assessment_date') }} from assessment_dates
 ),
 
 municipalities as (

@@ -1,5 +1,3 @@
--- The four phenomenon marts in one table, for dashboards that compare phenomena.
-{% for p in ['homelessness', 'mental_health', 'substance_use', 'livelihood'] %}
-select * from {{ ref(p) }}
-{% if not loop.last %}union all{% endif %}
-{% endfor %}
+-- The four phenomenon marts in one table (every phenomenon of seed phenomena), for dashboards that compare phenomena.
+select * from {{ ref('int_phenomenon_facts__final') }}
+where phenomenon in (select phenomenon from {{ ref('phenomena') }})

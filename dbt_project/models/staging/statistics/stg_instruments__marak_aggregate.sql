@@ -6,7 +6,6 @@
   of instrument_use; is_suppressed is false and suppression_reason null here.
   This is aggregation in staging on purpose: no row-level MARAK view may exist.
 #}
-{%- set ystr = "cast(extract(year from assessment_date) as " ~ dbt.type_string() ~ ")" -%}
 with marak as (
     select
         m.client_pseudonym,
@@ -27,16 +26,14 @@ banded as (
 ),
 
 periods as (
-    select region_code, band, band_label, client_pseudonym, assessment_date, total_score, 'year' as period_type,
-           {{ ystr }} as period_label,
-           cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
-           cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end
+    select
+        region_code, band, band_label, client_pseudonym, assessment_date, total_score,
+        {{ period_columns('year', 'assessment_date') }}
     from banded
     union all
-    select region_code, band, band_label, client_pseudonym, assessment_date, total_score, 'half_year' as period_type,
-           {{ dbt.concat([ystr, "case when extract(month from assessment_date) <= 6 then 'H1' else 'H2' end"]) }},
-           cast({{ dbt.concat([ystr, "case when extract(month from assessment_date) <= 6 then '-01-01' else '-07-01' end"]) }} as date),
-           cast({{ dbt.concat([ystr, "case when extract(month from assessment_date) <= 6 then '-06-30' else '-12-31' end"]) }} as date)
+    select
+        region_code, band, band_label, client_pseudonym, assessment_date, total_score,
+        {{ period_columns('half_year', 'assessment_date') }}
     from banded
 ),
 

@@ -1,0 +1,151 @@
+{#
+  The knowledge cycle's evidence: one latest figure per knowledge mart, for plan_follow_up to show next to the
+  plan actions that the mart evidences (mapping: seed plan_action_evidence).
+
+  Output: evidence_mart, evidence_measure, evidence_period, evidence_value (one row per mart that has data),
+  and evidence_is_lower_bound: true when a summed cell of the period was suppressed in its mart (null), so the
+  figure counts only the published cells.
+  Deliberately simple and robust: each mart contributes one figure read from as few columns as possible; every
+  column read is named in its CTE below (the place to reconcile with the marts' owners).
+
+    social_reporting     reports_latest_half_year: `observations` of the row aggregation_level 'phenomenon',
+                         phenomenon 'all' (every submission once) in the latest period_label.
+    complaint_cases  cases_latest_half_year: sum of case_count over the latest period_label (each case is
+                         in one cell; suppressed cells drop out).
+    client_feedback      feedback_latest_half_year: sum of feedback_count over the latest period_label.
+    instrument_use       assessments_latest_half_year: county level (region_level wellbeing_county), latest
+                         half-year; `assessments` repeats on the band rows of a group, so one value per
+                         instrument x version x item x client group (max), summed over item 'total' and, for
+                         3X10D, item_1 (one assessment covers all ten items). MARAK has no assessment counts
+                         and is left out.
+    national_comparison  indicators_compared: distinct indicator_code; period = the newest period_label.
+
+  The marts publish disclosure-controlled counts (suppressed cells are null and drop out of a sum). A summed
+  count of 1..threshold-1 is suppressed here as well (null).
+#}
+{% set threshold = var('suppression_threshold') | int %}
+
+with social_reporting_totals as (
+    select period_label, observations
+    from {{ ref('social_reporting') }}
+    where aggregation_level = 'phenomenon' and phenomenon = 'all'
+),
+
+social_reporting_latest as (
+    select max(period_label) as latest_period from social_reporting_totals
+),
+
+social_reporting_figure as (
+    select
+        'social_reporting' as evidence_mart,
+        'reports_latest_half_year' as evidence_measure,
+        l.latest_period as evidence_period,
+        cast(sum(t.observations) as double) as evidence_value,
+        false as evidence_is_lower_bound
+    from social_reporting_totals as t
+    inner join social_reporting_latest as l on t.period_label = l.latest_period
+    group by l.latest_period
+),
+
+complaint_cases_latest as (
+    select max(period_label) as latest_period from {{ ref('complaint_cases') }}
+),
+
+complaint_cases_figure as (
+    select
+        'complaint_cases' as evidence_mart,
+        'cases_latest_half_year' as evidence_measure,
+        l.latest_period as evidence_period,
+        cast(sum(t.case_count) as double) as evidence_value,
+        max(case when t.case_count is null then 1 else 0 end) = 1 as evidence_is_lower_bound
+    from {{ ref('complaint_cases') }} as t
+    inner join complaint_cases_latest as l on t.period_label = l.latest_period
+    group by l.latest_period
+),
+
+client_feedback_latest as (
+    select max(period_label) as latest_period from {{ ref('client_feedback') }}
+),
+
+client_feedback_figure as (
+    select
+        'client_feedback' as evidence_mart,
+        'feedback_latest_half_year' as evidence_measure,
+        l.latest_period as evidence_period,
+        cast(sum(t.feedback_count) as double) as evidence_value,
+        max(case when t.feedback_count is null then 1 else 0 end) = 1 as evidence_is_lower_bound
+    from {{ ref('client_feedback') }} as t
+    inner join client_feedback_latest as l on t.period_label = l.latest_period
+    group by l.latest_period
+),
+
+instrument_use_county as (
+    select instrument, instrument_version, item, client_group, period_label, assessments
+    from {{ ref('instrument_use') }}
+    where region_level = 'wellbeing_county'
+      and period_type = 'half_year'
+      and instrument <> 'MARAK'
+      and (item = 'total' or (instrument = '3X10D' and item = 'item_1'))
+),
+
+instrument_use_latest as (
+    select max(period_label) as latest_period from instrument_use_county
+),
+
+instrument_use_groups as (
+    select t.period_label, max(t.assessments) as assessments
+    from instrument_use_county as t
+    inner join instrument_use_latest as l on t.period_label = l.latest_period
+    group by t.period_label, t.instrument, t.instrument_version, t.item, t.client_group
+),
+
+instrument_use_figure as (
+    select
+        'instrument_use' as evidence_mart,
+        'assessments_latest_half_year' as evidence_measure,
+        period_label as evidence_period,
+        cast(sum(assessments) as double) as evidence_value,
+        max(case when assessments is null then 1 else 0 end) = 1 as evidence_is_lower_bound
+    from instrument_use_groups
+    group by period_label
+),
+
+national_comparison_figure as (
+    select
+        'national_comparison' as evidence_mart,
+        'indicators_compared' as evidence_measure,
+        max(period_label) as evidence_period,
+        cast(count(distinct indicator_code) as double) as evidence_value,
+        false as evidence_is_lower_bound
+    from {{ ref('national_comparison') }}
+    having count(*) > 0
+),
+
+figures as (
+    select * from social_reporting_figure
+    union all
+    select * from complaint_cases_figure
+    union all
+    select * from client_feedback_figure
+    union all
+    select * from instrument_use_figure
+    union all
+    select * from national_comparison_figure
+)
+
+select
+    evidence_mart,
+    evidence_measure,
+    cast(evidence_period as {{ dbt.type_string() }}) as evidence_period,
+    case
+        when evidence_measure <> 'indicators_compared' and evidence_value >= 1 and evidence_value < {{ threshold }}
+            then null
+        else evidence_value
+    end as evidence_value,
+    case
+        when evidence_value is null then false
+        when evidence_measure <> 'indicators_compared' and evidence_value >= 1 and evidence_value < {{ threshold }}
+            then false
+        else evidence_is_lower_bound
+    end as evidence_is_lower_bound
+from figures

@@ -1,0 +1,94 @@
+{#
+  HaiPro incident reports in the professional_signals shape (true values; the publish layer applies disclosure control).
+  The latest delivery of each report counts (a later monthly export may repeat a report with a new status).
+    haipro_reports       reports made in the half-year, by service area ('all' = every area) × breakdown:
+                         total, event_type, severity
+    haipro_open_reports  of those, reports still new or in handling at the latest export, by service area
+#}
+with reports as (
+    select * from {{ ref('stg_haipro__reports') }}
+),
+
+loads as (
+    select file_name, max(loaded_at) as loaded_at
+    from {{ ref('stg_ledger__loads') }}
+    where source = 'haipro' and status = 'current'
+    group by file_name
+),
+
+ranked as (
+    select
+        r.*,
+        l.loaded_at,
+        row_number() over (partition by r.report_id order by l.loaded_at desc, r.file_name desc,
+                                                      r.row_number_in_file desc) as delivery_rank
+    from reports as r
+    left join loads as l on l.file_name = r.file_name
+),
+
+latest as (
+    select
+        *,
+        case when handling_status in ('uusi', 'kasittelyssa') then 1 else 0 end as is_open
+    from ranked
+    where delivery_rank = 1
+),
+
+periods as (
+    select
+        *,
+        {{ period_columns('half_year', 'reported_date') }}
+    from latest
+),
+
+areas as (
+    select report_id, period_start, period_label, service_area_code, event_type, severity, is_open from periods
+    union all
+    select report_id, period_start, period_label, 'all', event_type, severity, is_open from periods
+),
+
+breakdowns as (
+    select 'haipro_reports' as indicator_code, period_start, period_label, service_area_code,
+           'total' as breakdown, 'all' as breakdown_value, count(distinct report_id) as n
+    from areas group by period_start, period_label, service_area_code
+    union all
+    select 'haipro_reports', period_start, period_label, service_area_code, 'event_type', event_type,
+           count(distinct report_id)
+    from areas group by period_start, period_label, service_area_code, event_type
+    union all
+    select 'haipro_reports', period_start, period_label, service_area_code, 'severity', severity,
+           count(distinct report_id)
+    from areas group by period_start, period_label, service_area_code, severity
+    union all
+    select 'haipro_open_reports', period_start, period_label, service_area_code, 'total', 'all',
+           count(distinct case when is_open = 1 then report_id end)
+    from areas group by period_start, period_label, service_area_code
+),
+
+lineage as (
+    select max(loaded_at) as loaded_at from latest
+)
+
+select
+    'haipro' as source_system,
+    b.indicator_code,
+    case b.indicator_code
+        when 'haipro_reports' then 'HaiPro-vaaratapahtumailmoitukset'
+        else 'Käsittelemättömät HaiPro-ilmoitukset'
+    end as indicator_name_fi,
+    'count' as unit,
+    'half_year' as period_type,
+    b.period_start,
+    {{ half_year_end('b.period_start') }} as period_end,
+    b.period_label,
+    b.service_area_code,
+    coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
+    b.breakdown,
+    b.breakdown_value,
+    cast(b.n as double) as value,
+    cast(b.n as double) as numerator,
+    cast(null as double) as denominator,
+    cast(li.loaded_at as timestamp) as loaded_at
+from breakdowns as b
+cross join lineage as li
+left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code
