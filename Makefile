@@ -29,7 +29,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 ## make lint: static checks; any finding fails (and so fails `make test` and CI)
-lint: lint-python
+lint: lint-python lint-sql
 
 LINT_PYTHON := sources orchestration disclosure reports demo benchmarks tests
 lint-python: $(INSTALLED)
