@@ -43,13 +43,13 @@ class Apply:
 def structures() -> list[Structure]:
     counties = municipality_counties()
     # The phenomenon facts in three families, by how their totals are formed (checked on the true data by
-    # tests/unit/test_disclosure_structures.py): complaints and instruments add up exactly; the client
+    # tests/unit/test_disclosure_structures.py): complaints and instruments (RAI's DRS share too) add up exactly; the client
     # register's age bands leave out the under-18s that 'all' counts; survey, feedback and social-reporting
     # totals also count answers and reports with no gender or municipality recorded.
     families = [
-        ("exact", "source_system in ('complaints', 'instruments')", "sum", "sum", "sum"),
+        ("exact", "source_system in ('complaints', 'instruments', 'rai_assessments')", "sum", "sum", "sum"),
         ("client_register", "source_system = 'client_register'", "sum", "contains", "sum"),
-        ("other", "source_system not in ('complaints', 'instruments', 'client_register')",
+        ("other", "source_system not in ('complaints', 'instruments', 'rai_assessments', 'client_register')",
          "contains", "contains", "contains"),
     ]
     phenomenon_group = Group(

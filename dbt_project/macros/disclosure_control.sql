@@ -3,9 +3,12 @@
   county's own data. 'open_statistics' when the value comes unchanged from a publisher's open statistics
   (sotkanet: THL; statfin: Statistics Finland; ara: the Housing Finance and Development Centre;
   kouluterveyskysely: THL's School Health Promotion Study, whose results THL publishes as percentages with their
-  respondent counts, final and open, also in Sotkanet), which the publish layer passes through as published;
+  respondent counts, final and open, also in Sotkanet; sotekuva: THL's compiled cost and service-use
+  indicators; partner_open_statistics: a partner's figure the partner declared already published as open
+  statistics, naming where), which the publish layer passes through as published;
   'protected' otherwise (the county's own data).
 #}
 {% macro disclosure_control(source_system_column) -%}
-    case when {{ source_system_column }} in ('sotkanet', 'statfin', 'ara', 'kouluterveyskysely') then 'open_statistics' else 'protected' end
+    case when {{ source_system_column }} in ('sotkanet', 'statfin', 'ara', 'kouluterveyskysely', 'sotekuva',
+                                              'partner_open_statistics') then 'open_statistics' else 'protected' end
 {%- endmacro %}

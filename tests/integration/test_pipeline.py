@@ -74,8 +74,10 @@ def test_provenance_and_national_comparison_cover_four_phenomena(published):
         select source_system, source_organisation, indicator_definition, count(*) filter (where source_indicator_id is null)
         from marts.phenomenon_indicators group by 1, 2, 3 order by 1, 2""").fetchall()
     for system, organisation, definition, without_id in provenance:
-        if system in ("sotkanet", "ara", "kouluterveyskysely"):
+        if system in ("sotkanet", "ara", "kouluterveyskysely", "sotekuva"):
             assert definition == "national" and without_id == 0, system
+        elif system.startswith("partner_"):  # a municipality's or an organisation's own figures, under its name
+            assert organisation != "Varha" and definition == "county_own" and without_id == 0, system
         else:
             assert (organisation, definition) == ("Varha", "county_own"), system
 
@@ -194,7 +196,8 @@ def test_warehouse_marts_hold_true_values_and_say_what_is_open(warehouse):
     for mart in PHENOMENON_MARTS + ["phenomenon_indicators"]:
         pairs = set(warehouse.execute(f"select distinct source_system, disclosure_control from marts.{mart}").fetchall())
         assert pairs and all(
-            c == ("open_statistics" if s in ("sotkanet", "statfin", "ara", "kouluterveyskysely") else "protected") for s, c in pairs), mart
+            c == ("open_statistics" if s in ("sotkanet", "statfin", "ara", "kouluterveyskysely", "sotekuva",
+                                             "partner_open_statistics") else "protected") for s, c in pairs), mart
     pairs = set(warehouse.execute("select distinct source_system, disclosure_control from marts.national_comparison")
                 .fetchall())
     assert ("sotkanet", "open_statistics") in pairs

@@ -144,6 +144,8 @@ COMPARISON_INDICATORS = (("cmp_worse_up", True), ("cmp_better_up", False))
 COMPARISON_YEARS = range(2019, 2025)
 # Cells whose numerator is small (1..threshold-1): central disclosure control must hide them.
 SMALL_CELLS = {("cmp_worse_up", "20", 2024), ("cmp_better_up", "12", 2023)}
+# The county's own series (issue 17), written for several areas all the same: never compared.
+LOCAL_SERIES = (("local_survey_cmp_local", "local_surveys"), ("partner_12345671_cmp_partner", "partner_indicators"))
 
 
 def write_comparison_facts(con: duckdb.DuckDBPyConnection, seed: int = 11) -> None:
@@ -169,6 +171,15 @@ def write_comparison_facts(con: duckdb.DuckDBPyConnection, seed: int = 11) -> No
                                  higher_is_worse, level, region, name, parent, "year", dt.date(year, 1, 1),
                                  dt.date(year, 12, 31), str(year), gender, "all", value, numerator, None,
                                  dt.datetime(2025, 2, 1), dt.datetime(2025, 3, 1)))
+    # The county's own series (issue 17): a local survey and a partner's figure delivered for two areas and the
+    # country. They have their own codes and must never enter the national comparison.
+    for code, system in LOCAL_SERIES:
+        for region, name, level, parent in areas[:3]:
+            for year in COMPARISON_YEARS:
+                rows.append(("mental_health", code, f"{code} fi", f"{code} en", "client_data", system, "Varha", None,
+                             "county_own", "percent", True, level, region, name, parent, "year",
+                             dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "total", "all", 12.0, 12.0,
+                             100.0, dt.datetime(2025, 2, 1), dt.datetime(2025, 3, 1)))
     con.execute("""create or replace table intermediate.int_phenomenon_facts__unioned (
         phenomenon varchar, indicator_code varchar, indicator_name_fi varchar, indicator_name_en varchar,
         source_class varchar, source_system varchar, source_organisation varchar, source_indicator_id varchar,

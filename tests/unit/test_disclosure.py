@@ -342,6 +342,23 @@ def _attack_with_inequalities(con) -> dict[tuple, tuple[float, float]]:
         if area == "all":
             parts = [index[(a, breakdown, value)] for a in OMBUDSMAN_GRID if (a, breakdown, value) in index]
             row(0.0, 0.0, {i: -1.0, **{p: 1.0 for p in parts}})
+# -- issue 17: the new rows (RAI's DRS share, the county's local surveys, partner indicators) ------------------
+def _attack_with(con, measure: str, relations) -> dict[tuple, tuple[float, float]]:
+    """The test's own attacker over marts.phenomenon_indicators, with equalities ('sum': total = Σ parts) and
+    inequalities ('contains': total ≥ Σ parts, what an outsider knows of a survey whose totals also count
+    respondents who gave no gender, age or municipality)."""
+    rows = con.execute("select * from marts.phenomenon_indicators").df()
+    key = ["indicator_code", "region_code", "period_label", "gender", "age_group"]
+    index = {tuple(r): i for i, r in enumerate(rows[key].itertuples(index=False))}
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    published = rows[measure].to_numpy(dtype=float)
+    h.addVars(len(rows), np.where(np.isnan(published), 0.0, published),
+              np.where(np.isnan(published), highspy.kHighsInf, published))
+    for total, parts, kind in relations(index):
+        idx = np.array([index[total], *(index[p] for p in parts)], dtype=np.int32)
+        coef = np.array([-1.0] + [1.0] * len(parts))
+        h.addRow(-highspy.kHighsInf if kind == "contains" else 0.0, 0.0, len(idx), idx, coef)
     out = {}
     for i in np.flatnonzero(np.isnan(published)):
         bounds = []
@@ -474,3 +491,99 @@ def test_measures_follow_up_hides_what_phenomenon_indicators_hides():
     con.execute("update marts.measures_follow_up set followup_value = 3 where handling_id = 'K1'")
     report = audit(con, T)
     assert not report.passed and report.breaches[0]["mart"] == "measures_follow_up"
+        out[tuple(rows.loc[i, key])] = tuple(bounds)
+    return out
+
+
+def _grid_relations(kind: str):
+    ages = ("0-17", "18-24", "25-64", "65+")
+
+    def relations(index):
+        for ind, region, period, gender, age in list(index):
+            if gender == "total":
+                yield (ind, region, period, gender, age), [(ind, region, period, g, age) for g in ("male", "female")], kind
+            if age == "all":
+                yield (ind, region, period, gender, age), [(ind, region, period, gender, a) for a in ages], kind
+            if region == "05":
+                yield (ind, region, period, gender, age), [(ind, m, period, gender, age) for m in ("019", "202")], kind
+    return relations
+
+
+def _survey_grid(cell_value) -> dict:
+    """Like _full_grid, but every total also counts one respondent per margin who gave no gender, age or
+    municipality: totals contain their parts (and are larger than their sum)."""
+    ages = ("0-17", "18-24", "25-64", "65+")
+    known = {(r, g, a): cell_value(r, g, a) for r in ("019", "202") for g in ("male", "female") for a in ages}
+    grid = dict(known)
+    for r in ("019", "202"):
+        for a in ages:
+            grid[(r, "total", a)] = known[(r, "male", a)] + known[(r, "female", a)] + 1
+        for g in ("male", "female"):
+            grid[(r, g, "all")] = sum(known[(r, g, a)] for a in ages) + 1
+        grid[(r, "total", "all")] = sum(v for c, v in known.items() if c[0] == r) + len(ages) + 2
+    for g in ("male", "female", "total"):
+        for a in (*ages, "all"):
+            grid[("05", g, a)] = grid[("019", g, a)] + grid[("202", g, a)] + 1
+    return grid
+
+
+def _share_grid(con, numerators: dict, denominators: dict, source: str) -> None:
+    _phenomenon(con, numerators, source=source, unit="percent", denominators=denominators)
+    con.execute("update marts.phenomenon_indicators set value = 100 * numerator / denominator")
+
+
+def test_rai_depression_share_is_protected_against_subtraction_in_numerators_and_denominators():
+    """RAI's DRS ≥ 3 share (issue 17): its municipalities, genders and ages add up exactly (the 'exact' family).
+    One woman aged 0–17 in Aura was assessed and has DRS ≥ 3: her cell (1 of 1) is primary, and no published
+    total gives it back, neither in the numerators nor in the denominators (the persons assessed)."""
+    numerators = _full_grid(lambda r, g, a: 1 if (r, g, a) == ("019", "female", "0-17") else 6)
+    denominators = _full_grid(lambda r, g, a: 1 if (r, g, a) == ("019", "female", "0-17") else 20)
+    con = duckdb.connect()
+    _share_grid(con, numerators, denominators, "rai_assessments")
+    protect_snapshot(con, T)
+    hidden = con.execute("select numerator is null and denominator is null and value is null "
+                         "from marts.phenomenon_indicators where region_code = '019' and gender = 'female' "
+                         "and age_group = '0-17'").fetchone()[0]
+    assert hidden
+    for measure in ("numerator", "denominator"):
+        intervals = _attack_with(con, measure, _grid_relations("sum"))
+        assert intervals and all(hi - lo >= T for lo, hi in intervals.values()), (measure, intervals)
+    assert audit(con, T).passed
+
+
+def test_local_survey_respondent_counts_are_protected_and_cannot_be_recomputed():
+    """A local survey (issue 17): three women aged 18–24 answered in Kaarina, one with the finding. Their
+    respondent count is a protected cell like any count of the county's own data; with the county's totals also
+    counting respondents who gave no gender or age (totals contain their parts), no hidden respondent or finding
+    count can be narrowed below the threshold."""
+    def n(r, g, a):
+        return 3 if (r, g, a) == ("202", "female", "18-24") else 40
+
+    def k(r, g, a):
+        return 1 if (r, g, a) == ("202", "female", "18-24") else 9
+
+    numerators, denominators = _survey_grid(k), _survey_grid(n)
+    con = duckdb.connect()
+    _share_grid(con, numerators, denominators, "local_surveys")
+    protect_snapshot(con, T)
+    small = con.execute("select numerator, denominator, value from marts.phenomenon_indicators "
+                        "where region_code = '202' and gender = 'female' and age_group = '18-24'").fetchone()
+    assert small == (None, None, None)
+    for measure in ("numerator", "denominator"):
+        intervals = _attack_with(con, measure, _grid_relations("contains"))
+        assert intervals and all(hi - lo >= T for lo, hi in intervals.values()), (measure, intervals)
+    assert audit(con, T).passed
+
+
+def test_partner_counts_are_protected_unless_declared_open_statistics():
+    """A partner's count of 3 households is protected; the same 3 from a partner who declared it already
+    published open statistics (source_system partner_open_statistics) is passed through as published."""
+    con = duckdb.connect()
+    _phenomenon(con, {("019", "total", "all"): 3.0, ("202", "total", "all"): 30.0}, source="partner_indicators")
+    con.execute("insert into marts.phenomenon_indicators values ('open', '019', '2025', 'total', 'all', "
+                "'partner_open_statistics', 'count', 3, 3, null, false, null, 'open_statistics')")
+    protect_snapshot(con, T)
+    shown = dict(((i, r), n) for i, r, n in con.execute(
+        "select indicator_code, region_code, numerator from marts.phenomenon_indicators").fetchall())
+    assert shown[("ind", "019")] is None and shown[("open", "019")] == 3
+    assert audit(con, T).passed

@@ -9,7 +9,7 @@ from collections import defaultdict
 import duckdb
 import numpy as np
 import pytest
-from _statistics_warehouse import COMPARISON_INDICATORS, SMALL_CELLS, built_warehouse
+from _statistics_warehouse import COMPARISON_INDICATORS, LOCAL_SERIES, SMALL_CELLS, built_warehouse
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +118,14 @@ def test_sotkanet_chain_maps_regions_and_prefers_current_county_ids(con):
     keys = con.execute("select count(*), count(distinct indicator_code || region_code || period_label || gender || age_group) "
                        "from intermediate.int_sotkanet__phenomenon_facts").fetchall()[0]
     assert keys[0] == keys[1] > 0
+
+
+def test_the_countys_own_series_never_enter_the_national_comparison(con, mart):
+    """A local survey's and a partner's series (county_own), although present for two counties and the country
+    in the facts, are not compared: only national definitions are."""
+    local = {code for code, _ in LOCAL_SERIES}
+    facts = {r[0] for r in con.execute("select distinct indicator_code from intermediate.int_phenomenon_facts__final "
+                                       "where indicator_definition = 'county_own'").fetchall()}
+    assert local <= facts
+    assert not local & {r["indicator_code"] for r in mart}
+    assert {r["indicator_definition"] for r in mart} == {"national"}

@@ -13,6 +13,10 @@
     'int_client_feedback__phenomenon_facts',
     'int_kouluterveyskysely__phenomenon_facts',
     'int_social_reports__phenomenon_facts',
+    'int_rai__phenomenon_facts',
+    'int_local_surveys__phenomenon_facts',
+    'int_partner_indicators__phenomenon_facts',
+    'int_sotekuva__phenomenon_facts',
 ] %}
 
 {%- set columns -%}

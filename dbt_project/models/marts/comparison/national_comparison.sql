@@ -21,6 +21,8 @@
 with facts as (
     select * from {{ ref('int_phenomenon_facts__final') }}
     where period_type = 'year' and region_level in ('wellbeing_county', 'country')
+      -- the county's own series (local surveys, partners, registers ...) are never compared, whatever areas they cover
+      and coalesce(indicator_definition, 'national') <> 'county_own'
 ),
 
 areas as (

@@ -16,8 +16,16 @@
   suppression_reason null in the warehouse.
 #}
 {%- set t_string = dbt.type_string() -%}
-with assessment_dates as (
-    select distinct assessment_date from {{ ref('int_instruments__scores_banded') }}
+{%- set banded_columns = "client_pseudonym, birth_year, gender, assessment_date, client_group, municipality_code, instrument, instrument_version, item, score, band, band_label, band_min, band_max" -%}
+-- the instruments file's scores, and RAI's scales and AVAIN's goal attainment (issue 17)
+with banded as (
+    select {{ banded_columns }} from {{ ref('int_instruments__scores_banded') }}
+    union all
+    select {{ banded_columns }} from {{ ref('int_instruments__rai_avain_scores_banded') }}
+),
+
+assessment_dates as (
+    select distinct assessment_date from banded
 ),
 
 periods as (
@@ -74,7 +82,7 @@ scored as (
             partition by s.client_pseudonym, s.instrument, s.instrument_version, s.client_group, s.item, p.period_label
             order by s.assessment_date desc, s.score desc, s.municipality_code desc
         ) as _latest
-    from {{ ref('int_instruments__scores_banded') }} s
+    from banded s
     inner join periods p on s.assessment_date between p.period_start and p.period_end
 ),
 
@@ -113,7 +121,7 @@ bands as (
     union all
     select distinct instrument, instrument_version, item, 'not_banded', cast(null as {{ t_string }}),
            cast(null as integer), cast(null as integer)
-    from {{ ref('int_instruments__scores_banded') }}
+    from banded
     where band = 'not_banded'
 ),
 
