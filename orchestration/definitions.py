@@ -14,6 +14,7 @@ from orchestration.assets.publish import (
     half_year_report,
     publish_resource,
     rsw_marts,
+    welfare_report_package,
 )
 from orchestration.resources import LandingZone, PseudonymKey, SotkanetApi, StatFinApi, Warehouse
 from sources.registry import all_file_sources
@@ -23,7 +24,7 @@ settings.export_for_dbt(config)
 
 defs = dg.Definitions(
     assets=[*client_data.assets, *professional_observations.assets, *statistics.assets, warehouse_models, rsw_marts,
-            half_year_report, dbt_docs],
+            half_year_report, welfare_report_package, dbt_docs],
     asset_checks=[
         *(checks.reconciliation_check(s) for s in all_file_sources()),
         *(checks.rejected_files_check(s) for s in all_file_sources()),
