@@ -15,6 +15,7 @@ from pathlib import Path
 from demo.api_recordings import write_recordings
 from demo.ara_homelessness import write_ara_landing
 from demo.client_data import write_client_data_landing
+from demo.knowledge_cycle import write_knowledge_cycle_landing
 from demo.plan import write_plan_landing
 from demo.professional_observations import write_professional_observations_landing
 from demo.statistics import write_statistics_landing
@@ -29,6 +30,7 @@ def generate(landing: Path, recordings: Path, scale: float = 1.0, seed: int = 20
         "client_data": lambda: write_client_data_landing(landing, scale=scale, seed=seed, today=DEMO_TODAY),
         "professional_observations": lambda: write_professional_observations_landing(
             landing, scale=scale, seed=seed, today=DEMO_TODAY),
+        "knowledge_cycle": lambda: write_knowledge_cycle_landing(landing),  # reads the social reports written above
         "statistics": lambda: write_statistics_landing(landing, scale=scale, seed=seed, today=DEMO_TODAY),
         "plan": lambda: write_plan_landing(landing, seed=seed),
         "ara_homelessness": lambda: write_ara_landing(landing),

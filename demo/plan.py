@@ -70,7 +70,8 @@ REMOVED_IN_JUNE = "Huomioidaan sisällölliset koulutustoiveet"
 ADDED_IN_JUNE = {
     "goal": "Rakenteellisesta sosiaalityöstä nousevan tiedon hyödyntäminen",
     "topic": "Tiedon kulun rakenteiden ja käytänteiden kehittäminen",
-    "action": "Sosiaalisen raportoinnin tulosten käsittely puolivuosittain sosiaalityön johtoryhmässä",
+    "action": ("Sosiaalisen raportoinnin tulosten käsittely puolivuosittain sosiaali- ja vammaispalvelujen "
+               "johtoryhmässä, Sote-palveluiden johtoryhmässä ja Sote-palvelulautakunnassa"),
     "target_group": "Varhan johto",
     "status": "Valmisteilla",
     "status_note": "Ensimmäinen käsittely syksyllä",

@@ -21,7 +21,7 @@ import numpy as np
 
 from disclosure.cells import Items, build_items, describe, load_cells, mart_exists, plain
 from disclosure.intervals import feasible_intervals, too_narrow
-from disclosure.marts import LINKS, structures
+from disclosure.marts import COPIES, LINKS, structures
 from disclosure.proposals import small_classes
 from disclosure.tables import Structure
 
@@ -98,6 +98,7 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
             "narrowest_width": float(width[mine & hidden].min()) if (mine & hidden).any() else None,
         }
     _same_cells(con, declared, report)
+    _copies(con, report)
     if mart_exists(con, "development_proposals"):
         rare = small_classes(con, threshold)
         if rare:
@@ -137,6 +138,20 @@ def _same_cells(con, declared: list[Structure], report: AuditReport) -> None:
         if n:
             report.visible_breaches += n
             report.breaches.append({"mart": s.table, "differs_from": s.same_cells, "rows": n})
+
+
+def _copies(con, report: AuditReport) -> None:
+    """A mart that repeats another's published values must show exactly what the other shows: a value hidden
+    there and visible here (or different) is a breach."""
+    for c in COPIES:
+        if not (mart_exists(con, c.table) and mart_exists(con, c.source)):
+            continue
+        on = " and ".join(f't."{a}" = s."{b}"' for a, b in c.on)
+        n = con.execute(f"select count(*) from marts.{c.table} as t join marts.{c.source} as s on {on} "
+                        f'where ({c.source_where}) and t."{c.value[0]}" is distinct from s."{c.value[1]}"').fetchone()[0]
+        if n:
+            report.visible_breaches += n
+            report.breaches.append({"mart": c.table, "column": c.value[0], "differs_from": c.source, "rows": n})
 
 
 def _reveal_unchanged(con, items: Items, declared: list[Structure], previous: str) -> None:

@@ -137,7 +137,8 @@ def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
 def _link_relations(con, link: Link, tables: dict[str, Table], items_of) -> list[Relation]:
     if link.total not in tables or link.parts not in tables:
         return []
-    total_item = next(iter(items_of[link.total].values()))
+    total_items = items_of[link.total]
+    total_item = total_items[link.total_measure] if link.total_measure else next(iter(total_items.values()))
     part_item = items_of[link.parts][link.measure]
     totals = _matching(con, tables[link.total].cells, link.total_where, [a for a, _ in link.on])
     parts = _matching(con, tables[link.parts].cells, link.parts_where, [b for _, b in link.on])

@@ -1,13 +1,15 @@
 """The declared table structure of every published mart that holds the county's own counts.
 
 One home for "which cells are totals of which": the protection and the auditor both read this list.
-Marts not listed hold no counts of persons or cases (plan_follow_up's action counts, source_freshness) or only
-open statistics (national_comparison: Sotkanet and ARA series as their publishers released them).
+Marts not listed hold no counts of persons or cases (plan_follow_up's action counts, source_freshness,
+information_needs, analyst_synthesis: redacted text only) or only open statistics (national_comparison: Sotkanet
+and ARA series as their publishers released them). measures_follow_up repeats phenomenon_indicators' published
+values: it is declared in COPIES, not as a structure of its own.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from disclosure.tables import Breakdown, Group, Hierarchy, Link, Margins, Structure, all_of
 from sources.reference import municipality_counties, municipality_sub_regions
@@ -151,10 +153,43 @@ def structures() -> list[Structure]:
         table="plan_follow_up",
         key=("evidence_mart", "evidence_measure", "evidence_period"),
         cells_sql=EVIDENCE_CELLS,
-        scope="evidence_mart <> 'national_comparison'",
+        # national_comparison's indicator count, client panels' meetings and the bodies' handlings count no people
+        scope="evidence_mart not in ('national_comparison', 'client_panels', 'measures_follow_up')",
         groups=(Group(measures=("evidence_value",), primary=(_count("evidence_value"),)),),
     )
-    return [*phenomenon, *same, social_reporting, supervision, feedback, signals, *instruments, evidence]
+    panels = Structure(
+        table="client_panels",
+        key=("period_label", "panel_type", "phenomenon"),
+        groups=(Group(measures=("participants",), primary=(_count("participants"),)),),
+        # panel type 'all' = client councils + citizens' forums; phenomena declare nothing: a meeting can touch
+        # several phenomena or none, so 'all' is neither the sum, a cover nor a container of them (each part is
+        # only at most 'all', which a published 'all' of at least t already leaves t wide)
+        hierarchies=(Hierarchy("panel_type", all_of("all")),),
+    )
+    halves = [replace(s, cells_sql=PERIOD_YEAR_CELLS) for s in (social_reporting, supervision, feedback, panels)]
+    yearly = [replace(s, table=f"{s.table}_yearly") for s in halves]
+    return [*phenomenon, *same, *halves, signals, *instruments, evidence, *yearly]
+
+
+# The knowledge marts with a yearly twin (<mart>_yearly, period_label '2025'): cells carry their year, so that a
+# year's cell can be linked to its halves' cells.
+YEARLY_TWINS = ("social_reporting", "supervision_signals", "client_feedback", "client_panels")
+PERIOD_YEAR_CELLS = "select *, substring(period_label, 1, 4) as period_year from {table}"
+
+
+def _yearly_links() -> tuple[Link, ...]:
+    """year = H1 + H2, per cell and measure, for every yearly twin. Each twin counts events that fall in exactly
+    one half-year (submissions, feedback items, cases by receipt, attendances at meetings): never distinct
+    persons over the year, which would make the year a "cover" of its halves instead of their sum. Without these
+    links an outsider could subtract a published half from the year to recover the other half's hidden cell."""
+    out = []
+    for s in structures():
+        if s.table not in YEARLY_TWINS:
+            continue
+        on = (("period_year", "period_year"), *((k, k) for k in s.key if k != "period_label"))
+        out.extend(Link(total=f"{s.table}_yearly", total_where="true", parts=s.table, parts_where="true",
+                        measure=m, total_measure=m, on=on) for m in s.measures)
+    return tuple(out)
 
 
 def _phenomenon_cells() -> str:
@@ -194,6 +229,8 @@ LINKS = (
               "aggregation_level = 'phenomenon' and phenomenon = 'all'"),
     _evidence("supervision_signals", "supervision_signals", "case_count"),
     _evidence("client_feedback", "client_feedback", "feedback_count"),
+    _evidence("professional_signals", "professional_signals", "numerator",
+              "indicator_code = 'staff_survey_respondents' and breakdown = 'total' and service_area_code = 'all'"),
     _evidence("instrument_use", "instrument_use[assessments]", "assessments",
               "band = '_all' and instrument not in ('_register', 'MARAK') and region_code = '05' "
               "and (item = 'total' or (instrument = '3X10D' and item = 'item_1'))"),
@@ -212,6 +249,34 @@ LINKS = (
          parts="phenomenon_indicators[other]",
          parts_where="indicator_code like 'social_reporting_observations_%' and region_code = '05'",
          measure="numerator", on=(("period_label", "period_label"), ("phenomenon", "link_phenomenon"))),
+)
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A mart that repeats another mart's published value: the copy's `value[0]` is the source's `value[1]` in
+    the source row that agrees on `on` (pairs of copy column, source column) and matches `source_where` (SQL over
+    the source row, aliased s). The publish layer hides the copy wherever the source's value is hidden, with the
+    copy's columns built on it (`also`); the auditor checks that the two agree."""
+
+    table: str
+    source: str
+    on: tuple[tuple[str, str], ...]
+    source_where: str
+    value: tuple[str, str]
+    also: tuple[str, ...] = ()
+
+
+# measures_follow_up's county values before and after a measure are phenomenon_indicators' values (county, total
+# gender, all ages): hidden exactly where they are hidden there, with the change and the status built on them.
+_FOLLOW_UP = dict(table="measures_follow_up", source="phenomenon_indicators",
+                  source_where="s.gender = 'total' and s.age_group = 'all'",
+                  also=("county_change", "evaluation_status"))
+COPIES = tuple(
+    Copy(on=(("indicator_code", "indicator_code"), ("region_code", "region_code"), (f"{side}_period_label",
+                                                                                      "period_label")),
+         value=(f"{side}_value", "value"), **_FOLLOW_UP)
+    for side in ("baseline", "followup")
 )
 
 
@@ -251,3 +316,5 @@ APPLY = {
     "plan_follow_up": (Apply("true", ("evidence_mart", "evidence_measure", "evidence_period"),
                              ("evidence_value",)),),
 }
+
+LINKS = (*LINKS, *_yearly_links())  # after every structure's SQL above is defined

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from disclosure.cells import build_items, mart_exists
-from disclosure.marts import APPLY, LINKS, PHENOMENON_MARTS, Apply, structures
+from disclosure.marts import APPLY, COPIES, LINKS, PHENOMENON_MARTS, Apply, Copy, structures
 from disclosure.protect import secondary
 from disclosure.tables import Structure
 
@@ -46,7 +46,21 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
             table = items.tables[source.label]
             rows = [(row, g) for (row, g), u in table.unit_of.items() if unit_hidden[u]]
             _apply(con, schema, s.table, table.cells, rows, APPLY.get(source.table, _default_apply(source)))
+    for copy in COPIES:
+        hidden[copy.table] = hidden.get(copy.table, 0) + apply_copy(con, copy, schema)
     return ProtectionSummary(cells, primary, hidden, time.perf_counter() - started)
+
+
+def apply_copy(con: duckdb.DuckDBPyConnection, copy: Copy, schema: str = "marts") -> int:
+    """Hide the copied value (and what is built on it) wherever the source's value is hidden; returns the rows."""
+    if not (mart_exists(con, copy.table, schema) and mart_exists(con, copy.source, schema)):
+        return 0
+    on = " and ".join(f't."{a}" = s."{b}"' for a, b in copy.on)
+    sets = ", ".join([f'"{c}" = null' for c in (copy.value[0], *copy.also)]
+                     + ["is_suppressed = true", f"suppression_reason = '{REASON}'"])
+    return con.execute(
+        f"update {schema}.{copy.table} as t set {sets} from {schema}.{copy.source} as s "
+        f'where {on} and ({copy.source_where}) and s.is_suppressed and s."{copy.value[1]}" is null').fetchone()[0]
 
 
 def _default_apply(s: Structure) -> tuple[tuple[int, Apply], ...]:

@@ -118,7 +118,8 @@ class Structure:
 class Link:
     """A total published in one mart over cells of another: each row of `total` (a structure's label) that
     matches `total_where` is the total of `measure` over the rows of `parts` that match `parts_where` and agree
-    on `on` (pairs of total column, part column)."""
+    on `on` (pairs of total column, part column). The total is the total structure's `total_measure` (by
+    default its first measure)."""
 
     total: str
     total_where: str
@@ -127,6 +128,7 @@ class Link:
     measure: str
     on: tuple[tuple[str, str], ...]
     kind: str = "sum"
+    total_measure: str | None = None  # the total structure's measure; None: its first
 
 
 @dataclass

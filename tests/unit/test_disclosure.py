@@ -281,3 +281,85 @@ def test_a_total_that_counts_more_than_its_published_parts_does_not_give_the_res
     known_remainder = shown["all"] is not None and all(shown[a] is not None for a in ("18-24", "25-64", "65+"))
     assert not known_remainder, shown
     assert audit(con, T).passed
+
+
+def _feedback(con, halves: dict[str, dict[str, int]]) -> None:
+    """client_feedback by half-year × service area and its yearly twin, built from the same items (year = H1 + H2);
+    only feedback_count is non-zero."""
+    con.execute("create schema if not exists marts")
+    columns = """period_type varchar, period_label varchar, service_area_code varchar, feedback_count bigint,
+        rated_count bigint, rating_count bigint, mean_rating double, score_count bigint, mean_score double,
+        low_rating_count bigint, low_rating_share double, text_count bigint, swedish_count bigint,
+        is_suppressed boolean, suppression_reason varchar"""
+    for table in ("client_feedback", "client_feedback_yearly"):
+        con.execute(f"create or replace table marts.{table} ({columns})")
+    insert = "insert into marts.{} values (?, ?, ?, ?, 0, 0, null, 0, null, 0, null, 0, 0, false, null)"
+    for half, counts in halves.items():
+        for area, n in counts.items():
+            con.execute(insert.format("client_feedback"), ["half_year", half, area, n])
+    for area in sorted({a for counts in halves.values() for a in counts}):
+        total = sum(counts.get(area, 0) for counts in halves.values())
+        con.execute(insert.format("client_feedback_yearly"), ["year", "2025", area, total])
+
+
+def test_a_year_minus_its_published_half_does_not_give_the_other_half_away():
+    """A has 3 feedback items in 2025H1 (primary) and 12 in H2: unprotected, the yearly 15 − 12 = 3. After
+    protection the test's own attacker, knowing year = H1 + H2 for every area, recovers no hidden cell and narrows
+    none below the threshold, and the auditor agrees."""
+    con = duckdb.connect()
+    _feedback(con, {"2025H1": {"A": 3, "B": 10, "C": 20}, "2025H2": {"A": 12, "B": 8, "C": 15}})
+    protect_snapshot(con, T)
+    rows = con.execute("select period_label, service_area_code, feedback_count from marts.client_feedback "
+                       "union all select period_label, service_area_code, feedback_count "
+                       "from marts.client_feedback_yearly").fetchall()
+    value = {(p, a): v for p, a, v in rows}
+    assert value[("2025H1", "A")] is None, "the primary cell is published"
+    hidden = {k for k, v in value.items() if v is None}
+    for area in ("A", "B", "C"):
+        cells = [("2025", area), ("2025H1", area), ("2025H2", area)]
+        unknown = [c for c in cells if c in hidden]
+        assert len(unknown) != 1, f"{area}: year − half recovers {unknown}"
+        if len(unknown) == 2 and ("2025", area) not in unknown:
+            assert value[("2025", area)] >= T, f"{area}: both halves hidden under a year below the threshold"
+    report = audit(con, T)
+    assert report.passed and report.exactly_recoverable == 0
+
+
+def _follow_up(con) -> None:
+    """phenomenon_indicators (county 05, two half-years, the second hidden by the publish layer already) and
+    measures_follow_up, which copies its values before and after a measure."""
+    con.execute("create schema if not exists marts")
+    con.execute("""create or replace table marts.phenomenon_indicators (
+        indicator_code varchar, region_code varchar, period_label varchar, gender varchar, age_group varchar,
+        source_system varchar, unit varchar, value double, numerator double, denominator double,
+        is_suppressed boolean, suppression_reason varchar, disclosure_control varchar)""")
+    con.execute("""insert into marts.phenomenon_indicators values
+        ('complaints_cases_livelihood', '05', '2024H1', 'total', 'all', 'complaints', 'count', 115, 115, null,
+         false, null, 'protected'),
+        ('complaints_cases_livelihood', '05', '2025H2', 'total', 'all', 'complaints', 'count', null, null, null,
+         true, 'disclosure_control', 'protected')""")
+    con.execute("""create or replace table marts.measures_follow_up (
+        handling_id varchar, indicator_code varchar, region_code varchar, baseline_period_label varchar,
+        baseline_value double, followup_period_label varchar, followup_value double, county_change double,
+        evaluation_status varchar, is_suppressed boolean, suppression_reason varchar)""")
+    con.execute("""insert into marts.measures_follow_up values
+        ('K1', 'complaints_cases_livelihood', '05', '2024H1', 115, '2025H2', 3, -112, 'on_track', false, null),
+        ('K2', null, null, null, null, null, null, null, null, false, null)""")
+
+
+def test_measures_follow_up_hides_what_phenomenon_indicators_hides():
+    """The follow-up value 3 is hidden in phenomenon_indicators (county, total, all): the copy hides it too, with
+    the change and the status that would betray it; the visible baseline stays. A value put back is a breach."""
+    from disclosure.marts import COPIES
+    from disclosure.snapshot import apply_copy
+
+    con = duckdb.connect()
+    _follow_up(con)
+    assert sum(apply_copy(con, c) for c in COPIES) == 1
+    row = con.execute("select baseline_value, followup_value, county_change, evaluation_status, is_suppressed, "
+                      "suppression_reason from marts.measures_follow_up where handling_id = 'K1'").fetchone()
+    assert row == (115.0, None, None, None, True, "disclosure_control")
+    assert audit(con, T).passed
+    con.execute("update marts.measures_follow_up set followup_value = 3 where handling_id = 'K1'")
+    report = audit(con, T)
+    assert not report.passed and report.breaches[0]["mart"] == "measures_follow_up"

@@ -90,7 +90,7 @@ facts as (
         phenomenon, {{ dbt.concat(["'client_feedback_items_'", "phenomenon"]) }} as indicator_code,
         {{ dbt.concat(["'Asiakaspalautteet aiheesta: '", "phenomenon_fi"]) }} as indicator_name_fi,
         {{ dbt.concat(["'Client feedback items on the topic: '", "phenomenon_en"]) }} as indicator_name_en,
-        'count' as unit, true as higher_is_worse,
+        'count' as unit, cast(null as boolean) as higher_is_worse,  -- activity: direction neutral
         region_level, region_code, region_name_fi, parent_region_code,
         period_type, period_start, period_end, period_label,
         cast(items as double) as value, cast(items as double) as numerator, cast(null as double) as denominator

@@ -19,11 +19,19 @@
                          3X10D, item_1 (one assessment covers all ten items). MARAK has no assessment counts
                          and is left out.
     national_comparison  indicators_compared: distinct indicator_code; period = the newest period_label.
+    client_panels        meetings_latest_half_year: meetings of client councils and citizens' forums (panel type
+                         'all', phenomenon 'all') in the latest half-year: meetings, not people.
+    measures_follow_up   handlings_latest_half_year: handlings by the bodies (distinct handling_id) with a
+                         meeting in the latest half-year that has any: handlings, not people.
+    professional_signals staff_survey_respondents_latest: respondents of the latest structural social work
+                         staff survey (service area 'all', breakdown 'total'): a protected count.
 
   The marts publish disclosure-controlled counts (suppressed cells are null and drop out of a sum). A summed
   count of 1..threshold-1 is suppressed here as well (null).
 #}
 {% set threshold = var('suppression_threshold') | int %}
+{# figures that count no people: never suppressed #}
+{% set unprotected = "'indicators_compared', 'meetings_latest_half_year', 'handlings_latest_half_year'" %}
 
 with social_reporting_totals as (
     select period_label, observations
@@ -121,6 +129,63 @@ national_comparison_figure as (
     having count(*) > 0
 ),
 
+client_panels_latest as (
+    select max(period_label) as latest_period from {{ ref('client_panels') }}
+),
+
+client_panels_figure as (
+    select
+        'client_panels' as evidence_mart,
+        'meetings_latest_half_year' as evidence_measure,
+        l.latest_period as evidence_period,
+        cast(sum(t.meetings) as double) as evidence_value,
+        false as evidence_is_lower_bound
+    from {{ ref('client_panels') }} as t
+    inner join client_panels_latest as l on t.period_label = l.latest_period
+    where t.panel_type = 'all' and t.phenomenon = 'all'
+    group by l.latest_period
+),
+
+handlings as (
+    select
+        handling_id,
+        {{ dbt.concat([
+            "cast(extract(year from meeting_date) as " ~ dbt.type_string() ~ ")",
+            "'H'",
+            "case when extract(month from meeting_date) <= 6 then '1' else '2' end"]) }} as period_label
+    from {{ ref('stg_decision_register__handlings') }}
+),
+
+measures_follow_up_figure as (
+    select
+        'measures_follow_up' as evidence_mart,
+        'handlings_latest_half_year' as evidence_measure,
+        period_label as evidence_period,
+        cast(count(distinct handling_id) as double) as evidence_value,
+        false as evidence_is_lower_bound
+    from handlings
+    where period_label = (select max(period_label) from handlings)
+    group by period_label
+),
+
+staff_survey_respondents as (
+    select period_label, numerator
+    from {{ ref('professional_signals') }}
+    where indicator_code = 'staff_survey_respondents' and breakdown = 'total' and service_area_code = 'all'
+),
+
+professional_signals_figure as (
+    select
+        'professional_signals' as evidence_mart,
+        'staff_survey_respondents_latest' as evidence_measure,
+        period_label as evidence_period,
+        cast(max(numerator) as double) as evidence_value,
+        false as evidence_is_lower_bound
+    from staff_survey_respondents
+    where period_label = (select max(period_label) from staff_survey_respondents)
+    group by period_label
+),
+
 figures as (
     select * from social_reporting_figure
     union all
@@ -131,6 +196,12 @@ figures as (
     select * from instrument_use_figure
     union all
     select * from national_comparison_figure
+    union all
+    select * from client_panels_figure
+    union all
+    select * from measures_follow_up_figure
+    union all
+    select * from professional_signals_figure
 )
 
 select
@@ -138,13 +209,13 @@ select
     evidence_measure,
     cast(evidence_period as {{ dbt.type_string() }}) as evidence_period,
     case
-        when evidence_measure <> 'indicators_compared' and evidence_value >= 1 and evidence_value < {{ threshold }}
+        when evidence_measure not in ({{ unprotected }}) and evidence_value >= 1 and evidence_value < {{ threshold }}
             then null
         else evidence_value
     end as evidence_value,
     case
         when evidence_value is null then false
-        when evidence_measure <> 'indicators_compared' and evidence_value >= 1 and evidence_value < {{ threshold }}
+        when evidence_measure not in ({{ unprotected }}) and evidence_value >= 1 and evidence_value < {{ threshold }}
             then false
         else evidence_is_lower_bound
     end as evidence_is_lower_bound

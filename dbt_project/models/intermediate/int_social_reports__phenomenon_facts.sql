@@ -5,7 +5,7 @@
         number of distinct social reporting submissions (all valences: shortcomings, good practices, weak
         signals) submitted in the half-year that concern the phenomenon, by a ticked SHL §11 need (seed
         shl11_needs) or a keyword in the text (seed phenomenon_keywords); see int_social_reports__phenomenon_tags.
-        Unit count; value = numerator. higher_is_worse: more reports mean more problems seen (most reports are
+        Unit count; value = numerator. direction neutral (higher_is_worse null): more reports mean the reporting practice works, not only more problems seen (most reports are
         shortcomings or weak signals).
   Regions: the county (every submission, county-wide ones included) and each of its municipalities (true zeros
   kept, so the grid is complete; county-wide submissions have no municipality).
@@ -76,7 +76,7 @@ select
     cast(null as {{ dbt.type_string() }}) as source_indicator_id,
     'county_own' as indicator_definition,
     'count' as unit,
-    true as higher_is_worse,
+    cast(null as boolean) as higher_is_worse,  -- direction neutral: an activity measure (more reporting is the plan working)
     r.region_level,
     r.region_code,
     r.region_name_fi,

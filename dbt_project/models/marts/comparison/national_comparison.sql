@@ -221,6 +221,8 @@ select
     cast(pv.source_indicator_id as {{ dbt.type_string() }}) as source_indicator_id,
     cast(pv.indicator_definition as {{ dbt.type_string() }}) as indicator_definition,
     cast(i.unit as {{ dbt.type_string() }}) as unit,
+    cast(case when i.higher_is_worse then 'higher_is_worse' when not i.higher_is_worse then 'higher_is_better'
+              else 'neutral' end as {{ dbt.type_string() }}) as direction,
     i.higher_is_worse,
     w.year,
     cast(w.period_label as {{ dbt.type_string() }}) as period_label,
