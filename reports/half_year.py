@@ -212,7 +212,8 @@ def read(snap: Snapshot, half_year: str | None = None) -> HalfYear:
     hy.statistics = county_statistics(snap, last_year=end.year)
     hy.signals = _signals(snap, hy)
     hy.follow_up = _follow_up(snap, hy)
-    hy.synthesis = snap.table("analyst_synthesis", "period_label = ?", "phenomenon nulls first, finding_fi", [label])
+    order = "finding_order" if "finding_order" in snap.columns("analyst_synthesis") else "finding_fi"
+    hy.synthesis = snap.table("analyst_synthesis", "period_label = ?", f"phenomenon nulls first, {order}", [label])
     if snap.has("information_needs"):
         needs = snap.table("information_needs", "raised_on is null or raised_on <= ?", "raised_on, need_id", [end])
         names = dict(snap.con.execute("select distinct indicator_code, indicator_name_fi "
