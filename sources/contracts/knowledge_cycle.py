@@ -78,6 +78,7 @@ ANALYST_SYNTHESIS = pa.DataFrameSchema(
     {
         "period_label": pa.Column(str, pa.Check.str_matches(r"^\d{4}H[12]$")),
         "period_start": pa.Column("datetime64[s]"),
+        "period_end": pa.Column("datetime64[s]"),
         "phenomenon": pa.Column(str, pa.Check.isin((*PHENOMENA, "all"))),
         "finding_fi": pa.Column(str, pa.Check.str_length(1, 4000)),
         "finding_sv": pa.Column(str, nullable=True),

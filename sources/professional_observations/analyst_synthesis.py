@@ -56,6 +56,7 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     start = pd.to_datetime(label.str.slice(0, 4) + label.str.slice(5).map({"1": "-01-01", "2": "-07-01"}),
                            format="%Y-%m-%d", errors="coerce")
     c.out["period_start"] = start.astype("datetime64[s]")
+    c.out["period_end"] = (start + pd.DateOffset(months=6) - pd.Timedelta(days=1)).astype("datetime64[s]")
     c.reject((start > pd.Timestamp(ctx.today)).fillna(False), "Kausi: a half-year that has not begun")
     c.choice("Ilmiö", (*PHENOMENA, "all"), "phenomenon",
              mapping={**PHENOMENON_SPELLINGS, "kaikki": "all", "kaikki ilmiöt": "all", "alla": "all"},
@@ -77,5 +78,5 @@ SOURCE = FileSource(
     headers=exact_headers(HEADERS),
     prepare=prepare,
     schema=ANALYST_SYNTHESIS,
-    period_column="period_start",
+    period_column="period_end",  # the data period of a synthesis is its half-year
 )
