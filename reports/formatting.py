@@ -45,19 +45,25 @@ def share(value, suppressed: bool = False) -> str:
     return SUPPRESSED if suppressed or is_missing(value) else percent(value * 100, 0)
 
 
+def _decimals(value) -> int:
+    """One decimal; two for a small rate (0,32 per 1 000 rather than 0,3)."""
+    return 2 if not is_missing(value) and 0 < abs(value) < 1 else 1
+
+
 def by_unit(value, unit: str | None, suppressed: bool = False) -> str:
-    """A value in its unit: percent with '%', counts as integers, rates with one decimal."""
+    """A value in its unit: percent with '%', counts as integers, rates with one decimal (two below 1)."""
     if unit == "percent":
         return percent(value, 1, suppressed)
     if unit == "count":
         return count(value, suppressed)
-    return number(value, 1, suppressed)
+    return number(value, _decimals(value), suppressed)
 
 
-def signed(value, decimals: int = 1) -> str:
+def signed(value, decimals: int | None = None) -> str:
+    """A change with its sign: +1,5 / −0,03 / ±0."""
     if is_missing(value):
         return SUPPRESSED
-    text = number(abs(value), decimals)
+    text = number(abs(value), decimals if decimals is not None else _decimals(value))
     return ("+" if value > 0 else "−" if value < 0 else "±") + text
 
 

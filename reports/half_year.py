@@ -11,6 +11,7 @@ that is not published gives its section a "no data" message instead of failing t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,6 +200,13 @@ def _follow_up(snap: Snapshot, hy: HalfYear) -> list[dict]:
     return rows
 
 
+def _indicator_names(snap: Snapshot) -> dict[str, str]:
+    if not snap.has("phenomenon_indicators"):
+        return {}
+    return dict(snap.con.execute("select indicator_code, min(indicator_name_fi) from marts.phenomenon_indicators "
+                                 "group by indicator_code").fetchall())
+
+
 def read(snap: Snapshot, half_year: str | None = None) -> HalfYear:
     periods = _periods(snap)
     info = snap.rows("select max(suppression_threshold) as t, max(as_of_date) as as_of from marts.social_reporting")
@@ -214,14 +222,16 @@ def read(snap: Snapshot, half_year: str | None = None) -> HalfYear:
     hy.follow_up = _follow_up(snap, hy)
     order = "finding_order" if "finding_order" in snap.columns("analyst_synthesis") else "finding_fi"
     hy.synthesis = snap.table("analyst_synthesis", "period_label = ?", f"phenomenon nulls first, {order}", [label])
+    names = _indicator_names(snap)
+    for finding in hy.synthesis:  # references as names: an indicator's name, or a source named in i18n
+        finding["refs"] = [names.get(ref, ref) for ref in re.split(r"\s*;\s*", finding.get("evidence_refs") or "")
+                           if ref]
     if snap.has("information_needs"):
         needs = snap.table("information_needs", "raised_on is null or raised_on <= ?", "raised_on, need_id", [end])
-        names = dict(snap.con.execute("select distinct indicator_code, indicator_name_fi "
-                                      "from marts.phenomenon_indicators").fetchall()
-                     ) if snap.has("phenomenon_indicators") else {}
+        names = _indicator_names(snap)
         for need in needs:
-            need["met_by"] = " – ".join(x for x in (need.get("met_by_source"), names.get(
-                need.get("met_by_indicator_code"), need.get("met_by_indicator_code"))) if x)
+            need["met_by_indicator_name"] = names.get(need.get("met_by_indicator_code"),
+                                                      need.get("met_by_indicator_code"))
         hy.needs = sorted(needs, key=lambda n: NEED_ORDER.get(n["status"], 9))
     return hy
 
@@ -237,9 +247,11 @@ def _key_messages(hy: HalfYear) -> list[dict]:
         if now is not None and before:
             change = (now - before) / before * 100
         open_count = sum(1 for item in hy.proposals if p in item["phenomena"])
+        statistics = [s for s in hy.statistics if s["phenomenon"] == p]
+        rates = [s for s in statistics if s["unit"] != "count"]
         pages.append({
             "phenomenon": p,
-            "statistics": [s for s in hy.statistics if s["phenomenon"] == p],
+            "statistics": rates or statistics,  # one page: the rates; every indicator is in the statistics section
             "social_now": now, "social_before": before, "social_change": change,
             "open_proposals": open_count,
             "measures": [m for m in hy.follow_up if m.get("phenomenon") == p],

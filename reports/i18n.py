@@ -54,6 +54,22 @@ NAMES: dict[str, dict[str, tuple[str, str]]] = {
                                         "Ledningsgruppen för social- och hälsovårdstjänster"),
         "sote_palvelulautakunta": ("Sote-palvelulautakunta", "Nämnden för social- och hälsovårdstjänster"),
     },
+    "source": {  # marts and sources an analyst or a need refers to
+        "social_reporting": ("Sosiaalinen raportointi", "Social rapportering"),
+        "development_proposals": ("Kehittämisehdotukset", "Utvecklingsförslag"),
+        "client_feedback": ("Asiakaspalaute", "Kundrespons"),
+        "client_panels": ("Asiakasraadit ja kansalaisfoorumit", "Klientråd och medborgarforum"),
+        "supervision_signals": ("Muistutukset, kantelut ja epäkohtailmoitukset",
+                                "Anmärkningar, klagomål och anmälningar om missförhållanden"),
+        "complaints": ("Muistutukset, kantelut ja epäkohtailmoitukset",
+                       "Anmärkningar, klagomål och anmälningar om missförhållanden"),
+        "client_register": ("Asiakasrekisteri", "Klientregistret"),
+        "instrument_use": ("Arviointivälineet", "Bedömningsinstrument"),
+        "national_comparison": ("Valtakunnallinen vertailu", "Nationell jämförelse"),
+        "plan_follow_up": ("Toimeenpanosuunnitelman seuranta", "Uppföljning av genomförandeplanen"),
+        "measures_follow_up": ("Toimenpiteiden seuranta", "Uppföljning av åtgärder"),
+        "professional_signals": ("Ammattilaisten signaalit", "Yrkesutbildades signaler"),
+    },
     "plan_status": {
         "in_use": ("Käytössä", "I bruk"),
         "in_preparation": ("Valmisteilla", "Under beredning"),
@@ -336,6 +352,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "yr_complaints": ("Muistutukset, kantelut ja epäkohtailmoitukset", "Anmärkningar, klagomål och anmälningar"),
     "yr_register": ("Asiakasrekisterin ja arviointivälineiden indikaattorit",
                     "Indikatorer från klientregistret och bedömningsinstrumenten"),
+    "yr_compact_note": ("Taulukossa ovat rivit, joilla on vähintään yksi julkaistu nollasta poikkeava luku; kaikki "
+                        "rivit ovat tiedostossa taulukot.xlsx.",
+                        "Tabellen visar raderna med minst ett publicerat tal som inte är noll; alla rader finns i "
+                        "filen taulukot.xlsx."),
     "case_type": ("Asian laji", "Ärendetyp"),
     "decided": ("Ratkaistu", "Avgjorda"),
     "overdue": ("Määräajan ylittäneet", "Över tidsfristen"),

@@ -52,6 +52,12 @@ class Table:
     formats: list[str | None] = field(default_factory=list)
     missing: str | None = None  # the mart that is not published, when the table has no data
     units: list[str | None] = field(default_factory=list)  # per row, for the "unit" format
+    compact: bool = False  # the HTML leaves out rows with no published number but 0 (the workbook has them all)
+
+    def html_rows(self) -> list[list[str]]:
+        numeric = [k for k, fmt in enumerate(self.formats) if fmt is not None]
+        return [shown for row, shown in zip(self.rows, self.shown(), strict=True)
+                if not self.compact or any(row[k] not in (None, 0) for k in numeric)]
 
     def shown(self) -> list[list[str]]:
         """The rows as the HTML shows them (Finnish formatting, "–" for a hidden value)."""
@@ -91,7 +97,8 @@ def _year(snap: Snapshot, year: int | None) -> int:
         f"select distinct period_label as y from marts.{t} where period_type = 'year'"
         for t in sorted(snap.tables) if t.endswith("_yearly") and "period_label" in snap.columns(t)) or
         "select null as y where false")]
-    years = sorted(int(y) for y in labels if y and re.fullmatch(r"\d{4}", y))
+    # a completed year only: a yearly mart may already hold the year under way
+    years = sorted(int(y) for y in labels if y and re.fullmatch(r"\d{4}", y) and int(y) < dt.date.today().year)
     if years:
         return years[-1]
     if snap.has("social_reporting"):  # no yearly mart yet: the latest year whose second half is published
@@ -150,7 +157,7 @@ def _complaints(snap: Snapshot, year: int, t: Texts) -> Table:
                   [t("case_type"), t("service_area"), "Aihe", t("phenomenon"), t("cases"), t("decided"),
                    t("median_days"), t("overdue")],
                   formats=[None, None, None, None, "count", "count", "number", "count"],
-                  missing=None if mart else "supervision_signals_yearly")
+                  missing=None if mart else "supervision_signals_yearly", compact=True)
     if not mart:
         return table
     for r in snap.table(mart, "period_label = ?", "case_type, service_area_code, category, phenomenon",

@@ -252,9 +252,18 @@ def _parse(path: Path) -> _Parts:
 
 
 def _section(html: str, section_id: str) -> _Parts:
-    """The parts of one section of a page."""
+    """The parts of one section of a page. In client signals, the panels' numbers of meetings are not counts of
+    people (and may be small): of that table only the participants column is kept."""
+    text = html.split(f'id="{section_id}"', 1)[1].split("</section>\n<section", 1)[0]
+    panels = ""
+    if 'id="client-panels"' in text:
+        text, panels = text.split('id="client-panels"', 1)
     parts = _Parts()
-    parts.feed(html.split(f'id="{section_id}"', 1)[1].split("</section>\n<section", 1)[0])
+    parts.feed(text)
+    if panels:
+        rows = _Parts()
+        rows.feed(panels)
+        parts.cells += rows.cells[5:][3::5]  # header, then 5 cells a row: participants are the 4th
     return parts
 
 
@@ -344,6 +353,8 @@ def test_every_section_in_both_languages_in_order(marts, tmp_path):
     assert "Asumisneuvonta kaikkiin kuntiin &lt;script&gt;" in fi.split('id="decisions"')[1].split("</section>")[0]
     assert "Asunnottomat asiakkaat / 1 000" in fi.split('id="information-needs"')[1]
     assert "Klientråd" in sv and "Asiakasraati" in fi
+    assert "Perusteet: Sosiaalinen raportointi; Muistutukset, kantelut ja epäkohtailmoitukset" in fi
+    assert "Underlag: Social rapportering; Anmärkningar, klagomål" in sv
 
 
 def test_missing_marts_say_no_data_and_no_synthesis(tmp_path):
@@ -442,6 +453,13 @@ def test_yearly_package_writes_workbook_and_figures(marts, tmp_path):
         assert data.startswith(b"\x89PNG") if name.endswith(".png") else b"<svg" in data and b"<dc:date>" not in data
     html = (out / "hyvinvointikertomus_2025.html").read_text(encoding="utf-8")
     assert 'src="kuviot/sosiaalinen_raportointi_2025.png"' in html
+    # complaints: every row in the workbook; in the HTML only rows with a published number
+    complaints = [[c.value for c in row] for row in wb["Muistutukset ja kantelut"].iter_rows(min_row=3)]
+    assert complaints == [
+        ["Kantelu", "Lastensuojelu", "Maksut", "Ei ilmiötä", "–", "–", "–", "–"],
+        ["Muistutus", "Aikuissosiaalityö", "Kohtelu", "Asunnottomuus, Taloudellinen tilanne ja toimeentulo", 23, 21,
+         28.0, "–"]]
+    assert "Asunnottomuus, Taloudellinen tilanne ja toimeentulo" in html and "Lastensuojelu" not in html
 
 
 def test_yearly_package_shows_no_number_the_snapshot_hides(marts, tmp_path):
