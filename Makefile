@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 SCALE ?= 1
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
-.PHONY: run test dev bench clean install
+.PHONY: run test lint lint-python dev bench clean install
 
 install: $(INSTALLED)
 
@@ -24,9 +24,16 @@ $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 run: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m orchestration.demo --scale $(SCALE)
 
-## make test: the test suite (unit, dbt, integration, privacy)
-test: $(INSTALLED)
+## make test: lint, then the test suite (unit, dbt, integration, privacy)
+test: lint
 	$(BIN)/python -m pytest
+
+## make lint: static checks; any finding fails (and so fails `make test` and CI)
+lint: lint-python
+
+LINT_PYTHON := sources orchestration disclosure reports demo benchmarks tests
+lint-python: $(INSTALLED)
+	$(BIN)/ruff check $(LINT_PYTHON)
 
 ## make dev: Dagster UI + daemon (schedules, sensor) on the demo data, with the fixture API server
 dev: $(INSTALLED) $(DAGSTER_HOME)/dagster.yaml

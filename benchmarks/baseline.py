@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import csv
 import hashlib
 import hmac
 import json

@@ -160,9 +160,9 @@ def main() -> None:
     os.environ["RSW_DATA_DIR"] = str(args.data_dir.resolve())
     os.environ.setdefault("RSW_DEMO_MODE", "1")
     os.environ.pop("DAGSTER_HOME", None)
+    from demo.fixture_server import FixtureServer
     from orchestration.demo import parse_dbt_project
     from orchestration.settings import DBT_PROJECT_DIR, export_for_dbt, load
-    from demo.fixture_server import FixtureServer
 
     out: dict[str, object] = {"mode": args.mode}
     process_started = time.perf_counter()

@@ -18,7 +18,7 @@ import math
 import random
 from pathlib import Path
 
-from demo.statistics import _write_csv, _write_xlsx
+from demo.writers import write_frame_csv, write_frame_xlsx
 from sources.reference import SEEDS
 
 SEED = 20240215
@@ -101,6 +101,6 @@ def write_ara_landing(landing_root: Path) -> None:
         headers = NEW_HEADERS if year >= 2020 else OLD_HEADERS
         frame = pd.DataFrame(_table(year), columns=headers)
         if year >= 2020:
-            _write_xlsx(frame, folder / f"asunnottomat_{year}.xlsx")
+            write_frame_xlsx(frame, folder / f"asunnottomat_{year}.xlsx", sheet="Asumistilanne")
         else:
-            _write_csv(frame, folder / f"Asunnottomat_{year}_kunnittain.csv", "cp1252")
+            write_frame_csv(frame, folder / f"Asunnottomat_{year}_kunnittain.csv", "cp1252")

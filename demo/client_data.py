@@ -24,10 +24,9 @@ import numpy as np
 import pandas as pd
 from faker import Faker
 
-from demo.workbooks import fix_timestamps
+from demo.hetu import fictitious_hetu
+from demo.writers import write_frame_csv, write_frame_xlsx
 from sources.reference import _rows
-
-CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 # Approximate populations (Statistics Finland, 2024, rounded): weights for where cases and feedback come from.
 MUNICIPALITY_POPULATION = {
@@ -295,18 +294,6 @@ KTK_WITHHELD_BELOW = 10  # THL does not show a share computed from fewer respond
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
-def fictitious_hetu(birth: dt.date, individual: int, valid: bool = True) -> str:
-    """A henkilötunnus with a TEMPORARY individual number (900–999): never a real person's code."""
-    if not 900 <= individual <= 999:
-        raise ValueError("demo identity codes use individual numbers 900-999 only")
-    sign = {18: "+", 19: "-", 20: "A"}[birth.year // 100]
-    digits = f"{birth:%d%m%y}{individual:03d}"
-    check = CHECK_CHARS[int(digits) % 31]
-    if not valid:
-        check = CHECK_CHARS[(int(digits) + 7) % 31]
-    return f"{birth:%d%m%y}{sign}{individual:03d}{check}"
-
-
 def _fi_date(values: pd.Series) -> pd.Series:
     d = pd.to_datetime(values)
     part = {k: getattr(d.dt, k).astype("Int64").astype("string") for k in ("day", "month", "year")}
@@ -330,28 +317,6 @@ def _municipality_names() -> dict[str, str]:
 
 def _region_names() -> dict[str, str]:
     return {r["region_code"]: r["region_name_fi"] for r in _rows("regions")}
-
-
-def _write_csv(frame: pd.DataFrame, path: Path, encoding: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, sep=";", index=False, encoding=encoding, lineterminator="\r\n")
-
-
-def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str, when: dt.date) -> None:
-    """An xlsx workbook whose bytes depend only on its content and `when` (document and zip-entry timestamps
-    fixed, never the wall clock), so a regenerated demo loads nothing new."""
-    from openpyxl import Workbook
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    ws.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        ws.append(
-            [None if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else v for v in row]
-        )
-    wb.save(path)
-    fix_timestamps(path, when)
 
 
 # --- complaints -------------------------------------------------------------------------------------------
@@ -503,7 +468,7 @@ def write_complaints(landing_root: Path, rng, fake, scale: float, years: list[in
     individuals = rng.integers(900, 1000, len(births))
     clients = np.array([fictitious_hetu(b.date(), int(i)) for b, i in zip(births, individuals)], dtype=object)
     previous: pd.DataFrame | None = None
-    for k, year in enumerate(years):
+    for year in years:
         frame = _complaints_year(rng, fake, year, n, today, clients)
         exported = dt.date(year + 1, 1, 10) if year < today.year else today
         if year < today.year:
@@ -523,7 +488,7 @@ def write_complaints(landing_root: Path, rng, fake, scale: float, years: list[in
         broken = pd.DataFrame(_complaints_broken(year, today))
         out = pd.concat([frame.drop(columns=["_decided_on", "_received"]), broken], ignore_index=True)
         out["shl11_tarve"] = out["shl11_tarve"].astype("string")
-        _write_csv(out, landing_root / "complaints" / f"asiat_{year}.csv", "utf-8-sig")
+        write_frame_csv(out, landing_root / "complaints" / f"asiat_{year}.csv", "utf-8-sig")
 
 
 # --- client feedback --------------------------------------------------------------------------------------
@@ -644,15 +609,15 @@ def write_client_feedback(
                         int(v) if str(v).isdigit() else (None if v is None or v is pd.NA else v)
                         for v in xl[col].astype(object)
                     ]
-                _write_xlsx(
+                write_frame_xlsx(
                     xl,
                     landing_root / "client_feedback" / f"{name}.xlsx",
-                    "Palautteet",
-                    min(today, dt.date(year, month, 1) + dt.timedelta(days=32)),
+                    sheet="Palautteet",
+                    when=min(today, dt.date(year, month, 1) + dt.timedelta(days=32)),
                 )
             else:
                 out = out.astype({"Arvosana (1-5)": "string", "Suosittelu (0-10)": "string"})
-                _write_csv(out, landing_root / "client_feedback" / f"{name}.csv", "cp1252")
+                write_frame_csv(out, landing_root / "client_feedback" / f"{name}.csv", "cp1252")
 
 
 # --- client panels ----------------------------------------------------------------------------------------
@@ -713,11 +678,11 @@ def write_client_panels(
             {"Tyyppi": "Johtoryhmä"},
         ]
         rows += [{**base, **b, "Kokouksen tunnus": f"R{year}-X{k}"} for k, b in enumerate(broken)]
-        _write_xlsx(
+        write_frame_xlsx(
             pd.DataFrame(rows),
             landing_root / "client_panels" / f"asiakasraadit_{year}.xlsx",
-            "Kokoukset",
-            min(today, dt.date(year, 12, 31)),
+            sheet="Kokoukset",
+            when=min(today, dt.date(year, 12, 31)),
         )
 
 
@@ -784,7 +749,7 @@ def write_kouluterveyskysely(landing_root: Path, rng, scale: float, today: dt.da
         ]
         frame = pd.DataFrame(records + broken)
         frame["Vastaajia (n)"] = frame["Vastaajia (n)"].astype("Int64").astype("string")
-        _write_csv(frame, landing_root / "kouluterveyskysely" / f"kouluterveyskysely_{year}.csv", "utf-8-sig")
+        write_frame_csv(frame, landing_root / "kouluterveyskysely" / f"kouluterveyskysely_{year}.csv", "utf-8-sig")
 
 
 def write_client_data_landing(

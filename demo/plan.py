@@ -23,7 +23,7 @@ import random
 import shutil
 from pathlib import Path
 
-from demo.workbooks import fix_timestamps
+from demo.writers import write_csv, write_xlsx
 
 SOURCE_NAME = "plan_actions"
 FIRST_VERSION_DATE = dt.date(2025, 12, 17)
@@ -148,31 +148,8 @@ def june_rows(march: list[dict[str, object]], rng: random.Random) -> list[dict[s
     return rows
 
 
-def _write_xlsx(path: Path, rows: list[dict[str, object]]) -> None:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Toimenpiteet"
-    headers = FIELDS + ["responsible", "updated"]
-    sheet.append(headers)
-    for row in rows:
-        sheet.append([row.get(h) if row.get(h) not in ("",) else None for h in headers])
-    for cell in sheet["H"][1:]:
-        cell.number_format = "d.m.yyyy"
-    workbook.save(path)
-    fix_timestamps(path)
-
-
-def _write_finnish_csv(path: Path, rows: list[dict[str, object]]) -> None:
-    with path.open("w", encoding="cp1252", newline="") as fh:
-        writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-        writer.writerow(FINNISH_HEADERS)
-        for row in rows:
-            updated = row.get("updated")
-            updated_text = (f"{updated.day}.{updated.month}.{updated.year}"
-                            if isinstance(updated, dt.date) else "")
-            writer.writerow([row.get(f) or "" for f in FIELDS] + [row.get("responsible") or "", updated_text])
+def _finnish_date(value: object) -> str:
+    return f"{value.day}.{value.month}.{value.year}" if isinstance(value, dt.date) else ""
 
 
 def write_plan_landing(landing_root: Path, seed: int = 2025, reference_csv: Path | None = None) -> None:
@@ -185,6 +162,11 @@ def write_plan_landing(landing_root: Path, seed: int = 2025, reference_csv: Path
     shutil.copyfile(reference_csv, folder / f"plan_actions_{FIRST_VERSION_DATE.isoformat()}.csv")
     first = read_reference(reference_csv)
     march = march_rows(first, rng)
-    _write_xlsx(folder / f"plan_actions_{SECOND_VERSION_DATE.isoformat()}.xlsx", march)
+    headers = FIELDS + ["responsible", "updated"]
+    write_xlsx(folder / f"plan_actions_{SECOND_VERSION_DATE.isoformat()}.xlsx", headers,
+               [[row.get(h) for h in headers] for row in march], sheet="Toimenpiteet",
+               number_formats={"H": "d.m.yyyy"})
     june = june_rows(march, rng)
-    _write_finnish_csv(folder / f"plan_actions_{THIRD_VERSION_DATE.isoformat()}.csv", june)
+    write_csv(folder / f"plan_actions_{THIRD_VERSION_DATE.isoformat()}.csv", FINNISH_HEADERS,
+              [[row.get(f) or "" for f in FIELDS] + [row.get("responsible") or "", _finnish_date(row.get("updated"))]
+               for row in june], encoding="cp1252")

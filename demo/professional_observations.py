@@ -19,18 +19,15 @@ phone number, a name or a street address, which the loaders must redact.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import numpy as np
 from faker import Faker
 
-from demo.workbooks import fix_timestamps
+from demo.hetu import random_fictitious_hetu
+from demo.writers import write_csv, write_xlsx
 from sources.professional_observations.social_report_forms import FORM_VERSIONS
-
-HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 # Municipality code, Finnish name, Swedish name, approximate population (weights for the demo only).
 MUNICIPALITIES = [
@@ -144,39 +141,6 @@ GOOD_PRACTICE = dict(
     sv=["Det uppsökande arbetet har nått klienter som annars inte skulle söka hjälp."])
 
 
-def fictitious_hetu(rng: np.random.Generator) -> str:
-    """A checksum-valid identity code with individual number 900–999 (temporary/test range, not a person)."""
-    birth = dt.date(1950, 1, 1) + dt.timedelta(days=int(rng.integers(0, 365 * 60)))
-    sign = "-" if birth.year < 2000 else "A"
-    individual = int(rng.integers(900, 1000))
-    digits = f"{birth:%d%m}{birth.year % 100:02d}{individual:03d}"
-    return f"{birth:%d%m}{birth.year % 100:02d}{sign}{individual:03d}{HETU_CHECK[int(digits) % 31]}"
-
-
-# -- writers --------------------------------------------------------------------------------------------------
-def _write_csv(path: Path, headers: list[str], rows: list[list], encoding: str = "utf-8-sig") -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
-    path.write_bytes(buffer.getvalue().encode(encoding))
-
-
-def _write_xlsx(path: Path, headers: list[str], rows: list[list], sheet: str = "Taul1") -> None:
-    """An xlsx workbook whose bytes depend only on its content (fixed document and zip-entry timestamps)."""
-    from openpyxl import Workbook
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    ws.append(headers)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    fix_timestamps(path)
-
-
 def _fmt_date(d: dt.date | None) -> str:
     return "" if d is None else f"{d.day}.{d.month}.{d.year}"
 
@@ -243,12 +207,12 @@ def _social_reports(rng: np.random.Generator, fake_fi: Faker, fake_sv: Faker, ye
         ))
     # Personal details that clients' situations drag into free text: the loader must redact every one.
     plants = [
-        lambda rec: f" Asiakas {fake_fi.first_name()} {fake_fi.last_name()} (hetu {fictitious_hetu(rng)}) "
+        lambda rec: f" Asiakas {fake_fi.first_name()} {fake_fi.last_name()} (hetu {random_fictitious_hetu(rng)}) "
                     f"pyysi soittamaan numeroon 040 {int(rng.integers(1000000, 9999999))}.",
         lambda rec: f" Yhteyshenkilö: {fake_fi.first_name().lower()}.{fake_fi.last_name().lower()}@example.fi, "
                     f"osoite Kauppakatu {int(rng.integers(1, 40))} B {int(rng.integers(1, 30))}.",
         lambda rec: f" Klienten {fake_sv.first_name()} {fake_sv.last_name()}, personbeteckning "
-                    f"{fictitious_hetu(rng)}, tel. +358 50 {int(rng.integers(1000000, 9999999))}.",
+                    f"{random_fictitious_hetu(rng)}, tel. +358 50 {int(rng.integers(1000000, 9999999))}.",
     ]
     for k, idx in enumerate(rng.choice(n, size=min(n, max(3, n // 40)), replace=False)):
         rec = records[int(idx)]
@@ -315,8 +279,8 @@ def write_social_reports(landing_root: Path, rng, fake_fi, fake_sv, scale: float
     r2024 = _social_reports(rng, fake_fi, fake_sv, 2024, n, today)
     rows = [_social_row(r, "2024_bilingual") for r in r2024]
     _break_social(rows, "2024_bilingual", 2024)
-    _write_csv(folder / "sosiaalinen_raportointi_2024.csv", FORM_VERSIONS["2024_bilingual"].headers(), rows,
-               encoding="cp1252")
+    write_csv(folder / "sosiaalinen_raportointi_2024.csv", FORM_VERSIONS["2024_bilingual"].headers(), rows,
+              encoding="cp1252")
     if today.year < 2025:
         return
     r2025 = _social_reports(rng, fake_fi, fake_sv, 2025, n, today)
@@ -324,10 +288,10 @@ def write_social_reports(landing_root: Path, rng, fake_fi, fake_sv, scale: float
         rows = [_social_row(r, version_key) for r in r2025 if r["lang"] == lang]
         _break_social(rows, version_key, 2025)
         if lang == "fi":
-            _write_csv(folder / "sosiaalinen_raportointi_2025_fi.csv", FORM_VERSIONS[version_key].headers(), rows)
+            write_csv(folder / "sosiaalinen_raportointi_2025_fi.csv", FORM_VERSIONS[version_key].headers(), rows)
         else:
-            _write_xlsx(folder / "social_rapportering_2025_sv.xlsx", FORM_VERSIONS[version_key].headers(), rows,
-                        sheet="Svar")
+            write_xlsx(folder / "social_rapportering_2025_sv.xlsx", FORM_VERSIONS[version_key].headers(), rows,
+                       sheet="Svar")
 
 
 # -- ombudsman --------------------------------------------------------------------------------------------
@@ -357,8 +321,8 @@ def write_ombudsman(landing_root: Path, rng, scale: float, today: dt.date) -> No
         rows.append([year, "Pori", "Toimeentulotuki", "Päätös", "Neuvonta ja ohjaus", 2])  # not a Varha municipality
         rows.append([year, "Turku", "Lastensuojelu", "Kohtelu", "Neuvonta ja ohjaus", "n/a"])  # not a number
         rows.append([year, "Salo", "Perusterveydenhuolto", "Kohtelu", "Muu", 1])  # not an ombudsman service area
-        _write_xlsx(landing_root / "ombudsman" / f"sosiaaliasiavastaava_tilastot_{year}.xlsx", headers, rows,
-                    sheet="Yhteydenotot")
+        write_xlsx(landing_root / "ombudsman" / f"sosiaaliasiavastaava_tilastot_{year}.xlsx", headers, rows,
+                   sheet="Yhteydenotot")
 
 
 # -- HaiPro ----------------------------------------------------------------------------------------------
@@ -416,10 +380,10 @@ def write_haipro(landing_root: Path, rng, fake_fi: Faker, scale: float, today: d
             if month == 2 and len(rows) >= 3:
                 rows[0][1] = f"31.2.{year}"  # impossible date
                 rows[1][4] = "Katastrofaalinen"  # not a HaiPro severity class
-                rows[2][8] += f" Hetu {fictitious_hetu(rng)} kirjattu vahingossa."  # redacted, row kept
+                rows[2][8] += f" Hetu {random_fictitious_hetu(rng)} kirjattu vahingossa."  # redacted, row kept
             if month == 6 and rows:
                 rows[0][6] = "Tampere"  # not a Varha municipality
-            _write_csv(landing_root / "haipro" / f"haipro_{year}-{month:02d}.csv", headers, rows, encoding="cp1252")
+            write_csv(landing_root / "haipro" / f"haipro_{year}-{month:02d}.csv", headers, rows, encoding="cp1252")
 
 
 # -- staff survey -----------------------------------------------------------------------------------------
@@ -462,7 +426,7 @@ def write_staff_survey(landing_root: Path, rng, today: dt.date, respondents: int
     if len(rows) > 2:
         rows[0][-1] = rows[0][-1] + 3  # the answers do not add up to the respondents
         rows[1][3] = "Hallintopalvelut"  # not a service task of social welfare
-    _write_csv(landing_root / "staff_survey" / "rakenteellinen_sosiaalityo_henkilostokysely_2025.csv", headers, rows)
+    write_csv(landing_root / "staff_survey" / "rakenteellinen_sosiaalityo_henkilostokysely_2025.csv", headers, rows)
 
 
 # -- supervision status -----------------------------------------------------------------------------------
@@ -509,8 +473,8 @@ def write_supervision_status(landing_root: Path, rng, scale: float, today: dt.da
                      None, "Kunnossa"])  # not a Varha municipality
         rows.append([snapshot, "SOS-9998", "Palvelukoti Rusko", "Ikääntyneiden palvelut", "Rusko", "Ostopalvelu",
                      None, None, 1, 3, snapshot, "Tehostettu valvonta"])  # more serious findings than open ones
-        _write_xlsx(landing_root / "supervision_status" / f"valvonnan_tilannetaulukko_{snapshot.isoformat()}.xlsx",
-                    headers, rows, sheet="Yksiköt")
+        write_xlsx(landing_root / "supervision_status" / f"valvonnan_tilannetaulukko_{snapshot.isoformat()}.xlsx",
+                   headers, rows, sheet="Yksiköt")
 
 
 def write_professional_observations_landing(landing_root: Path, scale: float = 1.0, seed: int = 2025,

@@ -23,10 +23,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from demo.hetu import fictitious_hetus, spoil_hetu
+from demo.writers import write_frame_csv, write_frame_xlsx
 from sources.contracts.registers import client_group_codes
-from demo.workbooks import fix_timestamps
-
-CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 # Approximate residents per Varha municipality (Statistics Finland, end of 2023, rounded): weights only.
 MUNICIPALITY_POPULATION = {
@@ -49,41 +48,6 @@ GROUP_AGES = {"ikaantyneet": (65, 99), "tyoikaiset": (18, 64), "lapsiperheet": (
 SECOND_GROUP = {"ikaantyneet": "vammaispalvelut", "tyoikaiset": "paihde_riippuvuus",
                 "lapsiperheet": "lastensuojelu", "lastensuojelu": "lapsiperheet",
                 "vammaispalvelut": "ikaantyneet", "paihde_riippuvuus": "tyoikaiset"}
-
-
-# -- identity codes --------------------------------------------------------------------------------------------
-def fictitious_hetu(birth: pd.Series, rng: np.random.Generator) -> pd.Series:
-    """Valid FICTITIOUS identity codes (individual number 900–999), unique per row: within one birth date the
-    individual numbers are taken in turn from a random start, so up to 100 people can share a birthday."""
-    birth = pd.to_datetime(birth)
-    rank = birth.groupby(birth).cumcount().to_numpy()
-    start = rng.integers(0, 100, len(birth))
-    nnn = 900 + (start + rank) % 100
-    if (rank >= 100).any():
-        raise ValueError("more than 100 demo people share a birth date")
-    ddmmyy = (birth.dt.day.astype(str).str.zfill(2) + birth.dt.month.astype(str).str.zfill(2)
-              + (birth.dt.year % 100).astype(str).str.zfill(2))
-    check = (ddmmyy + pd.Series(nnn, index=birth.index).astype(str)).astype("int64") % 31
-    century_2000 = birth.dt.year >= 2000
-    new_sign = rng.random(len(birth)) < 0.05  # a few of the 2023 century signs (Y, B)
-    sign = np.where(century_2000, np.where(new_sign, "B", "A"), np.where(new_sign, "Y", "-"))
-    return ddmmyy + sign + pd.Series(nnn, index=birth.index).astype(str) + pd.Series(
-        [CHECK_CHARS[i] for i in check], index=birth.index)
-
-
-def hetu_for(born: dt.date, nnn: int, sign: str | None = None) -> str:
-    """One valid FICTITIOUS identity code (individual number 900–999) for tests and hand-made files."""
-    if not 900 <= nnn <= 999:
-        raise ValueError("demo identity codes use individual numbers 900-999 only")
-    ddmmyy = f"{born.day:02d}{born.month:02d}{born.year % 100:02d}"
-    sign = sign or ("A" if born.year >= 2000 else "-")
-    return f"{ddmmyy}{sign}{nnn}{CHECK_CHARS[int(ddmmyy + str(nnn)) % 31]}"
-
-
-def spoil_hetu(codes: pd.Series) -> pd.Series:
-    """The same codes with a wrong check character (still 9NN individual numbers)."""
-    last = codes.str[-1].map(lambda ch: CHECK_CHARS[(CHECK_CHARS.index(ch) + 7) % 31])
-    return codes.str[:-1] + last
 
 
 def finnish_date(dates: pd.Series) -> pd.Series:
@@ -114,9 +78,14 @@ def _people(rng: np.random.Generator, n: int, today: dt.date) -> pd.DataFrame:
     age = lo + np.floor(rng.beta(1.6, 1.6, n) * (hi - lo + 1)).astype(int)
     birth = (pd.Timestamp(today) - pd.to_timedelta(age * 365.25 + rng.integers(0, 365, n), unit="D")).normalize()
     people = pd.DataFrame({"group": group, "birth": birth, "municipality": _municipalities(rng, n)})
-    people["hetu"] = fictitious_hetu(people["birth"], rng)
+    people["hetu"] = fictitious_hetus(people["birth"], rng)
     people["age"] = age
     return people
+
+
+def register_people(rng: np.random.Generator, n: int, today: dt.date) -> pd.DataFrame:
+    """The demo's register population: one row per person (group, birth, municipality, hetu, age)."""
+    return _people(rng, n, today)
 
 
 # -- (a) clients by service task -------------------------------------------------------------------------------
@@ -444,25 +413,6 @@ def _break_instruments(frame: pd.DataFrame, rng: np.random.Generator) -> pd.Data
     return frame
 
 
-# -- writer ----------------------------------------------------------------------------------------------------
-def _write_csv(frame: pd.DataFrame, path: Path, encoding: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, sep=";", index=False, encoding=encoding, lineterminator="\r\n")
-
-
-def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
-    from openpyxl import Workbook
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Asumistilanne")
-    sheet.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        sheet.append([None if v == "" else v for v in row])
-    book.save(path)
-    fix_timestamps(path)
-
-
 def write_statistics_landing(landing_root: Path, scale: float = 1.0, seed: int = 2025,
                              today: dt.date = dt.date(2025, 12, 31)) -> None:
     """Write the client-register and instrument demo files into `landing_root/<source>/`."""
@@ -472,20 +422,21 @@ def write_statistics_landing(landing_root: Path, scale: float = 1.0, seed: int =
     years = [today.year - 1, today.year]
 
     clients = _break(_clients(rng, people, today), rng, "asiakkaan_hetu", "asiakkuus_alkoi", "kotikunta")
-    _write_csv(clients, landing_root / "client_register_clients" / f"asiakkuudet_palvelutehtavittain_{today:%Y%m%d}.csv",
-               "utf-8-sig")
+    write_frame_csv(clients, landing_root / "client_register_clients"
+                    / f"asiakkuudet_palvelutehtavittain_{today:%Y%m%d}.csv", "utf-8-sig")
 
     for year in years:
         decisions = _break(_assistance(rng, people, year, today, scale), rng, "hakijan_hetu", "paatospvm", "kotikunta")
-        _write_csv(decisions, landing_root / "client_register_assistance" / f"toimeentulotukipaatokset_{year}.csv",
-                   "cp1252")
+        write_frame_csv(decisions, landing_root / "client_register_assistance"
+                        / f"toimeentulotukipaatokset_{year}.csv", "cp1252")
         housing = _break(_housing(rng, people, year, today, scale), rng, "asiakkaan_hetu", "kirjauspvm", "kotikunta")
         if year == today.year:  # the current year's housing extract comes as Excel, the previous as cp1252 CSV
-            _write_xlsx(housing, landing_root / "client_register_housing" / f"asumistilanne_{year}.xlsx")
+            write_frame_xlsx(housing, landing_root / "client_register_housing" / f"asumistilanne_{year}.xlsx",
+                             sheet="Asumistilanne")
         else:
-            _write_csv(housing, landing_root / "client_register_housing" / f"asumistilanne_{year}.csv", "cp1252")
+            write_frame_csv(housing, landing_root / "client_register_housing" / f"asumistilanne_{year}.csv", "cp1252")
         assessments = _break_instruments(_instruments(rng, people, year, today, scale), rng)
-        _write_csv(assessments, landing_root / "instruments" / f"mittarit_{year}.csv",
-                   "utf-8-sig" if year % 2 else "cp1252")
+        write_frame_csv(assessments, landing_root / "instruments" / f"mittarit_{year}.csv",
+                        "utf-8-sig" if year % 2 else "cp1252")
 
     write_client_register_events(landing_root, people, scale, seed, today)

@@ -17,11 +17,11 @@ from pathlib import Path
 import duckdb
 from dagster import AssetCheckSeverity
 
+from demo.fixture_server import FixtureServer
+from demo.generate import generate
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.instance import ensure_settings, pool_holders, recover
 from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home, export_for_dbt, load
-from demo.fixture_server import FixtureServer
-from demo.generate import generate
 from sources.publish import PUBLISHED_FILE
 
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from dagster import DagsterInstance
 
+from demo.fixture_server import FixtureServer
+from demo.generate import generate
 from orchestration.demo import parse_dbt_project, start_cleanly
 from orchestration.instance import ensure_settings
 from orchestration.settings import PROJECT_ROOT, dagster_home, export_for_dbt, load
-from demo.fixture_server import FixtureServer
-from demo.generate import generate
 
 
 def dev_environment() -> dict[str, str]:

@@ -61,7 +61,7 @@ def sniff_encoding(path: Path, head: bytes) -> str:
             try:
                 block.decode("cp1252")
             except UnicodeDecodeError as exc:
-                raise FileFormatError(path, f"neither UTF-8 nor cp1252 text ({exc.reason} at byte {exc.start})")
+                raise FileFormatError(path, f"neither UTF-8 nor cp1252 text ({exc.reason} at byte {exc.start})") from exc
     return "cp1252"
 
 

@@ -50,6 +50,15 @@ def string_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]
     ).fetchall()
 
 
+def text_values(con: duckdb.DuckDBPyConnection, schemas: tuple[str, ...] = ("raw", "quarantine")) -> list[str]:
+    """Every non-empty text value of every table in `schemas`: what a privacy scan reads."""
+    out = []
+    for schema, table, column in string_columns(con):
+        if schema in schemas:
+            out += [v for (v,) in con.execute(f'select "{column}" from "{schema}"."{table}"').fetchall() if v]
+    return out
+
+
 @pytest.fixture
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent

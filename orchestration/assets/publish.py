@@ -14,9 +14,9 @@ from orchestration.assets.dbt import dbt_project, warehouse_models
 from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.resources import Warehouse
 from orchestration.settings import load
-from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from reports.half_year import render_half_year_package
 from reports.yearly import render_welfare_report_package
+from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from sources.publish import PUBLISHED_FILE, publish_snapshot
 
 MART_KEYS = sorted((k for k in warehouse_models.keys if k.path[0] == "marts"), key=lambda k: k.path)

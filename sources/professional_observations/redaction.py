@@ -15,8 +15,10 @@ name through. Applied before storage, so raw and quarantine hold only the redact
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
+from pathlib import Path
 
 from sources.privacy import redact
 
@@ -47,18 +49,18 @@ NOT_NAMES = {
 }
 
 
+# Common Finnish and Swedish first names and surnames (DVV's name statistics; Skatteverket's and Isof's top 500),
+# as Faker ships them; written by `python -m demo.name_list`, which says where each list comes from.
+COMMON_NAMES = Path(__file__).with_name("common_names.csv")
+
+
 @cache
 def _name_words() -> frozenset[str]:
-    """Common first names and surnames (Faker's fi_FI and sv_SE lists), minus municipality names."""
-    from faker.providers.person.fi_FI import Provider as Fi
-    from faker.providers.person.sv_SE import Provider as Sv
-
+    """Common first names and surnames (COMMON_NAMES), minus municipality names."""
     from sources.reference import municipality_lookup
 
-    names: set[str] = set()
-    for provider in (Fi, Sv):
-        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
-            names.update(n.lower() for n in getattr(provider, attr, ()) if len(n) >= 3)
+    with COMMON_NAMES.open(encoding="utf-8", newline="") as fh:
+        names = {row["name"].lower() for row in csv.DictReader(fh) if len(row["name"]) >= 3}
     return frozenset(names - set(municipality_lookup()) - NOT_NAMES - LEADING_WORDS)
 
 

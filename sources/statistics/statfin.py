@@ -27,9 +27,9 @@ import duckdb
 import pandas as pd
 
 from sources.contracts.statistics import STATFIN_POPULATION
-from sources.loads import LoadRecord, already_loaded, ensure_ledger, record_load
 from sources.http import PoliteHttpClient, Response, load_json
-from sources.statistics.sotkanet import coerce_columns, validate_rows
+from sources.loads import LoadRecord, already_loaded, ensure_ledger, record_load
+from sources.validation import coerce_columns, validate_rows
 
 SOURCE = "statfin_population"
 TABLE_11RE = "vaerak/statfin_vaerak_pxt_11re.px"
@@ -64,23 +64,12 @@ class StatFinClient(PoliteHttpClient):
         self,
         base_url: str,
         user_agent: str,
-        timeout_s: float = 30,
         min_interval_s: float = 0.35,
-        max_attempts: int = 5,
-        backoff_s: float = 1.0,
         table_path: str = TABLE_11RE,
         county_prefix: str = DEFAULT_COUNTY_PREFIX,
         **kwargs: Any,
     ):
-        super().__init__(
-            base_url,
-            user_agent,
-            timeout_s=timeout_s,
-            min_interval_s=min_interval_s,
-            max_attempts=max_attempts,
-            backoff_s=backoff_s,
-            **kwargs,
-        )
+        super().__init__(base_url, user_agent, min_interval_s=min_interval_s, **kwargs)
         self.table_path = table_path.strip("/")
         self.county_prefix = county_prefix
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from demo import write_client_data_landing
 from orchestration.instance import ensure_settings
-from demo.client_data import write_client_data_landing
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer

@@ -9,8 +9,8 @@ import re
 import duckdb
 import pytest
 
+from demo import FixtureServer
 from orchestration.demo import sotkanet_faults
-from demo.fixture_server import FixtureServer
 from tests.conftest import INTEGRATION_SOTKANET_FAULTS, string_columns
 from tests.identity_codes import codes_in
 

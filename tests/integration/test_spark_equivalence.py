@@ -65,8 +65,7 @@ def _missing_spark() -> str | None:
 def extract_demo(work: Path, scale: float = SCALE, api_years: list[int] = API_YEARS) -> Path:
     """Generate the demo landing and API recordings, load everything into work/warehouse.duckdb as the
     pipeline's extract assets do, and return the warehouse path."""
-    from demo.fixture_server import FixtureServer
-    from demo.generate import generate
+    from demo import FixtureServer, generate
     from sources.landing import load_source
     from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
     from sources.reference import population_region_codes, sotkanet_indicator_ids

@@ -10,34 +10,19 @@ import csv
 import datetime as dt
 import os
 import random
+import zlib
 from pathlib import Path
 
 import duckdb
+
+from sources.statistics import sotkanet, statfin
 
 ROOT = Path(__file__).resolve().parents[2]
 DBT_PROJECT = ROOT / "dbt_project"
 SEEDS = DBT_PROJECT / "seeds"
 
-API_DDL = """
-create schema if not exists raw;
-create table if not exists raw.sotkanet_regions (
-    region_id integer, code varchar, category varchar,
-    title_fi varchar, title_sv varchar, title_en varchar, uri varchar, fetched_at timestamp);
-create table if not exists raw.sotkanet_indicators (
-    indicator_id integer, title_fi varchar, title_sv varchar, title_en varchar,
-    unit_code varchar, decimals integer, data_updated date, range_start integer, range_end integer,
-    organization_id integer, organization_title varchar, licence varchar, is_third_party boolean,
-    region_classifications varchar, fetched_at timestamp);
-create table if not exists raw.sotkanet_data (
-    indicator_id integer, region_id integer, year integer, gender varchar,
-    value double, abs_value double, data_updated date, _load_id varchar);
-create table if not exists raw.sotkanet_indicator_resolution (
-    indicator_code varchar, catalogue_id integer, catalogue_title_fi varchar, resolved_id integer,
-    live_title_fi varchar, status varchar, resolved_on date, resolved_at timestamp);
-create table if not exists raw.statfin_population (
-    region_code varchar, region_level varchar, year integer, gender varchar, age_group varchar,
-    population bigint, _load_id varchar);
-"""
+# The raw API tables exactly as the Sotkanet and StatFin syncs create them.
+API_DDL = sotkanet.DDL + statfin.DDL
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
@@ -194,10 +179,10 @@ def write_comparison_facts(con: duckdb.DuckDBPyConnection, seed: int = 11) -> No
     insert_rows(con, "intermediate.int_phenomenon_facts__unioned", rows)
 
 
-def known_instrument_rows(hetu_for) -> list[dict[str, str]]:
+def known_instrument_rows(fictitious_hetu) -> list[dict[str, str]]:
     """Assessments whose band is known by hand (see test_instruments.py)."""
     def row(nnn, instrument, version, items, total, group="Työikäisten sosiaalipalvelut"):
-        r = {"asiakkaan_hetu": hetu_for(dt.date(1970, 1, 1 + nnn % 28), nnn), "arviointipvm": "10.3.2025",
+        r = {"asiakkaan_hetu": fictitious_hetu(dt.date(1970, 1, 1 + nnn % 28), nnn), "arviointipvm": "10.3.2025",
              "palvelutehtava": group, "kunta": "Turku", "mittari": instrument, "mittarin_versio": version,
              "kokonaispisteet": "" if total is None else str(total)}
         for i in range(1, 22):
@@ -230,14 +215,15 @@ def built_warehouse() -> Path:
 
     import pandas as pd
 
-    from demo.statistics import hetu_for, write_statistics_landing
+    from demo import fictitious_hetu, write_statistics_landing
     from sources.landing import load_source
     from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
     from sources.statistics.instruments import HEADERS, SOURCE
 
     # A fixed scratch folder: dbt's partial parsing (target/partial_parse.msgpack) survives between test runs
     # only when the profile (the warehouse path) stays the same, and a full parse of the project costs ~20 s.
-    work = Path(tempfile.gettempdir()) / "rsw_statistics_tests"
+    # One folder per checkout: two worktrees testing at once must not rebuild each other's warehouse.
+    work = Path(tempfile.gettempdir()) / f"rsw_statistics_tests_{zlib.crc32(str(ROOT).encode()):08x}"
     warehouse = work / "wh.duckdb"
     landing = work / "landing"
     for stale in (warehouse, work / "wh.duckdb.wal"):
@@ -245,7 +231,7 @@ def built_warehouse() -> Path:
     shutil.rmtree(landing, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
     write_statistics_landing(landing, scale=0.02, seed=5, today=dt.date(2025, 12, 31))
-    pd.DataFrame(known_instrument_rows(hetu_for), columns=HEADERS).to_csv(
+    pd.DataFrame(known_instrument_rows(fictitious_hetu), columns=HEADERS).to_csv(
         landing / "instruments" / "known.csv", sep=";", index=False, encoding="utf-8-sig")
     con = duckdb.connect(str(warehouse))
     load_source(con, SOURCE, landing, Pseudonymizer(DEMO_PSEUDONYM_KEY), today=dt.date(2025, 12, 31))

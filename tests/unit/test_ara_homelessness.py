@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from openpyxl import Workbook
 
-from demo.ara_homelessness import write_ara_landing
+from demo import write_ara_landing
 from sources.landing import load_source
 from sources.statistics.ara_homelessness import SOURCE
 

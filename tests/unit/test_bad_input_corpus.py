@@ -17,7 +17,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from demo.generate import generate
+from demo import generate
 from sources.landing import FileSource, load_source
 from sources.loads import reconcile, rejected_files
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
@@ -194,7 +194,8 @@ def test_hostile_text_cell(tmp_path, samples, text):
         col = _text_column(header, rows)
         mutated = [list(r) for r in rows]
         mutated[i][col] = text
-        con, result, _ = load(tmp_path / name / "case", source, lambda d: _w(d / file_name, header, mutated))
+        con, result, _ = load(tmp_path / name / "case", source,
+                              lambda d, f=file_name, h=header, m=mutated: _w(d / f, h, m))
         assert result.failed == [], name
         assert reconcile(con, name) == [], name
         assert result.total("rows_in") == len(rows), name
@@ -219,7 +220,7 @@ def test_identity_code_with_bad_checksum(tmp_path, samples):
     for name, source in SOURCES.items():
         if not source.identity_columns:
             continue
-        out = _mutate_and_load(tmp_path, samples, name, lambda h, _: h in source.identity_columns, "010594Y9033")
+        out = _mutate_and_load(tmp_path, samples, name, lambda h, _, s=source: h in s.identity_columns, "010594Y9033")
         if out:
             source, con, result, i = out
             assert_quarantined(con, source, result, i, expect="identity code|hetu|checksum|check")
@@ -282,7 +283,7 @@ def test_identity_codes_in_any_written_form_are_not_stored(tmp_path, samples):
             if column not in source.identity_columns:
                 mutated.append(list(rows[i]))
                 mutated[-1][col] = text
-        con, result, _ = load(tmp_path / name, source, lambda d: _w(d / file_name, header, mutated))
+        con, result, _ = load(tmp_path / name, source, lambda d, f=file_name, h=header, m=mutated: _w(d / f, h, m))
         assert reconcile(con, name) == [], name
         for schema, table, column in string_columns(con):
             for (value,) in con.execute(f'select "{column}" from "{schema}"."{table}" '

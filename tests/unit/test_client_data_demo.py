@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.client_data import fictitious_hetu, write_client_data_landing
+from demo import fictitious_hetu, write_client_data_landing
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, is_valid_hetu
 from sources.registry import file_sources
@@ -151,7 +151,9 @@ def test_no_identity_code_in_any_table(warehouse):
 
 def test_demo_content_is_realistic(warehouse):
     con, _ = warehouse
-    q = lambda sql: con.execute(sql).fetchall()
+
+    def q(sql):
+        return con.execute(sql).fetchall()
     # Complaints: all four case types; 2024 cases decided after the first export come again, newer.
     types = dict(q("select case_type, count(*) from raw.complaints group by 1"))
     assert set(types) == {"muistutus", "kantelu", "kantelu_muistutuksena", "epakohtailmoitus"}

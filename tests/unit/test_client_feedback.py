@@ -10,8 +10,8 @@ import duckdb
 import pytest
 from openpyxl import Workbook
 
+from demo import fictitious_hetu
 from sources.client_data.client_feedback import HEADERS, SOURCE
-from demo.client_data import fictitious_hetu
 from sources.landing import load_source
 
 TODAY = dt.date(2025, 12, 31)

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from demo.statistics import hetu_for, spoil_hetu, write_statistics_landing
+from demo import fictitious_hetu, spoil_hetu, write_statistics_landing
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.statistics import client_register_assistance, client_register_clients, client_register_housing
@@ -23,9 +23,9 @@ TODAY = dt.date(2025, 12, 31)
 KEY = Pseudonymizer(DEMO_PSEUDONYM_KEY)
 
 
-MAN_1980 = hetu_for(dt.date(1980, 4, 12), 951)      # odd individual number: male
-WOMAN_2004 = hetu_for(dt.date(2004, 5, 20), 902)    # even: female, century sign A
-BAD = spoil_hetu(pd.Series([hetu_for(dt.date(1975, 6, 3), 962)])).iloc[0]
+MAN_1980 = fictitious_hetu(dt.date(1980, 4, 12), 951)      # odd individual number: male
+WOMAN_2004 = fictitious_hetu(dt.date(2004, 5, 20), 902)    # even: female, century sign A
+BAD = spoil_hetu(pd.Series([fictitious_hetu(dt.date(1975, 6, 3), 962)])).iloc[0]
 
 
 def write(path: Path, headers: list[str], rows: list[dict], encoding: str = "utf-8-sig") -> Path:
@@ -81,7 +81,7 @@ def test_birth_year_and_sex_from_identity_code_respect_century_signs():
     assert birth_year_and_gender("010594Y9032") == (1994, "male")
     assert birth_year_and_gender("020504A902E") == (2004, "female")
     assert birth_year_and_gender("010516B903X") == (2016, "male")
-    assert birth_year_and_gender(hetu_for(dt.date(1899, 12, 31), 956, sign="+")) == (1899, "female")
+    assert birth_year_and_gender(fictitious_hetu(dt.date(1899, 12, 31), 956, sign="+")) == (1899, "female")
 
 
 # -- assistance decisions --------------------------------------------------------------------------------------

@@ -16,9 +16,9 @@ import pandas as pd
 import pandera.pandas as pandera
 import pytest
 
+from demo import fictitious_hetu, register_people, spoil_hetu, write_client_register_events
 from sources import cleaning
 from sources.cleaning import Cleaner, _identity_results, _plainly_valid_hetu
-from demo.statistics import _people, hetu_for, spoil_hetu, write_client_register_events
 from sources.engine_load import ColumnRule, per_column_prepare
 from sources.landing import FileSource, exact_headers, load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, hetu_problem
@@ -27,9 +27,9 @@ from sources.statistics import client_register_events
 
 TODAY = dt.date(2025, 12, 31)
 KEY = Pseudonymizer(DEMO_PSEUDONYM_KEY)
-MAN_1980 = hetu_for(dt.date(1980, 4, 12), 951)
-WOMAN_2004 = hetu_for(dt.date(2004, 5, 20), 902)
-BAD = spoil_hetu(pd.Series([hetu_for(dt.date(1975, 6, 3), 962)])).iloc[0]
+MAN_1980 = fictitious_hetu(dt.date(1980, 4, 12), 951)
+WOMAN_2004 = fictitious_hetu(dt.date(2004, 5, 20), 902)
+BAD = spoil_hetu(pd.Series([fictitious_hetu(dt.date(1975, 6, 3), 962)])).iloc[0]
 
 
 def write(path: Path, rows: list[dict], encoding: str = "utf-8") -> Path:
@@ -93,7 +93,7 @@ def test_big_file_streams_in_chunks_and_pseudonyms_agree_across_chunks(tmp_path,
     import sources.readers as readers
 
     monkeypatch.setattr(readers, "CHUNK_ROWS", 7)
-    codes = [hetu_for(dt.date(1970 + i, 1 + i % 12, 1 + i), 900 + i) for i in range(5)]
+    codes = [fictitious_hetu(dt.date(1970 + i, 1 + i % 12, 1 + i), 900 + i) for i in range(5)]
     rows = [event(asiakkaan_hetu=codes[i % 5], tapahtumapvm=f"{1 + i % 28}.10.2025") for i in range(40)]
     rows[13]["asiakkaan_hetu"] = BAD
     write(tmp_path / "client_register_events" / "client_register_events_2025-10.csv", rows)
@@ -109,7 +109,7 @@ def test_big_file_streams_in_chunks_and_pseudonyms_agree_across_chunks(tmp_path,
 
 
 def test_demo_generator_monthly_files_deterministic_with_broken_rows(tmp_path):
-    people = _people(np.random.default_rng(2025), 400, TODAY)
+    people = register_people(np.random.default_rng(2025), 400, TODAY)
     for out in ("a", "b"):
         write_client_register_events(tmp_path / out, people, scale=0.005, seed=2025, today=TODAY)
     files = sorted((tmp_path / "a" / "client_register_events").iterdir())
@@ -142,7 +142,7 @@ def _random_codes(n: int, seed: int = 7) -> list[str]:
     for _ in range(n):
         born = dt.date(1850, 1, 1) + dt.timedelta(days=rnd.randrange(0, 365 * 175))
         # any century sign, also one that contradicts the birth year: still a shape to validate
-        code = hetu_for(born, rnd.randrange(900, 1000), sign=rnd.choice("+-YXWVUABCDEF"))
+        code = fictitious_hetu(born, rnd.randrange(900, 1000), sign=rnd.choice("+-YXWVUABCDEF"))
         k = rnd.random()
         if k < 0.2:  # mutate one character
             i = rnd.randrange(len(code))
@@ -253,7 +253,7 @@ def _assert_same(both: dict[str, object]) -> None:
 
 
 def test_engine_path_loads_a_demo_month_exactly_as_pandas(tmp_path):
-    people = _people(np.random.default_rng(7), 300, TODAY)
+    people = register_people(np.random.default_rng(7), 300, TODAY)
     write_client_register_events(tmp_path / "demo", people, scale=0.02, seed=7, today=TODAY)
     month = tmp_path / "demo" / "client_register_events" / "client_register_events_2025-03.csv"
     both = _load_both(tmp_path, client_register_events.SOURCE, month.name, month.read_bytes())

@@ -10,8 +10,8 @@ import duckdb
 import pytest
 from openpyxl import Workbook
 
+from demo import fictitious_hetu
 from sources.client_data.complaints import HEADERS, SOURCE
-from demo.client_data import fictitious_hetu
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.readers import FileFormatError

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from demo.generate import generate
+from demo import generate
 
 
 def test_regenerated_demo_files_are_byte_identical(tmp_path):

@@ -9,22 +9,14 @@ import duckdb
 import numpy as np
 from faker import Faker
 
-from demo.professional_observations import _write_csv, fictitious_hetu, write_haipro
+from demo import random_fictitious_hetu, write_csv, write_haipro
 from sources.landing import load_source
 from sources.loads import reconcile
-from tests.identity_codes import codes_in
 from sources.professional_observations.haipro import HEADERS, SOURCE
+from tests.conftest import text_values
+from tests.identity_codes import codes_in
 
 TODAY = dt.date(2025, 12, 31)
-
-
-def _strings(con) -> list[str]:
-    out = []
-    for schema, table, column in con.execute(
-            "select schema_name, table_name, column_name from duckdb_columns() "
-            "where data_type = 'VARCHAR' and schema_name in ('raw', 'quarantine')").fetchall():
-        out += [v for (v,) in con.execute(f'select "{column}" from {schema}.{table}').fetchall() if v]
-    return out
 
 
 def test_demo_month_with_broken_rows(tmp_path):
@@ -43,18 +35,18 @@ def test_demo_month_with_broken_rows(tmp_path):
 
 
 def test_free_text_is_redacted_in_raw_and_quarantine(tmp_path):
-    hetu = fictitious_hetu(np.random.default_rng(11))
+    hetu = random_fictitious_hetu(np.random.default_rng(11))
     text = f"Asiakas Liisa Mäkinen ({hetu}) kaatui, omainen soitti 044 765 4321."
     rows = [
         ["HP-2025-1", "3.3.2025", "2.3.2025", "Vaaratapahtuma", "Lievä haitta", "Ikääntyneiden palvelut", "Salo",
          "Käsittelyssä", text, "Soitettu Mäkiselle."],
         ["HP-2025-2", "31.2.2025", "", "Läheltä piti", "Ei haittaa", "Vammaispalvelut", "", "Uusi", text, ""],
     ]
-    _write_csv(tmp_path / "haipro" / "haipro_2025-03.csv", HEADERS, rows, encoding="cp1252")
+    write_csv(tmp_path / "haipro" / "haipro_2025-03.csv", HEADERS, rows, encoding="cp1252")
     con = duckdb.connect()
     result = load_source(con, SOURCE, tmp_path, today=TODAY)
     assert (result.total("rows_accepted"), result.total("rows_quarantined")) == (1, 1)
-    strings = _strings(con)
+    strings = text_values(con)
     joined = "\n".join(strings)
     assert not [c for s in strings for c in codes_in(s)]
     for secret in (hetu, "Mäkinen", "Mäkiselle", "Liisa", "765 4321"):
@@ -67,7 +59,7 @@ def test_free_text_is_redacted_in_raw_and_quarantine(tmp_path):
 
 def test_event_after_report_is_quarantined(tmp_path):
     rows = [["HP-2025-9", "3.3.2025", "5.3.2025", "Muu", "", "Lastensuojelu", "Turku", "Suljettu", "", ""]]
-    _write_csv(tmp_path / "haipro" / "haipro.csv", HEADERS, rows)
+    write_csv(tmp_path / "haipro" / "haipro.csv", HEADERS, rows)
     con = duckdb.connect()
     load_source(con, SOURCE, tmp_path, today=TODAY)
     assert "event_not_after_report" in con.execute("select reason from quarantine.haipro").fetchall()[0][0]

@@ -14,8 +14,8 @@ import duckdb
 import pytest
 from _statistics_warehouse import SEEDS, built_warehouse
 
+from demo import fictitious_hetu
 from sources.contracts.registers import INSTRUMENT_SPECS
-from demo.statistics import hetu_for
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.statistics.instruments import HEADERS, SOURCE
@@ -26,7 +26,7 @@ _N = iter(range(910, 1000))
 
 def assessment(instrument: str, version: str = "", items=(), total=None, **kw) -> dict[str, str]:
     nnn = next(_N)
-    r = {"asiakkaan_hetu": hetu_for(dt.date(1985, 2, 1 + nnn % 28), nnn), "arviointipvm": "3.4.2025",
+    r = {"asiakkaan_hetu": fictitious_hetu(dt.date(1985, 2, 1 + nnn % 28), nnn), "arviointipvm": "3.4.2025",
          "palvelutehtava": "Päihdepalvelut", "kunta": "Salo", "mittari": instrument, "mittarin_versio": version,
          "kokonaispisteet": "" if total is None else str(total)}
     for i in range(1, 22):

@@ -6,8 +6,8 @@ import datetime as dt
 
 import duckdb
 
+from demo import fictitious_hetu
 from sources.client_data.complaints import HEADERS, SOURCE
-from demo.client_data import fictitious_hetu
 from sources.landing import load_source
 from sources.loads import reconcile, rejected_files
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer

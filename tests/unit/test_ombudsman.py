@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 
-from demo.professional_observations import _write_csv, write_ombudsman
+from demo import write_csv, write_ombudsman
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.ombudsman import HEADERS, SOURCE
@@ -37,7 +37,7 @@ def test_csv_delivery_in_cp1252_with_spellings(tmp_path):
         [2024, "Kaarina", "Toimeentulotuki", "Päätös", "Avustettu muistutuksen laatimisessa", "3"],  # duplicate cell
         [2024, "Salo", "Lastensuojelu", "Kohtelu", "Neuvonta", "-1"],
     ]
-    _write_csv(tmp_path / "ombudsman" / "tilastot_2024.csv", HEADERS, rows, encoding="cp1252")
+    write_csv(tmp_path / "ombudsman" / "tilastot_2024.csv", HEADERS, rows, encoding="cp1252")
     con = duckdb.connect()
     load_source(con, SOURCE, tmp_path, today=TODAY)
     assert con.execute("select municipality_code, ombudsman_area, reason, measure, contacts from raw.ombudsman"
@@ -49,8 +49,8 @@ def test_csv_delivery_in_cp1252_with_spellings(tmp_path):
 
 
 def test_unexpected_column_fails_the_file_naming_it(tmp_path):
-    _write_csv(tmp_path / "ombudsman" / "tilastot.csv", HEADERS + ["Huomautus"], [[2024, "Turku", "Muu", "Muu",
-                                                                                  "Muu", 5, "x"]])
+    write_csv(tmp_path / "ombudsman" / "tilastot.csv", HEADERS + ["Huomautus"], [[2024, "Turku", "Muu", "Muu",
+                                                                                 "Muu", 5, "x"]])
     result = load_source(duckdb.connect(), SOURCE, tmp_path, today=TODAY)
     assert len(result.failed) == 1 and "tilastot.csv" in str(result.failed[0])
     assert "unexpected columns 'Huomautus'" in str(result.failed[0])

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.plan import default_reference_csv, write_plan_landing
+from demo import default_reference_csv, write_plan_landing
 from sources.landing import load_source
 from sources.professional_observations import plan_actions
 from sources.professional_observations.plan_actions import SOURCE, action_key, normalise_text
@@ -334,6 +334,7 @@ def test_report_section_renders_progress_chart_and_changes():
                   status_since=None, days_in_status=None),
     ])
     con.execute("create schema marts")
+    con.register("mart", mart)
     con.execute("create table marts.plan_follow_up as select * from mart")
     html = render_plan_section(con)
     assert html.startswith('<section class="plan-follow-up"') and html.endswith("</section>")

@@ -12,17 +12,18 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from demo.professional_observations import fictitious_hetu, write_social_reports
+from demo import random_fictitious_hetu, write_social_reports
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer, is_valid_hetu
 from sources.professional_observations import social_report_forms as forms
 from sources.professional_observations.social_reports import SOURCE
 from sources.readers import FileFormatError
+from tests.conftest import text_values
 from tests.identity_codes import codes_in
 
 TODAY = dt.date(2025, 12, 31)
-HETU = fictitious_hetu(np.random.default_rng(7))
+HETU = random_fictitious_hetu(np.random.default_rng(7))
 
 
 def _row(version_key: str, **overrides) -> list[str]:
@@ -55,15 +56,6 @@ def _write(path: Path, headers: list[str], rows: list[list[str]], encoding: str 
 def _load(tmp_path: Path, con=None):
     con = con or duckdb.connect()
     return con, load_source(con, SOURCE, tmp_path / "landing", Pseudonymizer(DEMO_PSEUDONYM_KEY), today=TODAY)
-
-
-def _all_text(con) -> list[str]:
-    out = []
-    for schema, table, column in con.execute(
-            "select schema_name, table_name, column_name from duckdb_columns() "
-            "where data_type = 'VARCHAR' and schema_name in ('raw', 'quarantine')").fetchall():
-        out += [v for (v,) in con.execute(f'select "{column}" from {schema}.{table}').fetchall() if v]
-    return out
 
 
 def test_demo_exports_of_three_form_versions_load(tmp_path):
@@ -188,7 +180,7 @@ def test_identity_codes_phones_and_names_never_stored(tmp_path):
     _write(tmp_path / "landing" / "social_reports" / "export.csv", forms.FORM_VERSIONS["2025_fi"].headers(), rows)
     con, result = _load(tmp_path)
     assert (result.total("rows_accepted"), result.total("rows_quarantined")) == (1, 1)
-    texts = _all_text(con)
+    texts = text_values(con)
     joined = "\n".join(texts)
     assert not [c for t in texts for c in codes_in(t)]
     for secret in (HETU, HETU.lower(), "Virtanen", "040 123 4567", "0501234567", "matti.virtanen", "Kauppakatu 5"):

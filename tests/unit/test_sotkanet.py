@@ -17,8 +17,7 @@ import httpx
 import pandas as pd
 import pytest
 
-from demo.api_recordings import write_recordings
-from demo.fixture_server import FixtureServer
+from demo import FixtureServer, write_recordings
 from sources.statistics.sotkanet import (
     LICENCE_THIRD_PARTY,
     LICENCE_THL,

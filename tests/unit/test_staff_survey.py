@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 
-from demo.professional_observations import _write_csv, write_staff_survey
+from demo import write_csv, write_staff_survey
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.staff_survey import HEADERS, SOURCE
@@ -36,7 +36,7 @@ def test_counts_must_add_up(tmp_path):
         ["RSTY-2025", 2025, "Sosiaaliohjaajat", "Lastensuojelu", 2, "Väittämä", 1, 2, 3, 4, 5, 1, 15],
         ["RSTY-2025", 2025, "Sosiaaliohjaajat", "Lastensuojelu", 3, "Väittämä", 1, "kaksi", 3, 4, 5, 0, 15],
     ]
-    _write_csv(tmp_path / "staff_survey" / "kysely.csv", HEADERS, rows)
+    write_csv(tmp_path / "staff_survey" / "kysely.csv", HEADERS, rows)
     con = duckdb.connect()
     load_source(con, SOURCE, tmp_path, today=TODAY)
     assert con.execute("select item_number, n_dont_know, respondents from raw.staff_survey").fetchall() == [(1, 0, 15)]

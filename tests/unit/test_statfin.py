@@ -9,8 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo.api_recordings import MUNICIPALITIES, write_recordings
-from demo.fixture_server import FixtureServer
+from demo import MUNICIPALITIES, FixtureServer, write_recordings
 from sources.statistics.statfin import (
     StatFinClient,
     StatFinError,
@@ -74,7 +73,9 @@ def test_json_stat2_dict_index_is_row_major():
     df = parse_json_stat2(DOC_DICT_INDEX)
     assert list(df.columns) == ["Alue", "Sukupuoli", "Vuosi", "value"]
     assert len(df) == 12
-    get = lambda a, s, y: df[(df.Alue == a) & (df.Sukupuoli == s) & (df.Vuosi == y)].value.item()
+
+    def get(a, s, y):
+        return df[(df.Alue == a) & (df.Sukupuoli == s) & (df.Vuosi == y)].value.item()
     assert get("SSS", "SSS", "2023") == 10 and get("SSS", "SSS", "2024") == 11
     assert (
         get("SSS", "1", "2024") == 5
@@ -256,7 +257,7 @@ def test_resync_replaces_and_identical_content_is_skipped(recordings, con):
 
 
 def test_queries_are_split_under_the_cell_limit(recordings, con):
-    from demo.api_recordings import COUNTIES
+    from demo import COUNTIES
 
     regions = ["SSS"] + [c[0] for c in COUNTIES] + VARHA_MUNIS
     years = list(range(2016, 2025))

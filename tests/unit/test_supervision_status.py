@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 
-from demo.professional_observations import _write_xlsx, write_supervision_status
+from demo import write_supervision_status, write_xlsx
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.supervision_status import HEADERS, SOURCE
@@ -40,7 +40,7 @@ def test_rules_across_columns(tmp_path):
     open_without_due[1], open_without_due[8] = "SOS-1002", 2
     future_visit = base.copy()
     future_visit[1], future_visit[7] = "SOS-1003", dt.date(2026, 2, 1)
-    _write_xlsx(tmp_path / "supervision_status" / "tilanne.xlsx", HEADERS, [base, open_without_due, future_visit])
+    write_xlsx(tmp_path / "supervision_status" / "tilanne.xlsx", HEADERS, [base, open_without_due, future_visit])
     con = duckdb.connect()
     load_source(con, SOURCE, tmp_path, today=TODAY)
     assert con.execute("select unit_id, provider_type, supervision_state from raw.supervision_status").fetchall() == [
