@@ -5,6 +5,8 @@ local fixture server that plays them back. Not product code: installed with the 
 
     generate(landing, recordings, scale)       every landing file and every API recording (deterministic)
     write_<source class>_landing(...)          one source class's landing files
+    write_knowledge_cycle_landing(landing)     decision register, information needs, analyst synthesis (after
+                                               the social reports: it picks the proposals handled from them)
     write_recordings(folder)                   the Sotkanet and StatFin answers the fixture server plays back
     FixtureServer(recordings).start() / .stop() the local Sotkanet / StatFin stand-in (also a context manager)
     fictitious_hetu(born, individual)          a fictitious identity code (DVV's test range 900-999)
@@ -17,6 +19,7 @@ from demo.client_data import write_client_data_landing
 from demo.fixture_server import FixtureServer
 from demo.generate import DEMO_TODAY, generate
 from demo.hetu import fictitious_hetu, fictitious_hetus, random_fictitious_hetu, spoil_hetu
+from demo.knowledge_cycle import write_knowledge_cycle_landing
 from demo.plan import default_reference_csv, write_plan_landing
 from demo.professional_observations import (
     write_haipro,
@@ -33,7 +36,7 @@ __all__ = [
     "COUNTIES", "DEMO_TODAY", "MUNICIPALITIES", "FixtureServer", "default_reference_csv", "fictitious_hetu",
     "fictitious_hetus", "generate", "random_fictitious_hetu", "register_people", "spoil_hetu",
     "write_ara_landing", "write_client_data_landing", "write_client_register_events", "write_csv",
-    "write_frame_csv", "write_frame_xlsx", "write_haipro", "write_ombudsman", "write_plan_landing",
+    "write_frame_csv", "write_frame_xlsx", "write_haipro", "write_knowledge_cycle_landing", "write_ombudsman", "write_plan_landing",
     "write_professional_observations_landing", "write_recordings", "write_social_reports", "write_staff_survey",
     "write_statistics_landing", "write_supervision_status", "write_xlsx",
 ]

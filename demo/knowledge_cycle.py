@@ -21,7 +21,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from demo.professional_observations import _write_xlsx
+from demo.writers import write_csv, write_xlsx
 from sources.professional_observations.analyst_synthesis import HEADERS as SYNTHESIS_HEADERS
 from sources.professional_observations.decision_register import HEADERS as REGISTER_HEADERS
 from sources.professional_observations.information_needs_log import HEADERS as NEEDS_HEADERS
@@ -175,25 +175,16 @@ SYNTHESIS = {
 }
 
 
-def _write_csv(path: Path, headers: list[str], rows: list[list], encoding: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
-    path.write_bytes(buffer.getvalue().encode(encoding))
-
-
 def write_knowledge_cycle_landing(landing_root: Path) -> None:
     """Write the three sources' demo files under `landing_root` (after the social reports are written)."""
     landing_root = Path(landing_root)
     register = register_rows(_proposals(landing_root))
-    _write_xlsx(landing_root / "decision_register" / "paatosrekisteri.xlsx", REGISTER_HEADERS, register,
+    write_xlsx(landing_root / "decision_register" / "paatosrekisteri.xlsx", REGISTER_HEADERS, register,
                 sheet="Käsittelyt")
     needs = [[i, text, ph, by, _d(on), status, _d(sd), src, ind]
              for i, text, ph, by, on, status, sd, src, ind in NEEDS + BROKEN_NEEDS]
-    _write_csv(landing_root / "information_needs_log" / "tietotarpeet.csv", NEEDS_HEADERS, needs, "cp1252")
-    _write_xlsx(landing_root / "analyst_synthesis" / "synteesi_2025H1.xlsx", SYNTHESIS_HEADERS,
+    write_csv(landing_root / "information_needs_log" / "tietotarpeet.csv", NEEDS_HEADERS, needs, "cp1252")
+    write_xlsx(landing_root / "analyst_synthesis" / "synteesi_2025H1.xlsx", SYNTHESIS_HEADERS,
                 [list(r) for r in SYNTHESIS["2025H1"]], sheet="Synteesi")
-    _write_csv(landing_root / "analyst_synthesis" / "synteesi_2025H2.csv", SYNTHESIS_HEADERS,
+    write_csv(landing_root / "analyst_synthesis" / "synteesi_2025H2.csv", SYNTHESIS_HEADERS,
                [list(r) for r in SYNTHESIS["2025H2"]], "utf-8-sig")

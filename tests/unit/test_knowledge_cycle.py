@@ -8,14 +8,12 @@ import datetime as dt
 import duckdb
 import pytest
 
-from demo.knowledge_cycle import write_knowledge_cycle_landing
-from demo.professional_observations import write_professional_observations_landing
+from demo import write_csv, write_knowledge_cycle_landing, write_professional_observations_landing
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations import analyst_synthesis, decision_register, information_needs_log
 from sources.professional_observations.analyst_synthesis import half_year
 from sources.professional_observations.decision_register import body_code, indicator_list
-from tests.unit.test_bad_input_corpus import write_csv
 
 TODAY = dt.date(2026, 1, 15)
 

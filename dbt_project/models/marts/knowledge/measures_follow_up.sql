@@ -28,6 +28,13 @@ compared as (
     select * from {{ ref('int_knowledge_cycle__indicators_compared') }}
 ),
 
+-- the five-year trends of national indicators (open statistics) at the follow-up year, county and country
+trends as (
+    select indicator_code, period_label, trend_slope_5y, country_trend_slope_5y
+    from {{ ref('national_comparison') }}
+    where region_code = '{{ county }}' and gender = 'total' and age_group = 'all'
+),
+
 rows_ as (
     select
         h.*,
@@ -40,9 +47,12 @@ rows_ as (
         c.followup_period_end,
         c.followup_value,
         c.national_baseline_value,
-        c.national_followup_value
+        c.national_followup_value,
+        t.trend_slope_5y as county_trend_slope_5y,
+        t.country_trend_slope_5y as national_trend_slope_5y
     from handlings as h
     left join compared as c on c.handling_id = h.handling_id
+    left join trends as t on t.indicator_code = c.indicator_code and t.period_label = c.followup_period_label
 )
 
 select
@@ -70,6 +80,8 @@ select
     cast(national_baseline_value as double) as national_baseline_value,
     cast(national_followup_value as double) as national_followup_value,
     cast(national_followup_value - national_baseline_value as double) as national_change,
+    cast(county_trend_slope_5y as double) as county_trend_slope_5y,
+    cast(national_trend_slope_5y as double) as national_trend_slope_5y,
     cast(case
         when decision is null then 'no_decision'
         when indicator_code is null or baseline_period_label is null then null
