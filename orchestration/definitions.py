@@ -16,6 +16,7 @@ from orchestration.assets.publish import (
     half_year_report,
     publish_resource,
     rsw_marts_asset,
+    welfare_report_package,
 )
 from orchestration.resources import LandingZone, PseudonymKey, SotkanetApi, StatFinApi, Warehouse
 from sources.registry import all_file_sources
@@ -29,7 +30,7 @@ def build_definitions() -> dg.Definitions:
     mart_keys = sorted((k for k in models.keys if k.path[0] == "marts"), key=lambda k: k.path)
     return dg.Definitions(
         assets=[*client_data.assets, *professional_observations.assets, *statistics.assets, models,
-                rsw_marts_asset(mart_keys), half_year_report, dbt_docs],
+                rsw_marts_asset(mart_keys), half_year_report, welfare_report_package, dbt_docs],
         asset_checks=[
             *(checks.reconciliation_check(s) for s in all_file_sources()),
             *(checks.rejected_files_check(s) for s in all_file_sources()),

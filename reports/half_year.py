@@ -1,355 +1,332 @@
-"""The half-year social reporting package for management (puolivuotiskatsaus johtoryhmälle).
+"""The half-year package for management (puolivuotisraportti): one self-contained HTML file per language.
 
-`render_half_year_report` writes one self-contained HTML file (charts embedded as base64 PNG, tables, Finnish
-headings and short explanations) from the published marts only: `marts.social_reporting` and
-`marts.development_proposals`. It never reads raw, staging or intermediate data, so it shows exactly what
-disclosure control let through: every protected cell appears as "–" (primary and secondary alike), is never
-plotted at its true value, and no count from 1 to threshold−1 appears anywhere in the file.
+On top, one page of key messages per phenomenon (Varha's rank and trend in the national comparison, the change
+in social reporting, open proposals, the measures' evaluations and the analyst's synthesis); then social
+reporting, client data signals, statistics, proposals and decisions, measures and their follow-up, the plan's
+progress and the information needs. Rendered from Jinja2 templates, in Finnish and Swedish, from the published
+marts only: a protected cell is "–", is never plotted, and no count the snapshot hides appears anywhere. A mart
+that is not published gives its section a "no data" message instead of failing the package.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import html
-import io
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-PHENOMENA = ["homelessness", "mental_health", "substance_use", "livelihood"]
-PHENOMENON_FI = {
-    "homelessness": "Asunnottomuus",
-    "mental_health": "Mielenterveys",
-    "substance_use": "Päihteet ja riippuvuudet",
-    "livelihood": "Taloudellinen tilanne ja toimeentulo",
-    "other": "Muut havainnot",
-    "all": "Kaikki havainnot",
-}
+from reports import charts
+from reports.formatting import half_year as half_year_name
+from reports.i18n import LANGUAGES, PHENOMENA, Texts
+from reports.indicators import change_class, county_statistics
+from reports.plan import plan_context
+from reports.render import render
+from reports.snapshot import ReportError, Snapshot
+
+__all__ = ["ReportError", "render_half_year_package", "render_half_year_report", "package_file_name"]
+
+SOCIAL_ROWS = [*PHENOMENA, "other"]
 VALENCES = ["negative", "weak_signal", "positive"]
-VALENCE_FI = {"negative": "Epäkohta", "weak_signal": "Heikko signaali", "positive": "Hyvä käytäntö"}
-STATUS_FI = {"received": "Vastaanotettu", "in_progress": "Käsittelyssä", "forwarded": "Välitetty eteenpäin",
-             "feedback_given": "Palaute annettu", "closed": "Suljettu"}
-HALF_FI = {"1": "tammi–kesäkuu", "2": "heinä–joulukuu"}
-COLOURS = {"homelessness": "#1b6ca8", "mental_health": "#7b4fa0", "substance_use": "#c0392b",
-           "livelihood": "#d68910", "other": "#7f8c8d", "all": "#2c3e50",
-           "negative": "#c0392b", "weak_signal": "#d68910", "positive": "#27ae60"}
+ALL_AREAS = "Kaikki palvelualueet"
+NEED_ORDER = {"open": 0, "in_progress": 1, "met": 2, "dropped": 3}
 
 
-class ReportError(ValueError):
-    """The marts do not hold what the report needs (e.g. no completed half-year)."""
+def package_file_name(label: str, lang: str) -> str:
+    return f"puolivuosiraportti_{label}_{lang}.html"
 
 
-@dataclass(frozen=True)
-class Cell:
-    observations: int | None
-    reason: str | None
+@dataclass
+class HalfYear:
+    """Everything the package shows, read once from the snapshot; language-neutral."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    labels: list[str]
+    threshold: int
+    as_of: dt.date | None
+    social: dict = field(default_factory=dict)
+    statistics: list[dict] = field(default_factory=list)
+    signals: dict = field(default_factory=dict)
+    follow_up: list[dict] = field(default_factory=list)
+    proposals: list[dict] = field(default_factory=list)
+    synthesis: list[dict] = field(default_factory=list)
+    needs: list[dict] | None = None
+    present: set[str] = field(default_factory=set)
 
     @property
-    def suppressed(self) -> bool:
-        return self.reason is not None
+    def previous(self) -> str | None:
+        return self.labels[-2] if len(self.labels) > 1 else None
 
 
-ZERO = Cell(0, None)
+# -- reading ---------------------------------------------------------------------------------------------------
+def _periods(snap: Snapshot) -> list[tuple[str, dt.date, dt.date]]:
+    missing = {"social_reporting", "development_proposals"} - snap.tables
+    if missing:
+        raise ReportError("the half-year report needs marts." + ", marts.".join(sorted(missing))
+                          + " (build the dbt marts first)")
+    return [(r["period_label"], r["period_start"], r["period_end"]) for r in snap.rows(
+        "select distinct period_label, period_start, period_end from marts.social_reporting order by period_start")]
 
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence = ()) -> list[tuple]:
-    return con.execute(sql, list(params)).fetchall()
-
-
-def _half_year_name(label: str) -> str:
-    year, half = label.split("H")
-    return f"{HALF_FI.get(half, label)} {year}"
-
-
-def _format_date(d: dt.date) -> str:
-    return f"{d.day}.{d.month}.{d.year}"
-
-
-class _Marts:
-    """What the report reads from the marts schema, once."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        tables = {r[0] for r in _fetch(con, "select table_name from information_schema.tables "
-                                            "where table_schema = 'marts'")}
-        missing = {"social_reporting", "development_proposals"} - tables
-        if missing:
-            raise ReportError("the half-year report needs marts." + ", marts.".join(sorted(missing))
-                              + " (build the dbt marts first)")
-        self.con = con
-        info = _fetch(con, "select max(suppression_threshold), max(as_of_date) from marts.social_reporting")
-        self.threshold = int(info[0][0]) if info and info[0][0] is not None else 5
-        self.as_of: dt.date | None = info[0][1] if info else None
-        self.periods: list[tuple[str, dt.date, dt.date]] = [
-            (r[0], r[1], r[2]) for r in _fetch(
-                con, "select distinct period_label, period_start, period_end from marts.social_reporting "
-                     "order by period_start")]
-
-    def cells(self, level: str, *dims: str) -> dict[tuple, Cell]:
-        cols = ", ".join(("period_label",) + dims)
-        rows = _fetch(self.con, f"select {cols}, observations, suppression_reason from marts.social_reporting "
-                                "where aggregation_level = ?", [level])
-        return {tuple(r[:-2]): Cell(r[-2], r[-1]) for r in rows}
-
-
-def _pick_half_year(marts: _Marts, half_year: str | None) -> tuple[str, dt.date, dt.date]:
-    if not marts.periods:
+def _pick(snap: Snapshot, periods, as_of: dt.date | None, half_year: str | None):
+    if not periods:
         raise ReportError("marts.social_reporting is empty: no social reports to report on")
     if half_year is not None:
-        for period in marts.periods:
+        for period in periods:
             if period[0] == half_year:
                 return period
         raise ReportError(f"half-year {half_year!r} is not in marts.social_reporting "
-                          f"(available: {', '.join(p[0] for p in marts.periods)})")
+                          f"(available: {', '.join(p[0] for p in periods)})")
     today = dt.date.today()
-    completed = [p for p in marts.periods
-                 if p[2] < today or (marts.as_of is not None and p[2] <= marts.as_of)]
+    completed = [p for p in periods if p[2] < today or (as_of is not None and p[2] <= as_of)]
     if not completed:
         raise ReportError("no completed half-year in marts.social_reporting yet "
-                          f"(periods: {', '.join(p[0] for p in marts.periods)})")
+                          f"(periods: {', '.join(p[0] for p in periods)})")
     return completed[-1]
 
 
-def _fmt(cell: Cell, threshold: int) -> str:
-    if cell.suppressed or cell.observations is None:
-        return "–"
-    return f"{cell.observations:d}"
+def _cells(snap: Snapshot, level: str, *dims: str) -> dict[tuple, int | None]:
+    """Published observation counts by (period_label, *dims); a hidden cell is None."""
+    cols = ", ".join(("period_label",) + dims)
+    rows = snap.con.execute(f"select {cols}, observations, is_suppressed from marts.social_reporting "
+                            "where aggregation_level = ?", [level]).fetchall()
+    return {tuple(r[:-2]): (None if r[-1] else r[-2]) for r in rows}
 
 
-def _plot_value(cell: Cell) -> float:
-    """The value a chart may draw: nothing (NaN) for a suppressed cell, never its true count."""
-    return float("nan") if cell.suppressed or cell.observations is None else float(cell.observations)
+def _social(snap: Snapshot, hy: HalfYear) -> dict:
+    by_phenomenon = _cells(snap, "phenomenon", "phenomenon")
+    by_valence = _cells(snap, "phenomenon_valence", "phenomenon", "valence")
+    by_area = _cells(snap, "phenomenon_service_area", "phenomenon", "service_area_code")
+    area_names = dict(snap.con.execute(
+        "select distinct service_area_code, service_area_name_fi from marts.social_reporting "
+        "where aggregation_level = 'phenomenon_service_area' and service_area_name_fi <> ?", [ALL_AREAS]).fetchall())
+    label = hy.label
+
+    def get(cells, *key):
+        return cells.get(key, 0)  # no row: nothing was reported
+
+    areas = sorted({a for (lab, _, a) in by_area if lab == label and a in area_names}, key=lambda a: area_names[a])
+    return {
+        "total": get(by_phenomenon, label, "all"),
+        "previous_total": get(by_phenomenon, hy.previous, "all") if hy.previous else None,
+        "valence": {p: {v: get(by_valence, label, p, v) for v in VALENCES} | {"all": get(by_phenomenon, label, p)}
+                    for p in [*SOCIAL_ROWS, "all"]},
+        "trend": {p: [get(by_phenomenon, lab, p) for lab in hy.labels] for p in [*SOCIAL_ROWS, "all"]},
+        "areas": [{"code": a, "name_fi": area_names[a],
+                   "values": [get(by_area, label, p, a) for p in [*SOCIAL_ROWS, "all"]]} for a in areas],
+    }
 
 
-def _png(fig) -> str:
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _img(b64: str, alt: str) -> str:
-    return f'<img class="chart" alt="{html.escape(alt)}" src="data:image/png;base64,{b64}">'
-
-
-def _valence_chart(rows: list[str], cells: dict[tuple, Cell], label: str, threshold: int) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import numpy as np
-
-    fig, ax = plt.subplots(figsize=(8.5, 0.75 * len(rows) + 1.2))
-    height = 0.8 / len(VALENCES)
-    y = np.arange(len(rows))
-    finite = [_plot_value(cells.get((label, p, v), ZERO)) for p in rows for v in VALENCES]
-    top = max([v for v in finite if v == v] + [1.0])
-    for k, valence in enumerate(VALENCES):
-        values = [_plot_value(cells.get((label, p, valence), ZERO)) for p in rows]
-        positions = y + (k - 1) * height
-        ax.barh(positions, [0 if v != v else v for v in values], height=height * 0.95,
-                color=COLOURS[valence], label=VALENCE_FI[valence])
-        for pos, p, v in zip(positions, rows, values, strict=True):
-            if v != v:  # suppressed: a mark, not a bar
-                text = "–"
-                ax.text(top * 0.01, pos, text, va="center", ha="left", fontsize=8, color="#555555")
-    ax.set_yticks(y)
-    ax.set_yticklabels([PHENOMENON_FI[p] for p in rows])
-    ax.invert_yaxis()
-    ax.set_xlabel("Havaintoja (kpl)")
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"Havainnot ilmiöittäin, {_half_year_name(label)}", fontsize=11)
-    return _png(fig)
-
-
-def _trend_chart(labels: list[str], cells: dict[tuple, Cell], rows: list[str]) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(8.5, 4.2))
-    x = list(range(len(labels)))
-    for p in rows:
-        values = [_plot_value(cells.get((lab, p), ZERO)) for lab in labels]
-        ax.plot(x, values, marker="o", color=COLOURS[p], label=PHENOMENON_FI[p])
-    ax.set_xticks(x)
-    ax.set_xticklabels(labels)
-    ax.set_ylim(bottom=0)
-    ax.set_ylabel("Havaintoja (kpl)")
-    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title("Havainnot puolivuotiskausittain", fontsize=11)
-    return _png(fig)
-
-
-def _table(header: list[str], body: list[list[str]], numeric_from: int = 1, css: str = "") -> str:
-    head = "".join(f"<th>{h}</th>" for h in header)
-    rows = []
-    for row in body:
-        cells = "".join(f'<td class="{"num" if i >= numeric_from else "txt"}">{c}</td>' for i, c in enumerate(row))
-        rows.append(f"<tr>{cells}</tr>")
-    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
-
-def _age_words(days: int | None) -> str:
-    """Age of an open proposal in words (no small numbers in the report, not even days)."""
+def _age_key(days: int | None) -> str:
+    """How long a proposal has been open, in words (no small numbers in the report, not even days)."""
     if days is None:
-        return "ei tiedossa"
-    if days < 7:
-        return "alle viikon"
-    if days < 31:
-        return "alle kuukauden"
-    if days < 92:
-        return "yli kuukauden"
-    if days < 183:
-        return "yli kolme kuukautta"
-    if days < 365:
-        return "yli puoli vuotta"
-    return "yli vuoden"
+        return "age_unknown"
+    for limit, key in ((7, "age_week"), (31, "age_month"), (92, "age_over_month"), (183, "age_over_quarter"),
+                       (365, "age_over_half_year")):
+        if days < limit:
+            return key
+    return "age_over_year"
 
 
-def _open_proposals(con: duckdb.DuckDBPyConnection, period_end: dt.date) -> list[dict]:
-    rows = _fetch(con, """
-        select proposal_key, phenomenon, period_label, service_area_name_fi, handling_status, age_days,
-               proposal_text
-        from marts.development_proposals
-        where is_open and period_end <= ?
-        order by age_days desc, proposal_key, phenomenon
-    """, [period_end])
+def _open_proposals(snap: Snapshot, end: dt.date) -> list[dict]:
     merged: dict[str, dict] = {}
-    for key, phenomenon, label, area, status, age, text in rows:
-        item = merged.setdefault(key, dict(phenomena=[], label=label, area=area, status=status, age=age, text=text))
-        item["phenomena"].append(phenomenon)
+    for r in snap.rows("""
+            select proposal_key, phenomenon, period_label, service_area_code, service_area_name_fi,
+                   handling_status, age_days, proposal_text
+            from marts.development_proposals
+            where is_open and period_end <= ?
+            order by age_days desc, proposal_key, phenomenon""", [end]):
+        item = merged.setdefault(r["proposal_key"], {**r, "phenomena": [], "age_key": _age_key(r["age_days"])})
+        item["phenomena"].append(r["phenomenon"])
     return list(merged.values())
 
 
-CSS = """
-body { font-family: 'Segoe UI', Arial, sans-serif; color: #222; max-width: 60em; margin: 2em auto; padding: 0 1em;
-       line-height: 1.45; }
-h1 { color: #1b3a57; font-size: 1.7em; margin-bottom: 0.2em; }
-h2 { color: #1b3a57; border-bottom: 2px solid #d0dbe6; padding-bottom: 0.2em; margin-top: 1.8em; }
-p.lead { font-size: 1.1em; color: #444; }
-table { border-collapse: collapse; margin: 0.8em 0 1.2em; font-size: 0.92em; }
-th, td { border: 1px solid #c9d3dd; padding: 0.3em 0.6em; vertical-align: top; }
-th { background: #eef3f8; text-align: left; }
-td.num { text-align: right; white-space: nowrap; }
-table.proposals td.txt { max-width: 36em; }
-img.chart { max-width: 100%; margin: 0.5em 0; }
-.note { background: #f6f8fa; border-left: 4px solid #1b6ca8; padding: 0.6em 1em; margin: 1em 0; font-size: 0.95em; }
-footer { margin-top: 3em; font-size: 0.85em; color: #666; }
-"""
+def _indicator_series(snap: Snapshot, codes: list[str], labels: list[str]) -> dict[str, list]:
+    """Half-yearly county values of phenomenon indicators (total, all ages); a hidden value is None."""
+    if not snap.has("phenomenon_indicators") or not codes:
+        return {}
+    rows = snap.rows(f"""
+        select indicator_code, period_label, value, is_suppressed from marts.phenomenon_indicators
+        where region_level = 'wellbeing_county' and gender = 'total' and age_group = 'all'
+          and period_type = 'half_year' and indicator_code in ({', '.join('?' * len(codes))})""", codes)
+    found = {(r["indicator_code"], r["period_label"]): (None if r["is_suppressed"] else r["value"]) for r in rows}
+    return {c: [found.get((c, lab)) for lab in labels] for c in codes if any((c, lab) in found for lab in labels)}
+
+
+def _signals(snap: Snapshot, hy: HalfYear) -> dict:
+    labels = hy.labels[-4:]
+    complaints = _indicator_series(snap, [f"complaints_cases_{p}" for p in PHENOMENA], labels)
+    items = _indicator_series(snap, [f"client_feedback_items_{p}" for p in PHENOMENA], [hy.label])
+    low = _indicator_series(snap, [f"client_feedback_low_rating_share_{p}" for p in PHENOMENA], [hy.label])
+    feedback = snap.table("client_feedback", "period_label = ? and period_type = 'half_year'",
+                          "service_area_name_fi, service_area_code", [hy.label])
+    panels = snap.table("client_panels", "period_label = ?", "panel_type, phenomenon", [hy.label])
+    return {
+        "labels": labels,
+        "complaints": [(p, complaints.get(f"complaints_cases_{p}")) for p in PHENOMENA],
+        "has_complaints": bool(complaints),
+        "feedback_by_phenomenon": [(p, items.get(f"client_feedback_items_{p}", [None])[0],
+                                    low.get(f"client_feedback_low_rating_share_{p}", [None])[0]) for p in PHENOMENA],
+        "has_feedback_by_phenomenon": bool(items or low),
+        "feedback": feedback,
+        "has_feedback": snap.has("client_feedback"),
+        "panels": panels,
+        "has_panels": snap.has("client_panels"),
+    }
+
+
+def _follow_up(snap: Snapshot, hy: HalfYear) -> list[dict]:
+    if not snap.has("measures_follow_up"):
+        return []
+    units = dict(snap.con.execute("select distinct indicator_code, unit from marts.phenomenon_indicators")
+                 .fetchall()) if snap.has("phenomenon_indicators") else {}
+    texts = dict(snap.con.execute("select proposal_key, min(proposal_text) from marts.development_proposals "
+                                  "group by proposal_key").fetchall())
+    rows = snap.table("measures_follow_up", "meeting_date is null or meeting_date <= ?",
+                      "meeting_date desc nulls last, handling_id, indicator_code nulls first", [hy.end])
+    for row in rows:
+        row["unit"] = units.get(row.get("indicator_code"))
+        row["proposal_text"] = texts.get(row.get("proposal_key"))
+        national = None
+        if row.get("national_followup_value") is not None and row.get("national_baseline_value") is not None:
+            national = row["national_followup_value"] - row["national_baseline_value"]
+        row["national_change"] = national
+        row["change_class"] = change_class(row.get("county_change"), row.get("direction"))[1]
+        row["status_class"] = {"on_track": "better", "worse": "worse"}.get(row.get("evaluation_status"), "neutral")
+    return rows
+
+
+def _indicator_names(snap: Snapshot) -> dict[str, str]:
+    if not snap.has("phenomenon_indicators"):
+        return {}
+    return dict(snap.con.execute("select indicator_code, min(indicator_name_fi) from marts.phenomenon_indicators "
+                                 "group by indicator_code").fetchall())
+
+
+def read(snap: Snapshot, half_year: str | None = None) -> HalfYear:
+    periods = _periods(snap)
+    info = snap.rows("select max(suppression_threshold) as t, max(as_of_date) as as_of from marts.social_reporting")
+    as_of = info[0]["as_of"] if info else None
+    label, start, end = _pick(snap, periods, as_of, half_year)
+    hy = HalfYear(label=label, start=start, end=end, labels=[p[0] for p in periods if p[1] <= start],
+                  threshold=int(info[0]["t"]) if info and info[0]["t"] is not None else 5, as_of=as_of)
+    hy.present = set(snap.tables)
+    hy.social = _social(snap, hy)
+    hy.proposals = _open_proposals(snap, end)
+    hy.statistics = county_statistics(snap, last_year=end.year)
+    hy.signals = _signals(snap, hy)
+    hy.follow_up = _follow_up(snap, hy)
+    order = "finding_order" if "finding_order" in snap.columns("analyst_synthesis") else "finding_fi"
+    hy.synthesis = snap.table("analyst_synthesis", "period_label = ?", f"phenomenon nulls first, {order}", [label])
+    names = _indicator_names(snap)
+    for finding in hy.synthesis:  # references as names: an indicator's name, or a source named in i18n
+        finding["refs"] = [names.get(ref, ref) for ref in re.split(r"\s*;\s*", finding.get("evidence_refs") or "")
+                           if ref]
+    if snap.has("information_needs"):
+        needs = snap.table("information_needs", "raised_on is null or raised_on <= ?", "raised_on, need_id", [end])
+        names = _indicator_names(snap)
+        for need in needs:
+            need["met_by_indicator_name"] = names.get(need.get("met_by_indicator_code"),
+                                                      need.get("met_by_indicator_code"))
+        hy.needs = sorted(needs, key=lambda n: NEED_ORDER.get(n["status"], 9))
+    return hy
+
+
+# -- per language ----------------------------------------------------------------------------------------------
+def _key_messages(hy: HalfYear) -> list[dict]:
+    """One page per phenomenon: the figures that say where it stands, from the data, plus the analyst's words."""
+    pages = []
+    for p in PHENOMENA:
+        now = hy.social["valence"][p]["all"]
+        before = hy.social["trend"][p][-2] if hy.previous else None
+        change = None
+        if now is not None and before:
+            change = (now - before) / before * 100
+        open_count = sum(1 for item in hy.proposals if p in item["phenomena"])
+        statistics = [s for s in hy.statistics if s["phenomenon"] == p]
+        rates = [s for s in statistics if s["unit"] != "count"]
+        pages.append({
+            "phenomenon": p,
+            "statistics": rates or statistics,  # one page: the rates; every indicator is in the statistics section
+            "social_now": now, "social_before": before, "social_change": change,
+            "open_proposals": open_count,
+            "measures": [m for m in hy.follow_up if m.get("phenomenon") == p],
+            "synthesis": [s for s in hy.synthesis if s.get("phenomenon") == p],
+        })
+    return pages
+
+
+def _charts(hy: HalfYear, t: Texts) -> dict[str, str]:
+    rows = SOCIAL_ROWS
+    valence = charts.bars(
+        [t.name("phenomenon", p) for p in rows],
+        [charts.Series(t.name("valence", v), [hy.social["valence"][p][v] for p in rows], charts.COLOURS[v])
+         for v in VALENCES],
+        t("chart_sr_half", period=half_year_name(hy.label, t.lang)), t("observations"))
+    trend = charts.lines(
+        hy.labels,
+        [charts.Series(t.name("phenomenon", p), hy.social["trend"][p], charts.COLOURS[p]) for p in rows],
+        t("chart_sr_trend"), t("observations"))
+    return {"valence": charts.data_uri(charts.png(valence)), "trend": charts.data_uri(charts.png(trend))}
+
+
+def render_half_year_html(snap: Snapshot, hy: HalfYear, lang: str) -> str:
+    t = Texts(lang)
+    return render(
+        "half_year.html.j2", lang, hy=hy, social=hy.social, signals=hy.signals, phenomena=PHENOMENA,
+        social_rows=SOCIAL_ROWS, valences=VALENCES, key_messages=_key_messages(hy), charts=_charts(hy, t),
+        statistics={p: [s for s in hy.statistics if s["phenomenon"] == p] for p in PHENOMENA},
+        decided=_decided(hy.follow_up), waiting=_waiting(hy.follow_up),
+        measures=[m for m in hy.follow_up if m.get("evaluation_status") != "no_decision"
+                  and (m.get("measure") or m.get("indicator_code"))],
+        general_synthesis=[s for s in hy.synthesis if s.get("phenomenon") not in PHENOMENA],
+        plan=plan_context(snap, lang), file_name=package_file_name(hy.label, lang))
+
+
+def _decided(follow_up: list[dict]) -> list[dict]:
+    """One row per handling (a handling follows several indicators in several rows)."""
+    seen: dict = {}
+    for row in follow_up:
+        if row.get("evaluation_status") != "no_decision" and row.get("handling_id") not in seen:
+            seen[row.get("handling_id")] = row
+    return list(seen.values())
+
+
+def _waiting(follow_up: list[dict]) -> list[dict]:
+    seen: dict = {}
+    for row in follow_up:
+        if row.get("evaluation_status") == "no_decision":
+            seen.setdefault((row.get("proposal_key"), row.get("topic")), row)
+    return list(seen.values())
+
+
+def render_half_year_package(con: duckdb.DuckDBPyConnection, out_dir: Path, half_year: str | None = None,
+                             languages: Iterable[str] = LANGUAGES) -> dict[str, Path]:
+    """Write `puolivuosiraportti_<half-year>_<lang>.html` for each language into `out_dir`; returns the paths.
+
+    Reads only the published marts. `half_year` is a label such as '2025H2'; by default the latest completed
+    half-year (ended before today, or covered by the data's as-of date)."""
+    snap = Snapshot(con)
+    hy = read(snap, half_year)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for lang in languages:
+        path = out_dir / package_file_name(hy.label, lang)
+        path.write_text(render_half_year_html(snap, hy, lang), encoding="utf-8")
+        paths[lang] = path
+    return paths
 
 
 def render_half_year_report(con: duckdb.DuckDBPyConnection, out_path: Path, half_year: str | None = None,
-                            extra_sections: Iterable[str] = ()) -> Path:
-    """Write the half-year social reporting report as one self-contained HTML file and return its path.
-
-    Reads only marts.social_reporting and marts.development_proposals. `half_year` is a label such as '2025H2';
-    by default the latest completed half-year (ended before today, or covered by the data's as-of date).
-    `extra_sections` are HTML fragments appended as they are (e.g. the plan follow-up section)."""
+                            lang: str = "fi") -> Path:
+    """The package in one language, written to `out_path`."""
+    snap = Snapshot(con)
     out_path = Path(out_path)
-    marts = _Marts(con)
-    label, start, end = _pick_half_year(marts, half_year)
-    t = marts.threshold
-    labels = [p[0] for p in marts.periods if p[1] <= start]
-    by_phenomenon = marts.cells("phenomenon", "phenomenon")
-    by_valence = marts.cells("phenomenon_valence", "phenomenon", "valence")
-    by_area = marts.cells("phenomenon_service_area", "phenomenon", "service_area_name_fi")
-    rows = PHENOMENA + ["other"]
-
-    total = by_phenomenon.get((label, "all"), ZERO)
-    previous = labels[-2] if len(labels) > 1 else None
-    summary = f"Puolivuotiskaudella kirjattiin <strong>{_fmt(total, t)}</strong> sosiaalisen raportoinnin havaintoa"
-    if previous:
-        summary += f" (edellisellä kaudella {_half_year_name(previous)}: {_fmt(by_phenomenon.get((previous, 'all'), ZERO), t)})"
-    summary += "."
-
-    # -- phenomenon × valence ---------------------------------------------------------------------------------
-    valence_rows = [[PHENOMENON_FI[p]] + [_fmt(by_valence.get((label, p, v), ZERO), t) for v in VALENCES]
-                    + [_fmt(by_phenomenon.get((label, p), ZERO), t)] for p in rows + ["all"]]
-    valence_table = _table(["Ilmiö"] + [VALENCE_FI[v] for v in VALENCES] + ["Yhteensä"], valence_rows)
-    valence_chart = _valence_chart(rows, by_valence, label, t)
-
-    # -- trend ------------------------------------------------------------------------------------------------
-    trend_rows = [[PHENOMENON_FI[p]] + [_fmt(by_phenomenon.get((lab, p), ZERO), t) for lab in labels]
-                  for p in rows + ["all"]]
-    trend_table = _table(["Ilmiö"] + labels, trend_rows)
-    trend_chart = _trend_chart(labels, by_phenomenon, rows)
-
-    # -- service areas ----------------------------------------------------------------------------------------
-    areas = sorted({k[2] for k in by_area if k[0] == label and k[2] != "Kaikki palvelualueet"})
-    area_rows = [[html.escape(a)] + [_fmt(by_area.get((label, p, a), ZERO), t) for p in rows + ["all"]]
-                 for a in areas]
-    area_table = _table(["Palvelualue"] + [PHENOMENON_FI[p] for p in rows + ["all"]], area_rows)
-
-    # -- open proposals ---------------------------------------------------------------------------------------
-    proposals = _open_proposals(con, end)
-    proposal_rows = [[
-        html.escape(", ".join(PHENOMENON_FI.get(p, p) for p in item["phenomena"])),
-        html.escape(item["label"]),
-        html.escape(item["area"] or ""),
-        html.escape(STATUS_FI.get(item["status"], item["status"])),
-        _age_words(item["age"]),
-        html.escape(item["text"] or ""),
-    ] for item in proposals]
-    if proposal_rows:
-        amount = (f"Avoimia ehdotuksia on {len(proposal_rows)}." if len(proposal_rows) >= t
-                  else f"Avoimia ehdotuksia on alle {t}.")
-        proposals_html = (f"<p>{amount} Vanhimmat ensin.</p>"
-                          + _table(["Ilmiö", "Kausi", "Palvelualue", "Käsittelyn tila", "Avoinna", "Ehdotus"],
-                                   proposal_rows, numeric_from=99, css="proposals"))
-    else:
-        proposals_html = "<p>Julkaistavissa olevia avoimia kehittämisehdotuksia ei ole.</p>"
-
-    as_of = f" Tiedot {_format_date(marts.as_of)} asti." if marts.as_of else ""
-    title = f"Sosiaalinen raportointi – puolivuotiskatsaus {_half_year_name(label)}"
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="fi"><head><meta charset="utf-8">',
-        f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>",
-        f"<h1>{html.escape(title)}</h1>",
-        f'<p class="lead">Ammattilaisten havainnot asiakastyöstä (sosiaalihuoltolaki 7 §): mitä sosiaalialan '
-        f"ammattilaiset ovat raportoineet kaudella {label}, millaisina ilmiöt näkyvät ja mitkä kehittämisehdotukset "
-        f"odottavat käsittelyä.{as_of}</p>",
-        f"<p>{summary}</p>",
-        '<div class="note"><strong>Tietosuoja.</strong> Merkintä <strong>–</strong> tarkoittaa tietosuojan vuoksi '
-        f"peitettyä lukua: joko havaintoja on alle {t}, tai luvusta voisi muiden julkaistujen lukujen ja "
-        "yhteissummien avulla päätellä pienen luvun. Kaikki peitetyt luvut näytetään samalla merkinnällä, "
-        "jotta merkinnästä ei voi päätellä luvun suuruutta. "
-        "Peitettyjä lukuja ei ole piirretty kuvioihin. Kehittämisehdotusten tekstistä on poistettu nimet, "
-        "henkilötunnukset, puhelinnumerot, sähköpostiosoitteet ja osoitteet.</div>",
-        "<h2>Havainnot ilmiöittäin</h2>",
-        "<p>Havainnot on luokiteltu valtakunnallisen mallin neljään ilmiöön lomakkeella valitun tuen tarpeen "
-        "(sosiaalihuoltolaki 11 §) ja tekstin avainsanojen perusteella, suomeksi ja ruotsiksi. Sama havainto voi "
-        "koskea useaa ilmiötä, joten ilmiöiden luvut eivät summaudu kaikkien havaintojen määrään. "
-        "<em>Epäkohta</em> on korjausta vaativa ongelma, <em>heikko signaali</em> orastava tai toistuva ilmiö ja "
-        "<em>hyvä käytäntö</em> jaettavaksi sopiva onnistuminen.</p>",
-        _img(valence_chart, "Havainnot ilmiöittäin ja havainnon luonteen mukaan"),
-        valence_table,
-        "<h2>Kehitys puolivuotiskausittain</h2>",
-        "<p>Havaintojen määrä ilmiöittäin jokaisella puolivuotiskaudella. Määrä kertoo myös siitä, kuinka "
-        "aktiivisesti havaintoja on raportoitu, ei pelkästään ilmiön yleisyydestä.</p>",
-        _img(trend_chart, "Havainnot puolivuotiskausittain"),
-        trend_table,
-        "<h2>Havainnot palvelualueittain</h2>",
-        f"<p>Raportoijan palvelualue kaudella {label}.</p>",
-        area_table,
-        "<h2>Avoimet kehittämisehdotukset</h2>",
-        "<p>Ehdotukset, joiden käsittely on kesken (vastaanotettu, käsittelyssä tai välitetty eteenpäin) "
-        f"kauden {label} loppuun mennessä. Ehdotukset näytetään vain ilmiöistä, joiden havaintomäärä on "
-        "julkaistavissa.</p>",
-        proposals_html,
-        *extra_sections,
-        f"<footer>Lähde: sosiaalisen raportoinnin lomake (marts.social_reporting, marts.development_proposals). "
-        f"Pienten lukujen raja {t}.{as_of}</footer>",
-        "</body></html>",
-    ]
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text("\n".join(parts), encoding="utf-8")
+    out_path.write_text(render_half_year_html(snap, read(snap, half_year), lang), encoding="utf-8")
     return out_path

@@ -1,5 +1,6 @@
-"""Publishing for BI: the marts-only snapshot (after every mart and its blocking checks passed), and the
-half-year social reporting package built from that snapshot."""
+"""Publishing for BI: the marts-only snapshot (after every mart and its blocking checks passed), and the two
+report packages built from that snapshot only: the half-year package (fi, sv) and the yearly welfare-report
+package."""
 
 import shutil
 from pathlib import Path
@@ -14,8 +15,8 @@ from orchestration.assets.landing import WAREHOUSE_POOL
 from orchestration.refresh import record_published
 from orchestration.resources import Warehouse
 from orchestration.settings import load
-from reports.half_year import render_half_year_report
-from reports.plan import render_plan_section
+from reports.half_year import render_half_year_package
+from reports.yearly import render_welfare_report_package
 from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from sources.publish import PUBLISHED_FILE, publish_snapshot
 
@@ -115,17 +116,41 @@ def dbt_docs(context: dg.AssetExecutionContext, dbt: DbtCliResource, published: 
 
 @dg.asset(key=["published", "half_year_report"], group_name="published", deps=[RSW_MARTS], kinds={"html"})
 def half_year_report(published: PublishTarget) -> dg.MaterializeResult:
-    """The half-year social reporting package for management: social reporting results of the latest completed
-    half-year and the implementation plan's follow-up, as one self-contained HTML file, built only from the
-    published (suppressed) marts."""
+    """The half-year package for management, latest completed half-year: key messages per phenomenon, social
+    reporting, client data signals, statistics, proposals and decisions, measures, the plan's progress and the
+    information needs, as self-contained HTML in Finnish and Swedish (`reports/puolivuosiraportti_<half-year>_
+    <fi|sv>.html`; the Finnish one also as `reports/sosiaalinen_raportointi.html`), from the published marts."""
+    reports = published.path / "reports"
     con = duckdb.connect(str(published.path / PUBLISHED_FILE), read_only=True)
     try:
-        path = render_half_year_report(con, published.path / "reports" / "sosiaalinen_raportointi.html",
-                                       extra_sections=[render_plan_section(con)])
+        paths = render_half_year_package(con, reports)
     finally:
         con.close()
-    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(path)),
-                                          "bytes": path.stat().st_size})
+    shutil.copyfile(paths["fi"], reports / "sosiaalinen_raportointi.html")
+    return dg.MaterializeResult(metadata={
+        **{f"path_{lang}": dg.MetadataValue.path(str(p)) for lang, p in paths.items()},
+        "path": dg.MetadataValue.path(str(reports / "sosiaalinen_raportointi.html")),
+        "bytes": sum(p.stat().st_size for p in paths.values()),
+    })
+
+
+@dg.asset(key=["published", "welfare_report_package"], group_name="published", deps=[RSW_MARTS],
+          kinds={"html", "xlsx", "svg"})
+def welfare_report_package(published: PublishTarget) -> dg.MaterializeResult:
+    """The yearly welfare-report package for the editors (`reports/hyvinvointikertomus_<year>/`): the tables as
+    `taulukot.xlsx`, the charts as `kuviot/*.png` and `*.svg`, and one HTML report, for the four phenomena and the
+    county's own knowledge, from the yearly marts of the published snapshot."""
+    con = duckdb.connect(str(published.path / PUBLISHED_FILE), read_only=True)
+    try:
+        out = render_welfare_report_package(con, published.path / "reports")
+    finally:
+        con.close()
+    figures = sorted((out / "kuviot").glob("*.png"))
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(out)),
+        "workbook": dg.MetadataValue.path(str(out / "taulukot.xlsx")),
+        "figures": len(figures),
+    })
 
 
 def publish_resource() -> PublishTarget:

@@ -227,6 +227,14 @@ def test_half_year_report_and_docs_are_published(demo_run):
     report = (config.published_dir / "reports" / "sosiaalinen_raportointi.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in report
     assert "plan-follow-up" in report  # the implementation plan's section
+    reports = config.published_dir / "reports"
+    names = sorted(p.name for p in reports.glob("puolivuosiraportti_*.html"))
+    assert len(names) == 2 and re.fullmatch(r"puolivuosiraportti_\d{4}H[12]_fi\.html", names[0])
+    assert names[1] == names[0].replace("_fi.", "_sv.")
+    yearly = sorted(reports.glob("hyvinvointikertomus_*"))
+    assert len(yearly) == 1 and re.fullmatch(r"hyvinvointikertomus_\d{4}", yearly[0].name)
+    assert (yearly[0] / "taulukot.xlsx").stat().st_size > 5000
+    assert list((yearly[0] / "kuviot").glob("*.svg")) and list((yearly[0] / "kuviot").glob("*.png"))
     assert (config.published_dir / "docs" / "index.html").stat().st_size > 100_000
 
 

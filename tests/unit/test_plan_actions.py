@@ -337,11 +337,13 @@ def test_report_section_renders_progress_chart_and_changes():
     con.register("mart", mart)
     con.execute("create table marts.plan_follow_up as select * from mart")
     html = render_plan_section(con)
-    assert html.startswith('<section class="plan-follow-up">') and html.endswith("</section>")
+    assert html.startswith('<section class="plan-follow-up"') and html.endswith("</section>")
     assert "<h3>Eteneminen tavoitteittain</h3>" in html
     assert 'src="data:image/png;base64,iVBOR' in html
     assert "Valmisteilla → Käytössä" in html
     assert "Puuttuu versiosta (oli Ei selvillä)" in html
     assert "Vastuiden määrittely &lt;b&gt;" in html and "<b>" not in html
-    assert "1 / 1 toimenpidettä käytössä (100 %)" in html
+    assert "1 / 1 toimenpidettä käytössä (100\u00a0%)" in html
     assert "2025H2" in html and ">vähintään 41<" in html
+    swedish = render_plan_section(con, "sv")
+    assert "Under beredning → I bruk" in swedish and ">minst 41<" in swedish

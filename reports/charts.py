@@ -1,0 +1,169 @@
+"""The reports' charts: one matplotlib style, three chart shapes, deterministic bytes.
+
+A hidden (suppressed) value is passed as None and drawn as nothing, with a "–" mark where its bar would be: a
+chart never plots a number that the published snapshot hides. The same data gives the same PNG and SVG bytes
+(fixed size and DPI, no dates or software versions in the metadata, a fixed SVG hash salt).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+
+DPI = 110
+WIDTH = 8.5
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.edgecolor": "#8a99a8",
+    "axes.labelcolor": "#333333",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "x",
+    "axes.axisbelow": True,
+    "grid.color": "#e3e8ee",
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "legend.frameon": False,
+    "legend.fontsize": 8,
+    "svg.hashsalt": "rsw-reports",
+    "svg.fonttype": "path",
+    "path.simplify": True,
+}
+# one palette: phenomena, valences, and what a direction-aware change means
+COLOURS = {
+    "homelessness": "#1b6ca8", "mental_health": "#7b4fa0", "substance_use": "#b03a2e", "livelihood": "#c27c0e",
+    "other": "#7f8c8d", "all": "#2c3e50",
+    "negative": "#b03a2e", "weak_signal": "#c27c0e", "positive": "#2e7d32",
+    "better": "#2e7d32", "worse": "#b03a2e", "neutral": "#546e7a",
+    "county": "#1b6ca8", "country": "#8a99a8",
+    "in_use": "#2e7d32", "in_preparation": "#f2b705", "not_settled": "#9e9e9e",
+}
+SERIES = ["#1b6ca8", "#c27c0e", "#7b4fa0", "#2e7d32", "#b03a2e", "#546e7a", "#0e8a8a", "#8a5a2b"]
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: Sequence[float | None]
+    colour: str
+    dashed: bool = False
+
+
+def _value(v) -> float:
+    return math.nan if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+
+
+def _wrap(label: str, width: int = 38) -> str:
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def _figure(height: float) -> tuple[Figure, object]:
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(WIDTH, height), dpi=DPI)
+        ax = fig.add_subplot(1, 1, 1)
+    return fig, ax
+
+
+def bars(labels: Sequence[str], series: Sequence[Series], title: str, xlabel: str,
+         annotations: Sequence[str] | None = None) -> Figure:
+    """Horizontal grouped bars, one group per label; a hidden value is a "–" mark, not a bar."""
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _figure(0.45 * len(labels) * max(len(series), 1) ** 0.5 + 1.4)
+        height = 0.8 / max(len(series), 1)
+        finite = [_value(v) for s in series for v in s.values]
+        top = max([v for v in finite if not math.isnan(v)] + [1.0])
+        for k, s in enumerate(series):
+            offset = (k - (len(series) - 1) / 2) * height
+            values = [_value(v) for v in s.values]
+            positions = [i + offset for i in range(len(labels))]
+            ax.barh(positions, [0 if math.isnan(v) else v for v in values], height=height * 0.92,
+                    color=s.colour, label=s.name if len(series) > 1 else None)
+            for pos, v in zip(positions, values, strict=True):
+                if math.isnan(v):
+                    ax.text(top * 0.01, pos, "–", va="center", ha="left", color="#555555")
+        if annotations:
+            for i, text in enumerate(annotations):
+                ax.text(top * 1.02, i, text, va="center", ha="left", fontsize=8, color="#333333")
+            ax.set_xlim(0, top * 1.3)
+        ax.set_yticks(range(len(labels)))
+        ax.set_yticklabels([_wrap(label) for label in labels])
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        if len(series) > 1:
+            ax.legend(loc="lower right")
+        fig.tight_layout()
+    return fig
+
+
+def stacked(labels: Sequence[str], series: Sequence[Series], title: str, xlabel: str,
+            annotations: Sequence[str] = ()) -> Figure:
+    """Horizontal stacked bars (e.g. the plan's actions by status per goal)."""
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _figure(0.85 * len(labels) + 1.2)
+        left = [0.0] * len(labels)
+        for s in series:
+            values = [0.0 if math.isnan(_value(v)) else _value(v) for v in s.values]
+            ax.barh(range(len(labels)), values, left=left, color=s.colour, label=s.name, edgecolor="white")
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        for i, text in enumerate(annotations):
+            ax.text(left[i] + 0.15, i, text, va="center", fontsize=8)
+        ax.set_xlim(0, max(left + [1.0]) * 1.3)
+        ax.set_yticks(range(len(labels)))
+        ax.set_yticklabels([_wrap(label, 42) for label in labels])
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        ax.legend(loc="lower right")
+        fig.tight_layout()
+    return fig
+
+
+def lines(x_labels: Sequence[str], series: Sequence[Series], title: str, ylabel: str) -> Figure:
+    """Lines over periods; a hidden value is a gap in its line."""
+    with matplotlib.rc_context({**STYLE, "axes.grid.axis": "y"}):
+        fig, ax = _figure(4.0)
+        x = list(range(len(x_labels)))
+        for s in series:
+            ax.plot(x, [_value(v) for v in s.values], marker="o", markersize=4, color=s.colour,
+                    linestyle="--" if s.dashed else "-", label=s.name)
+        ax.set_xticks(x)
+        ax.set_xticklabels(x_labels)
+        ax.set_ylim(bottom=0)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        fig.tight_layout()
+    return fig
+
+
+def png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(STYLE):
+        FigureCanvasAgg(fig).print_png(buffer, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def svg(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(STYLE):
+        FigureCanvasSVG(fig).print_svg(buffer, metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def data_uri(png_bytes: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png_bytes).decode("ascii")
