@@ -19,13 +19,13 @@ from demo.client_data import write_client_data_landing
 from demo.fixture_server import FixtureServer
 from demo.generate import DEMO_TODAY, generate
 from demo.hetu import fictitious_hetu, fictitious_hetus, random_fictitious_hetu, spoil_hetu
+from demo.knowledge_cycle import write_knowledge_cycle_landing
 from demo.missing_observations import (
     write_missing_observations_landing,
     write_patient_ombudsman,
     write_shqs_criteria,
     write_supervision_findings,
 )
-from demo.knowledge_cycle import write_knowledge_cycle_landing
 from demo.plan import default_reference_csv, write_plan_landing
 from demo.professional_observations import (
     write_haipro,

@@ -15,8 +15,8 @@ from pathlib import Path
 from demo.api_recordings import write_recordings
 from demo.ara_homelessness import write_ara_landing
 from demo.client_data import write_client_data_landing
-from demo.missing_observations import write_missing_observations_landing
 from demo.knowledge_cycle import write_knowledge_cycle_landing
+from demo.missing_observations import write_missing_observations_landing
 from demo.missing_statistics import write_missing_statistics_landing
 from demo.plan import write_plan_landing
 from demo.professional_observations import write_professional_observations_landing

@@ -342,23 +342,6 @@ def _attack_with_inequalities(con) -> dict[tuple, tuple[float, float]]:
         if area == "all":
             parts = [index[(a, breakdown, value)] for a in OMBUDSMAN_GRID if (a, breakdown, value) in index]
             row(0.0, 0.0, {i: -1.0, **{p: 1.0 for p in parts}})
-# -- issue 17: the new rows (RAI's DRS share, the county's local surveys, partner indicators) ------------------
-def _attack_with(con, measure: str, relations) -> dict[tuple, tuple[float, float]]:
-    """The test's own attacker over marts.phenomenon_indicators, with equalities ('sum': total = Σ parts) and
-    inequalities ('contains': total ≥ Σ parts, what an outsider knows of a survey whose totals also count
-    respondents who gave no gender, age or municipality)."""
-    rows = con.execute("select * from marts.phenomenon_indicators").df()
-    key = ["indicator_code", "region_code", "period_label", "gender", "age_group"]
-    index = {tuple(r): i for i, r in enumerate(rows[key].itertuples(index=False))}
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    published = rows[measure].to_numpy(dtype=float)
-    h.addVars(len(rows), np.where(np.isnan(published), 0.0, published),
-              np.where(np.isnan(published), highspy.kHighsInf, published))
-    for total, parts, kind in relations(index):
-        idx = np.array([index[total], *(index[p] for p in parts)], dtype=np.int32)
-        coef = np.array([-1.0] + [1.0] * len(parts))
-        h.addRow(-highspy.kHighsInf if kind == "contains" else 0.0, 0.0, len(idx), idx, coef)
     out = {}
     for i in np.flatnonzero(np.isnan(published)):
         bounds = []
@@ -491,6 +474,35 @@ def test_measures_follow_up_hides_what_phenomenon_indicators_hides():
     con.execute("update marts.measures_follow_up set followup_value = 3 where handling_id = 'K1'")
     report = audit(con, T)
     assert not report.passed and report.breaches[0]["mart"] == "measures_follow_up"
+
+
+# -- issue 17: the new rows (RAI's DRS share, the county's local surveys, partner indicators) ------------------
+def _attack_with(con, measure: str, relations) -> dict[tuple, tuple[float, float]]:
+    """The test's own attacker over marts.phenomenon_indicators, with equalities ('sum': total = Σ parts) and
+    inequalities ('contains': total ≥ Σ parts, what an outsider knows of a survey whose totals also count
+    respondents who gave no gender, age or municipality)."""
+    rows = con.execute("select * from marts.phenomenon_indicators").df()
+    key = ["indicator_code", "region_code", "period_label", "gender", "age_group"]
+    index = {tuple(r): i for i, r in enumerate(rows[key].itertuples(index=False))}
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    published = rows[measure].to_numpy(dtype=float)
+    h.addVars(len(rows), np.where(np.isnan(published), 0.0, published),
+              np.where(np.isnan(published), highspy.kHighsInf, published))
+    for total, parts, kind in relations(index):
+        idx = np.array([index[total], *(index[p] for p in parts)], dtype=np.int32)
+        coef = np.array([-1.0] + [1.0] * len(parts))
+        h.addRow(-highspy.kHighsInf if kind == "contains" else 0.0, 0.0, len(idx), idx, coef)
+    out = {}
+    for i in np.flatnonzero(np.isnan(published)):
+        bounds = []
+        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+            h.changeColCost(int(i), 1.0)
+            h.changeObjectiveSense(sense)
+            h.run()
+            unbounded = h.getModelStatus() == highspy.HighsModelStatus.kUnbounded
+            bounds.append(float("inf") if unbounded else h.getInfo().objective_function_value)
+            h.changeColCost(int(i), 0.0)
         out[tuple(rows.loc[i, key])] = tuple(bounds)
     return out
 
