@@ -10,10 +10,7 @@ with items as (
 ),
 
 loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'client_feedback' and status = 'current'
-    group by file_name
+    {{ current_file_loads('client_feedback') }}
 ),
 
 periods as (

@@ -26,10 +26,7 @@ as_of as (
 ),
 
 loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'complaints' and status = 'current'
-    group by file_name
+    {{ current_file_loads('complaints') }}
 ),
 
 dated as (

@@ -10,10 +10,7 @@ with values_ as (
 ),
 
 loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'kouluterveyskysely' and status = 'current'
-    group by file_name
+    {{ current_file_loads('kouluterveyskysely') }}
 ),
 
 areas as (

@@ -20,10 +20,7 @@ with submissions as (
 ),
 
 loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'social_reports' and status = 'current'
-    group by file_name
+    {{ current_file_loads('social_reports') }}
 ),
 
 ranked as (

@@ -13,10 +13,7 @@ with units as (
 ),
 
 loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'supervision_status' and status = 'current'
-    group by file_name
+    {{ current_file_loads('supervision_status') }}
 ),
 
 ranked as (
