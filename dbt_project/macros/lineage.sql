@@ -29,3 +29,9 @@
     where source = '{{ source_name }}' and status = 'current'
     group by file_name
 {%- endmacro %}
+
+{% macro with_file_loaded_at(relation, source_name) -%}
+    select r.*, l.loaded_at
+    from {{ relation }} as r
+    left join ({{ current_file_loads(source_name) }}) as l on l.file_name = r.file_name
+{%- endmacro %}
