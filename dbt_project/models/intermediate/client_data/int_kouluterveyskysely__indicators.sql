@@ -23,10 +23,7 @@ areas as (
 
 select
     v.survey_year,
-    'year' as period_type,
-    cast({{ dbt.concat(["cast(v.survey_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat(["cast(v.survey_year as " ~ dbt.type_string() ~ ")", "'-12-31'"]) }} as date) as period_end,
-    cast(v.survey_year as {{ dbt.type_string() }}) as period_label,
+    {{ year_period_columns('v.survey_year') }},
     v.area_code as region_code,
     a.region_name_fi,
     a.region_level,
