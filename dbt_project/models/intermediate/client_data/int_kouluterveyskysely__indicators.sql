@@ -6,11 +6,7 @@
                               from the published share and n (THL publishes shares, not counts)
 #}
 with values_ as (
-    select * from {{ ref('stg_kouluterveyskysely__results') }}
-),
-
-loads as (
-    {{ current_file_loads('kouluterveyskysely') }}
+    {{ with_file_loaded_at(ref('stg_kouluterveyskysely__results'), 'kouluterveyskysely') }}
 ),
 
 areas as (
@@ -56,9 +52,8 @@ select
     case when v.value_percent is not null and v.respondents is not null
         then round(v.value_percent * v.respondents / 100.0) end as respondents_with_finding,
     v.is_withheld,
-    l.loaded_at,
+    v.loaded_at,
     v.file_name
 from values_ as v
 left join areas as a on a.area_code = v.area_code
 left join {{ ref('ktk_indicators') }} as k on lower(trim(k.indicator_name_fi)) = lower(trim(v.indicator_name))
-left join loads as l on l.file_name = v.file_name
