@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sources.privacy import Pseudonymizer, hetu_problem, redact
+from sources.reference import municipality_lookup, service_area_lookup
 
 FINNISH_DATE = r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$"
 ISO_DATE = r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$"
@@ -126,6 +127,18 @@ class Cleaner:
         result = self._rows(folded.where(~unknown), codes, column)
         self.out[out or column] = result
         return result
+
+    def municipality(self, column: str, *, required: bool = True) -> pd.Series:
+        """A municipality by code or name (seed municipalities) into municipality_code."""
+        lookup = municipality_lookup()
+        return self.choice(column, set(lookup.values()), "municipality_code", mapping=lookup, required=required,
+                           what="municipality")
+
+    def service_area(self, column: str, *, required: bool = True) -> pd.Series:
+        """A Varha service area by code or name (seed service_areas) into service_area_code."""
+        lookup = service_area_lookup()
+        return self.choice(column, set(lookup.values()), "service_area_code", mapping=lookup, required=required,
+                           what="service area")
 
     def date(self, column: str, out: str | None = None, *, required: bool = True,
              not_after: dt.date | None = None) -> pd.Series:

@@ -29,11 +29,17 @@
     {{ half_year_end(date_expr) }} as period_end,
     {{ half_year_label(date_expr) }} as period_label
     {%- elif grain == 'year' -%}
-    'year' as period_type,
-    cast({{ dbt.concat([year_label(date_expr), "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat([year_label(date_expr), "'-12-31'"]) }} as date) as period_end,
-    {{ year_label(date_expr) }} as period_label
+    {{ year_period_columns('extract(year from ' ~ date_expr ~ ')') }}
     {%- else -%}
     {{ exceptions.raise_compiler_error("period_columns: grain is 'year' or 'half_year', not " ~ grain) }}
     {%- endif -%}
+{%- endmacro %}
+
+{#- The same columns of the calendar year `year_expr` (an integer expression such as 'r.year'). -#}
+{% macro year_period_columns(year_expr) -%}
+    {%- set label = "cast(" ~ year_expr ~ " as " ~ dbt.type_string() ~ ")" -%}
+    'year' as period_type,
+    cast({{ dbt.concat([label, "'-01-01'"]) }} as date) as period_start,
+    cast({{ dbt.concat([label, "'-12-31'"]) }} as date) as period_end,
+    {{ label }} as period_label
 {%- endmacro %}

@@ -51,6 +51,23 @@
             and n.phenomenon = ph.phenomenon
 {%- endmacro %}
 
+{#- The grid's inputs from the model's rows `relation` as three CTEs, periods (distinct_periods), lineage
+    (source_updated_at = max of `updated_at`, loaded_at) and regions (county_regions of `county_codes`): in a
+    with-list, followed by a comma. -#}
+{% macro phenomenon_grid_ctes(relation, updated_at, county_codes) -%}
+periods as (
+    {{ distinct_periods(relation) }}
+),
+
+lineage as (
+    select max({{ updated_at }}) as source_updated_at, max(loaded_at) as loaded_at from {{ relation }}
+),
+
+regions as (
+    {{ county_regions(county_codes) }}
+)
+{%- endmacro %}
+
 {#- The periods a relation has rows in (the grid's periods). -#}
 {% macro distinct_periods(relation) -%}
     select distinct period_type, period_start, period_end, period_label from {{ relation }}

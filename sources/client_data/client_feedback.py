@@ -14,7 +14,6 @@ import datetime as dt
 from sources.cleaning import Cleaner
 from sources.contracts.client_data import CLIENT_FEEDBACK, FEEDBACK_CHANNELS, FEEDBACK_TOPICS, LANGUAGES
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup, service_area_lookup
 
 HEADERS = [
     "Palautteen tunnus",
@@ -62,22 +61,9 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c = Cleaner(raw)
     c.text("Palautteen tunnus", "feedback_id", required=True)
     c.timestamp("Saapunut", "received_at", not_after=dt.datetime.combine(ctx.today, dt.time.max))
-    c.choice(
-        "Palvelualue",
-        set(service_area_lookup().values()),
-        "service_area_code",
-        mapping=service_area_lookup(),
-        what="service area",
-    )
+    c.service_area("Palvelualue")
     c.text("Yksikkö", "unit_name")
-    c.choice(
-        "Kunta",
-        set(municipality_lookup().values()),
-        "municipality_code",
-        mapping=municipality_lookup(),
-        required=False,
-        what="municipality",
-    )
+    c.municipality("Kunta", required=False)
     c.choice("Kanava", FEEDBACK_CHANNELS, "channel", mapping=CHANNEL_SPELLINGS, what="channel")
     c.choice("Aihe", FEEDBACK_TOPICS, "topic", mapping=TOPIC_SPELLINGS, required=False, what="topic")
     c.number("Arvosana (1-5)", "rating_1_5", integer=True, minimum=1, maximum=5)

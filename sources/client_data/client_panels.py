@@ -10,7 +10,6 @@ from __future__ import annotations
 from sources.cleaning import Cleaner
 from sources.contracts.client_data import CLIENT_PANELS, PANEL_TYPES
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup, service_area_lookup
 
 HEADERS = [
     "Kokouksen tunnus",
@@ -41,22 +40,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c.choice("Tyyppi", PANEL_TYPES, "panel_type", mapping=TYPE_SPELLINGS, what="panel type")
     c.text("Raati tai foorumi", "panel_name", required=True)
     # A citizen forum may be county-wide (no service area) or held for the whole county (no municipality).
-    c.choice(
-        "Palvelualue",
-        set(service_area_lookup().values()),
-        "service_area_code",
-        mapping=service_area_lookup(),
-        required=False,
-        what="service area",
-    )
-    c.choice(
-        "Kunta",
-        set(municipality_lookup().values()),
-        "municipality_code",
-        mapping=municipality_lookup(),
-        required=False,
-        what="municipality",
-    )
+    c.service_area("Palvelualue", required=False)
+    c.municipality("Kunta", required=False)
     c.free_text("Teema", "theme")
     c.reject(c.out["theme"].isna(), "Teema: missing value")
     c.number("Osallistujia", "participant_count", required=True, integer=True, minimum=0, maximum=5000)

@@ -21,7 +21,6 @@ from sources.contracts.client_data import (
     SUBMITTER_TYPES,
 )
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup, service_area_lookup
 
 HEADERS = [
     "asianumero",
@@ -107,21 +106,9 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     # Staff reports (epäkohtailmoitus) and anonymous submissions need not name a client.
     needs_client = (case_type != "epakohtailmoitus").fillna(True) & (submitter != "anonyymi").fillna(True)
     c.identity_code("asiakkaan_hetu", ctx.pseudonymizer, "client_pseudonym", required=needs_client)
-    c.choice(
-        "palvelualue",
-        set(service_area_lookup().values()),
-        "service_area_code",
-        mapping=service_area_lookup(),
-        what="service area",
-    )
+    c.service_area("palvelualue")
     c.text("yksikko", "unit_name")
-    c.choice(
-        "kunta",
-        set(municipality_lookup().values()),
-        "municipality_code",
-        mapping=municipality_lookup(),
-        what="municipality",
-    )
+    c.municipality("kunta")
     c.choice("kategoria", COMPLAINT_CATEGORIES, "category", mapping=CATEGORY_SPELLINGS, what="category")
     c.number("shl11_tarve", "shl11_need_code", integer=True, minimum=1, maximum=10)
     c.choice(

@@ -17,7 +17,6 @@ from sources.contracts.professional_observations import (
 )
 from sources.landing import FileSource, PrepareContext, exact_headers
 from sources.professional_observations.redaction import redact_columns
-from sources.reference import municipality_lookup, service_area_lookup
 
 HEADERS = [
     "Ilmoitustunnus", "Ilmoituspäivä", "Tapahtumapäivä", "Tapahtumatyyppi", "Vakavuus", "Palvelualue", "Kunta",
@@ -49,10 +48,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     severity = c.choice("Vakavuus", HAIPRO_SEVERITIES, "severity", mapping=SEVERITY_SPELLINGS, required=False,
                         what="severity")
     c.out["severity"] = severity.fillna("ei_tiedossa").astype("string")
-    c.choice("Palvelualue", set(service_area_lookup().values()), "service_area_code",
-             mapping=service_area_lookup(), what="service area")
-    c.choice("Kunta", set(municipality_lookup().values()), "municipality_code", mapping=municipality_lookup(),
-             required=False, what="municipality")
+    c.service_area("Palvelualue")
+    c.municipality("Kunta", required=False)
     c.choice("Käsittelyn tila", HAIPRO_STATUSES, "handling_status", mapping=STATUS_SPELLINGS, what="handling status")
     c.free_text("Tapahtuman kuvaus", "description_text")
     c.free_text("Toimenpiteet", "measures_text")

@@ -19,7 +19,6 @@ from sources.contracts.professional_observations import (
     OMBUDSMAN_REASONS,
 )
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup
 
 HEADERS = ["Vuosi", "Kunta", "Palvelualue", "Yhteydenoton syy", "Toimenpide", "Yhteydenottoja"]
 
@@ -63,8 +62,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c = Cleaner(raw)
     year = c.number("Vuosi", "year", required=True, integer=True, minimum=2000, maximum=ctx.today.year)
     c.out["year_end"] = year_end(year)
-    c.choice("Kunta", set(municipality_lookup().values()), "municipality_code", mapping=municipality_lookup(),
-             what="municipality")
+    c.municipality("Kunta")
     c.choice("Palvelualue", OMBUDSMAN_AREAS, "ombudsman_area", mapping=AREA_SPELLINGS, what="service area")
     c.choice("Yhteydenoton syy", OMBUDSMAN_REASONS, "reason", mapping=REASON_SPELLINGS, what="reason")
     c.choice("Toimenpide", OMBUDSMAN_MEASURES, "measure", mapping=MEASURE_SPELLINGS, what="measure")

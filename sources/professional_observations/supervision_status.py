@@ -10,7 +10,6 @@ from __future__ import annotations
 from sources.cleaning import Cleaner
 from sources.contracts.professional_observations import PROVIDER_TYPES, SUPERVISION_STATES, SUPERVISION_STATUS
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup, service_area_lookup
 
 HEADERS = [
     "Tilannepäivä", "Yksikön tunnus", "Yksikkö", "Palvelualue", "Kunta", "Tuottaja",
@@ -28,10 +27,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c.date("Tilannepäivä", "snapshot_date", not_after=ctx.today)
     c.text("Yksikön tunnus", "unit_id", required=True)
     c.text("Yksikkö", "unit_name", required=True)
-    c.choice("Palvelualue", set(service_area_lookup().values()), "service_area_code",
-             mapping=service_area_lookup(), what="service area")
-    c.choice("Kunta", set(municipality_lookup().values()), "municipality_code", mapping=municipality_lookup(),
-             what="municipality")
+    c.service_area("Palvelualue")
+    c.municipality("Kunta")
     c.choice("Tuottaja", PROVIDER_TYPES, "provider_type", mapping=PROVIDER_SPELLINGS, what="provider type")
     c.date("Omavalvontasuunnitelma päivitetty", "self_monitoring_plan_updated", required=False, not_after=ctx.today)
     c.date("Viimeisin valvontakäynti", "last_supervision_visit", required=False, not_after=ctx.today)

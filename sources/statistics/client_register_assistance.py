@@ -9,7 +9,6 @@ from __future__ import annotations
 from sources.cleaning import Cleaner
 from sources.contracts.registers import ASSISTANCE_TYPES, CLIENT_REGISTER_ASSISTANCE, DECISIONS
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup
 from sources.statistics.register_common import identity
 
 HEADERS = ["paatosnumero", "hakijan_hetu", "kotikunta", "tukilaji", "paatospvm", "ratkaisu", "myonnetty_euroa"]
@@ -29,8 +28,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c = Cleaner(raw)
     c.text("paatosnumero", "decision_id", required=True)
     identity(c, "hakijan_hetu", ctx)
-    c.choice("kotikunta", set(municipality_lookup().values()), "municipality_code",
-             mapping=municipality_lookup(), what="municipality")
+    c.municipality("kotikunta")
     c.choice("tukilaji", ASSISTANCE_TYPES, "assistance_type", mapping=ASSISTANCE_SPELLINGS,
              what="assistance type")
     c.date("paatospvm", "decision_date", not_after=ctx.today)

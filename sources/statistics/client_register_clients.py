@@ -12,7 +12,6 @@ from __future__ import annotations
 from sources.cleaning import Cleaner
 from sources.contracts.registers import CLIENT_REGISTER_CLIENTS, client_group_codes, client_group_lookup
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup
 from sources.statistics.register_common import identity
 
 HEADERS = ["asiakkaan_hetu", "kotikunta", "palvelutehtava", "asiakkuus_alkoi", "asiakkuus_paattyi", "poimintapvm"]
@@ -21,8 +20,7 @@ HEADERS = ["asiakkaan_hetu", "kotikunta", "palvelutehtava", "asiakkuus_alkoi", "
 def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c = Cleaner(raw)
     identity(c, "asiakkaan_hetu", ctx)
-    c.choice("kotikunta", set(municipality_lookup().values()), "municipality_code",
-             mapping=municipality_lookup(), what="municipality")
+    c.municipality("kotikunta")
     c.choice("palvelutehtava", client_group_codes(), "client_group", mapping=client_group_lookup(),
              what="service task")
     start = c.date("asiakkuus_alkoi", "relationship_start", not_after=ctx.today)

@@ -24,7 +24,6 @@ from sources.contracts.registers import (
 )
 from sources.engine_load import ColumnRule, per_column_prepare
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup
 
 HEADERS = ["asiakkaan_hetu", "tapahtumapvm", "palvelutehtava", "kunta", "tapahtumatyyppi", "ammattiryhma"]
 
@@ -42,8 +41,7 @@ RULES = (
     ColumnRule("tapahtumapvm", lambda c, ctx: c.date("tapahtumapvm", "event_date", not_after=ctx.today)),
     ColumnRule("palvelutehtava", lambda c, ctx: c.choice("palvelutehtava", client_group_codes(), "client_group",
                                                          mapping=client_group_lookup(), what="service task")),
-    ColumnRule("kunta", lambda c, ctx: c.choice("kunta", set(municipality_lookup().values()), "municipality_code",
-                                                mapping=municipality_lookup(), what="municipality")),
+    ColumnRule("kunta", lambda c, ctx: c.municipality("kunta")),
     ColumnRule("tapahtumatyyppi", lambda c, ctx: c.choice("tapahtumatyyppi", EVENT_TYPES, "event_type",
                                                           mapping=EVENT_TYPE_SPELLINGS, what="event type")),
     ColumnRule("ammattiryhma", lambda c, ctx: c.choice("ammattiryhma", STAFF_ROLES, "staff_role",

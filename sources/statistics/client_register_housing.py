@@ -10,7 +10,6 @@ import pandas as pd
 from sources.cleaning import Cleaner
 from sources.contracts.registers import CLIENT_REGISTER_HOUSING, HOMELESSNESS_FORMS, HOUSING_STATUSES
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup
 from sources.statistics.register_common import identity
 
 HEADERS = ["asiakkaan_hetu", "kotikunta", "kirjauspvm", "asumistilanne", "asunnottomuuden_muoto",
@@ -32,8 +31,7 @@ YES_NO = {"k": True, "kyllä": True, "kylla": True, "1": True, "e": False, "ei":
 def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c = Cleaner(raw)
     identity(c, "asiakkaan_hetu", ctx)
-    c.choice("kotikunta", set(municipality_lookup().values()), "municipality_code",
-             mapping=municipality_lookup(), what="municipality")
+    c.municipality("kotikunta")
     c.date("kirjauspvm", "status_date", not_after=ctx.today)
     status = c.choice("asumistilanne", HOUSING_STATUSES, "housing_status", mapping=STATUS_SPELLINGS,
                       what="housing status")

@@ -32,7 +32,6 @@ from sources.contracts.registers import (
     client_group_lookup,
 )
 from sources.landing import FileSource, PrepareContext, exact_headers
-from sources.reference import municipality_lookup
 from sources.statistics.register_common import identity
 
 ITEM_HEADERS = [f"kohta_{i}" for i in range(1, MAX_ITEMS + 1)]
@@ -59,8 +58,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     c.date("arviointipvm", "assessment_date", not_after=ctx.today)
     c.choice("palvelutehtava", client_group_codes(), "client_group", mapping=client_group_lookup(),
              what="service task")
-    c.choice("kunta", set(municipality_lookup().values()), "municipality_code",
-             mapping=municipality_lookup(), what="municipality")
+    c.municipality("kunta")
     instrument = c.choice("mittari", INSTRUMENTS, "instrument", mapping=INSTRUMENT_SPELLINGS, what="instrument")
     version = c.choice("mittarin_versio", ALL_VERSIONS, "instrument_version", mapping=VERSION_SPELLINGS,
                        required=False, what="instrument version")

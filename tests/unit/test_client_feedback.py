@@ -6,13 +6,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
 from openpyxl import Workbook
 
 from demo import fictitious_hetu
 from sources.client_data.client_feedback import HEADERS, SOURCE
-from sources.landing import load_source
+from tests.unit._landing_files import land, write_delimited
 
 TODAY = dt.date(2025, 12, 31)
 PLANTED = fictitious_hetu(dt.date(1990, 1, 10), 977)
@@ -36,18 +35,11 @@ def row(**overrides) -> dict:
 
 
 def write_csv(path: Path, rows: list[dict], encoding: str = "cp1252", sep: str = ";") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [sep.join(HEADERS)]
-    for r in rows:
-        cells = ["" if r.get(h) is None else str(r[h]) for h in HEADERS]
-        lines.append(sep.join(f'"{c}"' if sep in c else c for c in cells))
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    return path
+    return write_delimited(path, HEADERS, rows, encoding=encoding, sep=sep)
 
 
 def load(tmp_path: Path, con=None):
-    con = con or duckdb.connect()
-    return con, load_source(con, SOURCE, tmp_path, None, today=TODAY)
+    return land(tmp_path, SOURCE, today=TODAY, con=con)
 
 
 def test_good_cp1252_file(tmp_path):

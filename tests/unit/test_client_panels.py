@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import duckdb
 import pytest
-from openpyxl import Workbook
 
 from sources.client_data.client_panels import HEADERS, SOURCE
-from sources.landing import load_source
+from tests.unit._landing_files import land, write_workbook
 
 TODAY = dt.date(2025, 12, 31)
 
@@ -31,20 +29,11 @@ def meeting(**overrides) -> dict:
 
 
 def write_xlsx(path: Path, rows: list[dict]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Kokoukset"
-    ws.append(HEADERS)
-    for r in rows:
-        ws.append([r.get(h) for h in HEADERS])
-    wb.save(path)
-    return path
+    return write_workbook(path, HEADERS, rows, sheet="Kokoukset")
 
 
 def load(tmp_path: Path):
-    con = duckdb.connect()
-    return con, load_source(con, SOURCE, tmp_path, None, today=TODAY)
+    return land(tmp_path, SOURCE, today=TODAY)
 
 
 def test_good_workbook(tmp_path):

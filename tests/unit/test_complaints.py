@@ -15,6 +15,7 @@ from sources.client_data.complaints import HEADERS, SOURCE
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.readers import FileFormatError
+from tests.unit._landing_files import land, write_delimited
 
 TODAY = dt.date(2025, 12, 31)
 CLIENT = fictitious_hetu(dt.date(1980, 4, 12), 951)
@@ -47,23 +48,11 @@ def row(**overrides: str | None) -> dict[str, str | None]:
 
 
 def write_csv(path: Path, rows: list[dict], encoding: str = "utf-8-sig", sep: str = ";") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [sep.join(HEADERS)]
-    for r in rows:
-        cells = []
-        for h in HEADERS:
-            v = r.get(h)
-            v = "" if v is None else str(v)
-            cells.append(f'"{v}"' if sep in v else v)
-        lines.append(sep.join(cells))
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    return path
+    return write_delimited(path, HEADERS, rows, encoding=encoding, sep=sep)
 
 
 def load(tmp_path: Path, con=None):
-    con = con or duckdb.connect()
-    result = load_source(con, SOURCE, tmp_path, Pseudonymizer(DEMO_PSEUDONYM_KEY), today=TODAY)
-    return con, result
+    return land(tmp_path, SOURCE, today=TODAY, pseudonymizer=Pseudonymizer(DEMO_PSEUDONYM_KEY), con=con)
 
 
 def all_text(con, table: str) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import duckdb
 import pytest
 from openpyxl import Workbook
 
 from sources.client_data.kouluterveyskysely import HEADERS, SOURCE, area_lookup
-from sources.landing import load_source
+from tests.unit._landing_files import land, write_delimited
 
 TODAY = dt.date(2025, 12, 31)
 ANXIETY = "Kohtalainen tai vaikea ahdistuneisuus"
@@ -31,15 +30,11 @@ def line(
 
 
 def write_csv(path: Path, lines: list[list[str]], encoding: str = "utf-8-sig", sep: str = ";") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = "\r\n".join(sep.join(f'"{c}"' if sep in c else c for c in cells) for cells in [HEADERS, *lines])
-    path.write_bytes((text + "\r\n").encode(encoding))
-    return path
+    return write_delimited(path, HEADERS, lines, encoding=encoding, sep=sep)
 
 
 def load(tmp_path: Path):
-    con = duckdb.connect()
-    return con, load_source(con, SOURCE, tmp_path, None, today=TODAY)
+    return land(tmp_path, SOURCE, today=TODAY)
 
 
 def test_good_table_with_decimal_comma_and_withheld_values(tmp_path):

@@ -6,23 +6,14 @@
                    mielenterveys → mental_health, paihteet → substance_use; null for other topics
 #}
 with items as (
-    select * from {{ ref('stg_client_feedback__items') }}
-),
-
-loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'client_feedback' and status = 'current'
-    group by file_name
+    {{ with_file_loaded_at(ref('stg_client_feedback__items'), 'client_feedback') }}
 ),
 
 periods as (
     select
         i.*,
-        l.loaded_at,
         {{ period_columns('half_year', 'i.received_date') }}
     from items as i
-    left join loads as l on l.file_name = i.file_name
 )
 
 select

@@ -16,14 +16,6 @@ with items as (
     select * from {{ ref('int_client_feedback__items') }}
 ),
 
-periods as (
-    {{ distinct_periods('items') }}
-),
-
-lineage as (
-    select max(received_at) as source_updated_at, max(loaded_at) as loaded_at from items
-),
-
 -- The feedback system is the county's own: every item, also one whose municipality is not recorded, belongs to
 -- the county whose municipalities the municipalities seed lists (Varha's 27; the seed holds one county).
 county as (
@@ -32,9 +24,7 @@ county as (
     where r.region_code in (select wellbeing_county_code from {{ ref('municipalities') }})
 ),
 
-regions as (
-    {{ county_regions("select region_code from county") }}
-),
+{{ phenomenon_grid_ctes('items', 'received_at', "select region_code from county") }},
 
 tagged as (
     select municipality_code, period_label, phenomenon, is_rated, is_low_rating

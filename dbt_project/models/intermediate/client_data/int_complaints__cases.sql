@@ -18,25 +18,17 @@
 {% set kantelu_event_years = 2 %}
 
 with cases as (
-    select * from {{ ref('stg_complaints__cases') }}
+    {{ with_file_loaded_at(ref('stg_complaints__cases'), 'complaints') }}
 ),
 
 as_of as (
     select cast(max(modified_at) as date) as as_of_date from cases
 ),
 
-loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'complaints' and status = 'current'
-    group by file_name
-),
-
 dated as (
     select
         c.*,
         a.as_of_date,
-        l.loaded_at,
         case
             when c.case_type in ('muistutus', 'kantelu_muistutuksena') then 'muistutus'
             else c.case_type
@@ -53,7 +45,6 @@ dated as (
         end as is_event_over_2y
     from cases as c
     cross join as_of as a
-    left join loads as l on l.file_name = c.file_name
 ),
 
 periods as (

@@ -19,17 +19,9 @@ tagged as (
         on {{ dbt.concat(["'|'", "c.phenomenon_group", "'|'"]) }} like {{ dbt.concat(["'%|'", "p.phenomenon", "'|%'"]) }}
 ),
 
-periods as (
-    {{ distinct_periods('cases') }}
-),
-
-lineage as (
-    select max(modified_at) as source_updated_at, max(loaded_at) as loaded_at from cases
-),
-
-regions as (
-    {{ county_regions("select wellbeing_county_code from cases where wellbeing_county_code is not null") }}
-),
+{{ phenomenon_grid_ctes(
+    'cases', 'modified_at', "select wellbeing_county_code from cases where wellbeing_county_code is not null"
+) }},
 
 municipal_counts as (
     select municipality_code as region_code, period_label, phenomenon, count(distinct case_id) as cases

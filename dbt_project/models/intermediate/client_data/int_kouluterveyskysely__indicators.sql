@@ -6,14 +6,7 @@
                               from the published share and n (THL publishes shares, not counts)
 #}
 with values_ as (
-    select * from {{ ref('stg_kouluterveyskysely__results') }}
-),
-
-loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'kouluterveyskysely' and status = 'current'
-    group by file_name
+    {{ with_file_loaded_at(ref('stg_kouluterveyskysely__results'), 'kouluterveyskysely') }}
 ),
 
 areas as (
@@ -26,10 +19,7 @@ areas as (
 
 select
     v.survey_year,
-    'year' as period_type,
-    cast({{ dbt.concat(["cast(v.survey_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat(["cast(v.survey_year as " ~ dbt.type_string() ~ ")", "'-12-31'"]) }} as date) as period_end,
-    cast(v.survey_year as {{ dbt.type_string() }}) as period_label,
+    {{ year_period_columns('v.survey_year') }},
     v.area_code as region_code,
     a.region_name_fi,
     a.region_level,
@@ -62,9 +52,8 @@ select
     case when v.value_percent is not null and v.respondents is not null
         then round(v.value_percent * v.respondents / 100.0) end as respondents_with_finding,
     v.is_withheld,
-    l.loaded_at,
+    v.loaded_at,
     v.file_name
 from values_ as v
 left join areas as a on a.area_code = v.area_code
 left join {{ ref('ktk_indicators') }} as k on lower(trim(k.indicator_name_fi)) = lower(trim(v.indicator_name))
-left join loads as l on l.file_name = v.file_name

@@ -6,24 +6,15 @@
     haipro_open_reports  of those, reports still new or in handling at the latest export, by service area
 #}
 with reports as (
-    select * from {{ ref('stg_haipro__reports') }}
-),
-
-loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'haipro' and status = 'current'
-    group by file_name
+    {{ with_file_loaded_at(ref('stg_haipro__reports'), 'haipro') }}
 ),
 
 ranked as (
     select
         r.*,
-        l.loaded_at,
-        row_number() over (partition by r.report_id order by l.loaded_at desc, r.file_name desc,
+        row_number() over (partition by r.report_id order by r.loaded_at desc, r.file_name desc,
                                                       r.row_number_in_file desc) as delivery_rank
     from reports as r
-    left join loads as l on l.file_name = r.file_name
 ),
 
 latest as (

@@ -44,10 +44,7 @@ select
     'ombudsman_contacts' as indicator_code,
     'Sosiaaliasiavastaavan asiakasyhteydenotot' as indicator_name_fi,
     'count' as unit,
-    'year' as period_type,
-    cast({{ dbt.concat(["cast(b.report_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat(["cast(b.report_year as " ~ dbt.type_string() ~ ")", "'-12-31'"]) }} as date) as period_end,
-    cast(b.report_year as {{ dbt.type_string() }}) as period_label,
+    {{ year_period_columns('b.report_year') }},
     b.service_area_code,
     case b.service_area_code
         when 'toimeentulotuki' then 'Toimeentulotuki'

@@ -20,17 +20,7 @@ submissions as (
     select * from {{ ref('int_social_reports__submissions') }}
 ),
 
-periods as (
-    {{ distinct_periods('submissions') }}
-),
-
-lineage as (
-    select max(submitted_at) as source_updated_at, max(loaded_at) as loaded_at from submissions
-),
-
-regions as (
-    {{ county_regions("select distinct wellbeing_county_code from submissions") }}
-),
+{{ phenomenon_grid_ctes('submissions', 'submitted_at', "select distinct wellbeing_county_code from submissions") }},
 
 counts as (
     select municipality_code as region_code, period_label, phenomenon, count(distinct submission_key) as observations

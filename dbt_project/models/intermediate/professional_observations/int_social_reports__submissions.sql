@@ -16,28 +16,19 @@
 {% set county_wide_label = 'Koko hyvinvointialue' %}
 
 with submissions as (
-    select * from {{ ref('stg_social_reports__submissions') }}
-),
-
-loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'social_reports' and status = 'current'
-    group by file_name
+    {{ with_file_loaded_at(ref('stg_social_reports__submissions'), 'social_reports') }}
 ),
 
 ranked as (
     select
         s.*,
-        l.loaded_at,
         {{ dbt.concat(['s.form_version', "':'", 's.submission_id']) }} as submission_key,
         row_number() over (
             partition by s.form_version, s.submission_id
-            order by l.loaded_at desc, s.file_name desc, s.row_number_in_file desc
+            order by s.loaded_at desc, s.file_name desc, s.row_number_in_file desc
         ) as delivery_rank,
         count(*) over (partition by s.form_version, s.submission_id) as delivery_count
     from submissions as s
-    left join loads as l on l.file_name = s.file_name
 ),
 
 latest as (

@@ -9,24 +9,15 @@
   The latest delivery of a snapshot date wins.
 #}
 with units as (
-    select * from {{ ref('stg_supervision_status__units') }}
-),
-
-loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'supervision_status' and status = 'current'
-    group by file_name
+    {{ with_file_loaded_at(ref('stg_supervision_status__units'), 'supervision_status') }}
 ),
 
 ranked as (
     select
         u.*,
-        l.loaded_at,
-        row_number() over (partition by u.snapshot_date, u.unit_id order by l.loaded_at desc, u.file_name desc)
+        row_number() over (partition by u.snapshot_date, u.unit_id order by u.loaded_at desc, u.file_name desc)
             as delivery_rank
     from units as u
-    left join loads as l on l.file_name = u.file_name
 ),
 
 latest as (

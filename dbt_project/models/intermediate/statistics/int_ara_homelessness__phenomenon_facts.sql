@@ -24,7 +24,6 @@
     ('ara_homeless_immigrants', 'immigrants'),
 ] -%}
 {%- set counts = ['single_homeless', 'long_term_homeless', 'homeless_families', 'under_25', 'women', 'immigrants'] -%}
-{%- set ystr = "cast(a.survey_year as " ~ dbt.type_string() ~ ")" -%}
 with survey as (
     select s.*, l.loaded_at
     from {{ ref('stg_ara__homelessness_survey') }} s
@@ -115,10 +114,7 @@ select
     a.region_code,
     a.region_name_fi,
     a.parent_region_code,
-    'year' as period_type,
-    cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end,
-    {{ ystr }} as period_label,
+    {{ year_period_columns('a.survey_year') }},
     'total' as gender,
     c.age_group,
     a.value,

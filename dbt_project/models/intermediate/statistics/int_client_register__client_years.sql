@@ -95,12 +95,7 @@ select
     client_pseudonym,
     municipality_code,
     gender,
-    case
-        when year - birth_year < 18 then '0-17'
-        when year - birth_year < 25 then '18-24'
-        when year - birth_year < 65 then '25-64'
-        else '65+'
-    end as age_group,
+    {{ age_group('year - birth_year') }} as age_group,
     client_amount_eur as amount_eur
 from ranked
 where _latest = 1

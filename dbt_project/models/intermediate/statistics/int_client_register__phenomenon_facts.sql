@@ -13,7 +13,6 @@
 {#- A table, not a view: the rates behind it read every register row (millions at county scale), and its tests and
     every phenomenon mart (through int_phenomenon_facts__unioned) would otherwise recompute them each time. -#}
 {{ config(materialized='table') }}
-{%- set ystr = "cast(r.year as " ~ dbt.type_string() ~ ")" -%}
 with loads as (
     select source, max(loaded_at) as loaded_at
     from {{ source('ledger', '_loads') }}
@@ -99,10 +98,7 @@ select
     r.region_code,
     r.region_name_fi,
     r.parent_region_code,
-    'year' as period_type,
-    cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end,
-    {{ ystr }} as period_label,
+    {{ year_period_columns('r.year') }},
     r.gender,
     r.age_group,
     r.value,
@@ -137,10 +133,7 @@ select
     e.region_code,
     e.region_name_fi,
     e.parent_region_code,
-    'year' as period_type,
-    cast({{ dbt.concat(["cast(e.year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat(["cast(e.year as " ~ dbt.type_string() ~ ")", "'-12-31'"]) }} as date) as period_end,
-    cast(e.year as {{ dbt.type_string() }}) as period_label,
+    {{ year_period_columns('e.year') }},
     'total' as gender,
     'all' as age_group,
     1000.0 * e.numerator / e.population as value,

@@ -85,17 +85,7 @@ municipalities as (
 ),
 
 -- every count is made at four breakdowns (gender × age, gender, age, total) and two levels (municipality, county)
-breakdowns as (
-    select true as by_gender, true as by_age
-    union all select false, true
-    union all select true, false
-    union all select false, false
-),
-
-levels as (
-    select 'municipality' as region_level
-    union all select 'wellbeing_county'
-),
+{{ breakdown_and_level_ctes() }},
 
 year_units as (
     select

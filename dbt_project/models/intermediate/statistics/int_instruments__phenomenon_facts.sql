@@ -9,7 +9,6 @@
   protects a share whose denominator (or complement) is 1..threshold-1.
   Grain: indicator_code × region_code × period_label × gender × age_group.
 #}
-{%- set ystr = "cast(c.year as " ~ dbt.type_string() ~ ")" -%}
 with definitions as (
     select 'instruments_audit_zone_iii_iv_pct_latest_per_year' as indicator_code, 'AUDIT' as instrument,
            'substance_use' as phenomenon,
@@ -46,27 +45,12 @@ scored as (
 latest as (
     select
         indicator_code, client_pseudonym, gender, municipality_code, year, in_bands,
-        case
-            when year - birth_year < 18 then '0-17'
-            when year - birth_year < 25 then '18-24'
-            when year - birth_year < 65 then '25-64'
-            else '65+'
-        end as age_group
+        {{ age_group('year - birth_year') }} as age_group
     from scored
     where _latest = 1
 ),
 
-breakdowns as (
-    select true as by_gender, true as by_age
-    union all select false, true
-    union all select true, false
-    union all select false, false
-),
-
-levels as (
-    select 'municipality' as region_level
-    union all select 'wellbeing_county'
-),
+{{ breakdown_and_level_ctes() }},
 
 counts as (
     select
@@ -113,10 +97,7 @@ select
     c.region_code,
     coalesce(c.municipality_name_fi, r.region_name_fi) as region_name_fi,
     c.parent_region_code,
-    'year' as period_type,
-    cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end,
-    {{ ystr }} as period_label,
+    {{ year_period_columns('c.year') }},
     c.gender,
     c.age_group,
     100.0 * c.in_bands / c.assessed as value,

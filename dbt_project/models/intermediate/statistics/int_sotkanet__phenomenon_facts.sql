@@ -8,7 +8,6 @@
   A county delivered under both its pre-2023 and current id keeps the current id's row.
   Grain: indicator_code × region_code × year × gender (age group is part of the indicator).
 #}
-{%- set ystr = "cast(d.year as " ~ dbt.type_string() ~ ")" -%}
 with catalogue as (
     select c.indicator_code, coalesce(c.sotkanet_id, r.resolved_id) as sotkanet_id, c.phenomenon,
            c.indicator_name_fi, c.indicator_name_en, c.unit, c.higher_is_worse, c.age_group,
@@ -62,10 +61,7 @@ select
         when d.region_level = 'municipality' then d.parent_region_code
         when d.region_level = 'wellbeing_county' then 'SSS'
     end as parent_region_code,
-    'year' as period_type,
-    cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end,
-    {{ ystr }} as period_label,
+    {{ year_period_columns('d.year') }},
     d.gender,
     coalesce(c.age_group, 'all') as age_group,
     d.value,

@@ -16,10 +16,8 @@ with copies as (
         cast(score_0_10 as integer) as score_0_10,
         feedback_text,
         language,
-        _file_name as file_name,
-        cast(_row_number as integer) as source_row_number,
-        _load_id as load_id,
-        row_number() over (partition by feedback_id order by _file_name desc, _row_number desc) as copy_rank
+        {{ lineage_columns() }},
+        {{ latest_copy_rank('feedback_id') }} as copy_rank
     from {{ source('client_data', 'client_feedback') }}
 )
 

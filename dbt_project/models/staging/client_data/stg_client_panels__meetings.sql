@@ -13,10 +13,8 @@ with copies as (
         theme,
         cast(participant_count as integer) as participant_count,
         proposals_text,
-        _file_name as file_name,
-        cast(_row_number as integer) as source_row_number,
-        _load_id as load_id,
-        row_number() over (partition by meeting_id order by _file_name desc, _row_number desc) as copy_rank
+        {{ lineage_columns() }},
+        {{ latest_copy_rank('meeting_id') }} as copy_rank
     from {{ source('client_data', 'client_panels') }}
 )
 

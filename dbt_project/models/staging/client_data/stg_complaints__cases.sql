@@ -22,13 +22,9 @@ with versions as (
         measures_text,
         linked_case_id,
         cast(modified_at as timestamp) as modified_at,
-        _file_name as file_name,
-        cast(_row_number as integer) as source_row_number,
-        _load_id as load_id,
+        {{ lineage_columns() }},
         count(*) over (partition by case_id) as version_count,
-        row_number() over (
-            partition by case_id order by modified_at desc, _file_name desc, _row_number desc
-        ) as version_rank
+        {{ latest_copy_rank('case_id', newest_first='modified_at') }} as version_rank
     from {{ source('client_data', 'complaints') }}
 )
 

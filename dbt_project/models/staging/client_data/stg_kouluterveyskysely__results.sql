@@ -16,13 +16,8 @@ with copies as (
         cast(ci_upper as double) as ci_upper,
         cast(respondents as integer) as respondents,
         is_withheld,
-        _file_name as file_name,
-        cast(_row_number as integer) as source_row_number,
-        _load_id as load_id,
-        row_number() over (
-            partition by survey_year, area_code, school_level, gender, lower(trim(indicator_name))
-            order by _file_name desc, _row_number desc
-        ) as copy_rank
+        {{ lineage_columns() }},
+        {{ latest_copy_rank('survey_year, area_code, school_level, gender, lower(trim(indicator_name))') }} as copy_rank
     from {{ source('client_data', 'kouluterveyskysely') }}
 )
 

@@ -18,7 +18,5 @@ select
     status_note,
     responsible,
     cast(updated_date as date) as updated_date,
-    _file_name as file_name,
-    cast(_row_number as integer) as source_row_number,
-    _load_id as load_id
+    {{ lineage_columns() }}
 from {{ source('plan', 'plan_actions') }}

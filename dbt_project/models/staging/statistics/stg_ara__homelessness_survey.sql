@@ -17,9 +17,7 @@ from (
         cast(immigrants as bigint) as immigrants,
         _file_name,
         _load_id,
-        row_number() over (
-            partition by survey_year, municipality_code, is_total_row order by _file_name desc, _row_number desc
-        ) as _version
+        {{ latest_copy_rank('survey_year, municipality_code, is_total_row') }} as _version
     from {{ source('statistics', 'ara_homelessness') }}
 ) survey
 where _version = 1

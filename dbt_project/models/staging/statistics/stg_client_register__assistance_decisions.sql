@@ -15,7 +15,7 @@ from (
         cast(amount_eur as double) as amount_eur,
         _file_name,
         _load_id,
-        row_number() over (partition by decision_id order by _file_name desc, _row_number desc) as _version
+        {{ latest_copy_rank('decision_id') }} as _version
     from {{ source('statistics', 'client_register_assistance') }}
 ) decisions
 where _version = 1

@@ -14,9 +14,7 @@ from (
         cast(is_long_term_homeless as boolean) as is_long_term_homeless,
         _file_name,
         _load_id,
-        row_number() over (
-            partition by client_pseudonym, status_date, housing_status order by _file_name desc, _row_number desc
-        ) as _version
+        {{ latest_copy_rank('client_pseudonym, status_date, housing_status') }} as _version
     from {{ source('statistics', 'client_register_housing') }}
 ) housing
 where _version = 1

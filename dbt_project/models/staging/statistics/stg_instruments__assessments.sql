@@ -22,10 +22,7 @@ from (
         cast(total_score as integer) as total_score,
         _file_name,
         _load_id,
-        row_number() over (
-            partition by client_pseudonym, assessment_date, instrument, instrument_version, client_group
-            order by _file_name desc, _row_number desc
-        ) as _version
+        {{ latest_copy_rank('client_pseudonym, assessment_date, instrument, instrument_version, client_group') }} as _version
     from {{ source('statistics', 'instruments') }}
     where instrument <> 'MARAK'
 ) assessments
