@@ -84,13 +84,7 @@ select
     cast({{ dbt.concat(["cast(b.assessment_year as " ~ dbt.type_string() ~ ")", "'-12-31'"]) }} as date)
         as period_end,
     cast(b.assessment_year as {{ dbt.type_string() }}) as period_label,
-    b.service_area_code,
-    coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
-    b.breakdown,
-    b.breakdown_value,
-    cast(b.n as double) as value,
-    cast(b.n as double) as numerator,
-    cast(null as double) as denominator,
+    {{ area_count_columns() }},
     cast(l.loaded_at as timestamp) as loaded_at
 from breakdowns as b
 cross join loads as l

@@ -124,13 +124,7 @@ select
     b.period_start,
     cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 6, 'b.period_start')) }} as date) as period_end,
     b.period_label,
-    b.service_area_code,
-    coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
-    b.breakdown,
-    b.breakdown_value,
-    cast(b.n as double) as value,
-    cast(b.n as double) as numerator,
-    cast(null as double) as denominator,
+    {{ area_count_columns() }},
     cast(li.loaded_at as timestamp) as loaded_at
 from breakdowns as b
 cross join lineage as li

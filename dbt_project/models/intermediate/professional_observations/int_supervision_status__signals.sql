@@ -84,13 +84,7 @@ select
     b.snapshot_date as period_start,
     b.snapshot_date as period_end,
     cast(b.snapshot_date as {{ dbt.type_string() }}) as period_label,
-    b.service_area_code,
-    coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
-    b.breakdown,
-    b.breakdown_value,
-    cast(b.n as double) as value,
-    cast(b.n as double) as numerator,
-    cast(null as double) as denominator,
+    {{ area_count_columns() }},
     cast(li.loaded_at as timestamp) as loaded_at
 from breakdowns as b
 cross join lineage as li

@@ -26,27 +26,12 @@ with scored as (
 latest as (
     select
         client_pseudonym, gender, municipality_code, year, in_bands,
-        case
-            when year - birth_year < 18 then '0-17'
-            when year - birth_year < 25 then '18-24'
-            when year - birth_year < 65 then '25-64'
-            else '65+'
-        end as age_group
+        {{ age_group('year - birth_year') }} as age_group
     from scored
     where _latest = 1
 ),
 
-breakdowns as (
-    select true as by_gender, true as by_age
-    union all select false, true
-    union all select true, false
-    union all select false, false
-),
-
-levels as (
-    select 'municipality' as region_level
-    union all select 'wellbeing_county'
-),
+{{ breakdown_and_level_ctes() }},
 
 counts as (
     select
