@@ -6,17 +6,21 @@ Swedish pages before the package goes out in Swedish."""
 
 from __future__ import annotations
 
+from sources.reference import phenomena
+
 LANGUAGES = ("fi", "sv")
 
 COUNTY = {"fi": "Varsinais-Suomen hyvinvointialue (Varha)", "sv": "Egentliga Finlands välfärdsområde (Varha)"}
-PHENOMENA = ("homelessness", "mental_health", "substance_use", "livelihood")
+PHENOMENA = tuple(p.code for p in phenomena())  # seed phenomena: the one home of the four and their names
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
 
 NAMES: dict[str, dict[str, tuple[str, str]]] = {
     "phenomenon": {
-        "homelessness": ("Asunnottomuus", "Bostadslöshet"),
-        "mental_health": ("Mielenterveys", "Psykisk hälsa"),
-        "substance_use": ("Päihteet ja riippuvuudet", "Missbruk och beroende"),
-        "livelihood": ("Taloudellinen tilanne ja toimeentulo", "Ekonomisk situation och utkomst"),
+        **{p.code: (_capitalised(p.name_fi), _capitalised(p.name_sv)) for p in phenomena()},
         "other": ("Muut havainnot", "Övriga observationer"),
         "all": ("Kaikki", "Alla"),
         "none": ("Ei ilmiötä", "Inget fenomen"),
