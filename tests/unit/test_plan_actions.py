@@ -199,11 +199,11 @@ def test_demo_writes_three_versions_with_broken_rows(tmp_path):
 
 PLAN_DBT_FILES = [
     "dbt_project.yml", "profiles.yml", "macros",
-    "models/staging/professional_observations/_plan__sources.yml",
+    "models/staging/professional_observations/_professional_observations__sources.yml",
     "models/staging/professional_observations/stg_plan_actions__snapshots.sql",
-    "models/intermediate/int_plan_actions__versions.sql",
-    "models/intermediate/int_plan_actions__identified.sql",
-    "models/intermediate/int_plan_actions__status_history.sql",
+    "models/intermediate/plan/int_plan_actions__versions.sql",
+    "models/intermediate/plan/int_plan_actions__identified.sql",
+    "models/intermediate/plan/int_plan_actions__status_history.sql",
 ]
 
 
