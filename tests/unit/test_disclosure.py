@@ -39,6 +39,22 @@ def _signals(con, grid: dict[str, tuple[int, ...]]) -> None:
                         "'2025H1', ?, ?, ?, ?, ?, null, false, null)", [area, breakdown, value, n, n])
 
 
+
+def _hidden_bounds(h: highspy.Highs, published: np.ndarray) -> dict[int, tuple[float, float]]:
+    """The attacker's answer: for every hidden (NaN) cell, its smallest and largest value under the model `h`."""
+    out = {}
+    for i in np.flatnonzero(np.isnan(published)):
+        bounds = []
+        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+            h.changeColCost(int(i), 1.0)
+            h.changeObjectiveSense(sense)
+            h.run()
+            unbounded = h.getModelStatus() == highspy.HighsModelStatus.kUnbounded
+            bounds.append(float("inf") if unbounded else h.getInfo().objective_function_value)
+            h.changeColCost(int(i), 0.0)
+        out[int(i)] = tuple(bounds)
+    return out
+
 def _attack(con, table: str, measure: str, relations) -> dict[tuple, tuple[float, float]]:
     """The test's own attacker: every cell a variable, published cells fixed, hidden cells ≥ 0, and the
     relations as equalities; min and max of every hidden cell."""
@@ -57,18 +73,7 @@ def _attack(con, table: str, measure: str, relations) -> dict[tuple, tuple[float
         idx = np.array([total, *parts], dtype=np.int32)
         coef = np.array([-1.0] + [1.0] * len(parts))
         h.addRow(0.0, 0.0, len(idx), idx, coef)
-    out = {}
-    for i in np.flatnonzero(np.isnan(published)):
-        bounds = []
-        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-            h.changeColCost(int(i), 1.0)
-            h.changeObjectiveSense(sense)
-            h.run()
-            unbounded = h.getModelStatus() == highspy.HighsModelStatus.kUnbounded
-            bounds.append(float("inf") if unbounded else h.getInfo().objective_function_value)
-            h.changeColCost(int(i), 0.0)
-        out[tuple(rows.loc[i, key])] = tuple(bounds)
-    return out
+    return {tuple(rows.loc[i, key]): b for i, b in _hidden_bounds(h, published).items()}
 
 
 def _signal_relations(rows, index):
@@ -342,18 +347,7 @@ def _attack_with_inequalities(con) -> dict[tuple, tuple[float, float]]:
         if area == "all":
             parts = [index[(a, breakdown, value)] for a in OMBUDSMAN_GRID if (a, breakdown, value) in index]
             row(0.0, 0.0, {i: -1.0, **{p: 1.0 for p in parts}})
-    out = {}
-    for i in np.flatnonzero(np.isnan(published)):
-        bounds = []
-        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-            h.changeColCost(int(i), 1.0)
-            h.changeObjectiveSense(sense)
-            h.run()
-            unbounded = h.getModelStatus() == highspy.HighsModelStatus.kUnbounded
-            bounds.append(float("inf") if unbounded else h.getInfo().objective_function_value)
-            h.changeColCost(int(i), 0.0)
-        out[rows[i][:3]] = tuple(bounds)
-    return out
+    return {rows[i][:3]: b for i, b in _hidden_bounds(h, published).items()}
 
 
 def test_overlapping_phenomena_of_ombudsman_contacts_recover_no_hidden_cell():
@@ -493,18 +487,7 @@ def _attack_with(con, measure: str, relations) -> dict[tuple, tuple[float, float
         idx = np.array([index[total], *(index[p] for p in parts)], dtype=np.int32)
         coef = np.array([-1.0] + [1.0] * len(parts))
         h.addRow(-highspy.kHighsInf if kind == "contains" else 0.0, 0.0, len(idx), idx, coef)
-    out = {}
-    for i in np.flatnonzero(np.isnan(published)):
-        bounds = []
-        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-            h.changeColCost(int(i), 1.0)
-            h.changeObjectiveSense(sense)
-            h.run()
-            unbounded = h.getModelStatus() == highspy.HighsModelStatus.kUnbounded
-            bounds.append(float("inf") if unbounded else h.getInfo().objective_function_value)
-            h.changeColCost(int(i), 0.0)
-        out[tuple(rows.loc[i, key])] = tuple(bounds)
-    return out
+    return {tuple(rows.loc[i, key]): b for i, b in _hidden_bounds(h, published).items()}
 
 
 def _grid_relations(kind: str):
