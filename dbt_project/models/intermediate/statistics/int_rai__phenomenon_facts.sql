@@ -33,23 +33,7 @@ latest as (
 
 {{ breakdown_and_level_ctes() }},
 
-counts as (
-    select
-        l.year,
-        lv.region_level,
-        case when lv.region_level = 'municipality' then l.municipality_code else m.wellbeing_county_code end as region_code,
-        case when lv.region_level = 'municipality' then m.municipality_name_fi end as municipality_name_fi,
-        case when lv.region_level = 'municipality' then m.wellbeing_county_code else 'SSS' end as parent_region_code,
-        case when b.by_gender then l.gender else 'total' end as gender,
-        case when b.by_age then l.age_group else 'all' end as age_group,
-        sum(case when l.in_bands then 1 else 0 end) as in_bands,
-        count(*) as assessed
-    from latest l
-    inner join {{ ref('municipalities') }} m on m.municipality_code = l.municipality_code
-    cross join breakdowns b
-    cross join levels lv
-    group by 1, 2, 3, 4, 5, 6, 7
-),
+{{ banded_counts_cte() }},
 
 loads as (
     select max(loaded_at) as loaded_at
