@@ -25,25 +25,4 @@ scores as (
     {% endfor %}
 )
 
-select
-    s.client_pseudonym,
-    s.birth_year,
-    s.gender,
-    s.assessment_date,
-    s.client_group,
-    s.municipality_code,
-    s.instrument,
-    s.instrument_version,
-    s.item,
-    s.score,
-    coalesce(b.band, 'not_banded') as band,
-    b.label as band_label,
-    b.min as band_min,
-    b.max as band_max,
-    s.bdi_item_9
-from scores s
-left join {{ ref('instrument_bands') }} b
-    on b.instrument = s.instrument
-   and b.version = s.instrument_version
-   and b.item = s.item
-   and s.score between b.min and b.max
+{{ banded_scores(ref('instrument_bands'), 's.bdi_item_9') }}
