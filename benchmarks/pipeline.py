@@ -6,7 +6,8 @@ samples its memory (with dbt's and the fixture server's) from outside.
         the `full_refresh` job on a fresh data dir (landing/ already in place)
     python -m benchmarks.pipeline nochange --data-dir D --recordings R --out result.json
         a second refresh with nothing new, as a second `make run` does it (orchestration/refresh.py): extract
-        what may have changed (pending files: none; the APIs: polled), then no dbt and no republish
+        what may have changed (pending files: none; the APIs: polled), then no dbt and no republish; then two
+        ticks of the landing-zone sensor (the daemon's no-change refresh: it starts no run), timed
     python -m benchmarks.pipeline incremental --data-dir D --recordings R --out result.json
         drop one new daily complaints file, then the same refresh: it loads the file and rebuilds only what is
         downstream of complaints (and of the ledger), then republishes
@@ -137,6 +138,25 @@ def summary(result) -> dict[str, object]:
     }
 
 
+def sensor_ticks(defs, instance) -> dict[str, object]:
+    """The daemon's no-change refresh: two ticks of the landing-zone sensor on the unchanged landing zone, timed.
+    The first has no cursor (it hashes every landing file and reads the ledger), the second is a steady tick (file
+    sizes and times unchanged, so nothing is read). Each must request no run."""
+    import dagster as dg
+
+    sensor = defs.resolve_sensor_def("landing_zone_sensor")
+    repo = defs.get_repository_def()
+    ticks, cursor = [], None
+    for _ in range(2):
+        t = time.perf_counter()
+        with dg.build_sensor_context(repository_def=repo, instance=instance, cursor=cursor) as context:
+            result = sensor.evaluate_tick(context)
+        ticks.append({"seconds": round(time.perf_counter() - t, 3), "run_requests": len(result.run_requests),
+                      "skip": result.skip_message})
+        cursor = result.cursor
+    return {"first_tick": ticks[0], "steady_tick": ticks[1]}
+
+
 def ledger_rows(warehouse: Path) -> dict[str, int]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -200,6 +220,8 @@ def main() -> None:
                 out.update({"extracted": [k.to_user_string() for k in result.extracted], "changed": result.changed,
                             "built": [k.to_user_string() for k in result.built]})
             out["job_seconds"] = round(time.perf_counter() - t, 2)
+            if args.mode == "nochange":
+                out["sensor"] = sensor_ticks(defs, instance)
             out["steps"] = {k: v for r in runs for k, v in step_seconds(instance, r.run_id).items()}
             out["stages"] = stage_seconds(out["steps"])
         out.update(summary(result))

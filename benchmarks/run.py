@@ -249,6 +249,11 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
                              + f"; dbt parse {inc.get('dbt_parse_seconds', 0):.1f}, definitions import "
                              f"{inc.get('import_definitions_seconds', 0):.1f}"
                              + ("" if inc.get("success") else "   RUN NOT CLEAN"))
+                if inc.get("sensor"):
+                    first, steady = inc["sensor"]["first_tick"], inc["sensor"]["steady_tick"]
+                    lines.append(f"{'':>5}   landing-zone sensor (the daemon's no-change refresh): first tick "
+                                 f"{first['seconds']:.2f} s, steady tick {steady['seconds']:.3f} s, run requests "
+                                 f"{first['run_requests'] + steady['run_requests']}")
         kinds = full.get("rss_peak_by_kind") or {}
         lines.append(f"{'':>5} full refresh memory: peak {_gb(full['peak_rss_bytes'])} = "
                      + " + ".join(f"{k} {_gb(v)}" for k, v in sorted((full.get('peak_rss_parts') or {}).items()))
@@ -301,6 +306,11 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
             verdicts.append((f"{name} (process wall)", f"{last[mode]['wall_seconds']:.1f} s",
                              last[mode]["wall_seconds"] <= TARGETS[f"{mode}_seconds"],
                              f"<= {TARGETS[f'{mode}_seconds']:g} s"))
+    if last.get("nochange", {}).get("sensor"):
+        tick = last["nochange"]["sensor"]["first_tick"]
+        verdicts.append(("no-change refresh (daemon: sensor tick, 0 runs)", f"{tick['seconds']:.2f} s",
+                         tick["seconds"] <= TARGETS["nochange_seconds"] and not tick["run_requests"],
+                         f"<= {TARGETS['nochange_seconds']:g} s"))
     lines.append("")
     lines.append(f"targets at scale {last['scale']:g}:")
     for name, value, ok, target in verdicts:
