@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,15 +32,21 @@ class PublishSummary:
     path: Path
     row_counts: dict[str, int]
     guard: dict = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)  # tables in the marts schema that no current mart defines
 
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path, guard: Guard | None) -> PublishSummary:
+def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path, guard: Guard | None,
+                     marts: Collection[str] | None = None) -> PublishSummary:
     """Copy the marts into a candidate file, let `guard` protect and audit it, then write Parquet from it and
-    rename it into place. `guard=None` publishes the marts as they are (tests of the mechanics only)."""
+    rename it into place. `guard=None` publishes the marts as they are (tests of the mechanics only).
+
+    `marts`: the names of the marts the project defines today. Only they are published: a table left in the
+    warehouse's marts schema by an earlier release (a renamed or removed mart) is no contract with BI users and
+    no protection rule covers it, so it is left out (and named in `PublishSummary.left_out`)."""
     published_dir.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(published_dir)
     token = uuid.uuid4().hex[:12]
@@ -48,13 +54,13 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path, guard:
     tmp_parquet = published_dir / f".parquet.{token}.tmp"
     final = published_dir / PUBLISHED_FILE
     try:
-        _copy_marts(con, tmp_file)
+        left_out = _copy_marts(con, tmp_file, marts)
         report = guard(tmp_file, final if final.exists() else None) if guard else {}
         counts = _write_parquet(tmp_file, tmp_parquet)
         _verify(tmp_file, counts)
         os.replace(tmp_file, final)  # atomic on POSIX: readers see the old file or the new, never half
         _swap_dir(tmp_parquet, published_dir / "parquet")
-        return PublishSummary(final, counts, report)
+        return PublishSummary(final, counts, report, left_out)
     finally:
         tmp_file.unlink(missing_ok=True)
         Path(f"{tmp_file}.wal").unlink(missing_ok=True)
@@ -62,8 +68,10 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, published_dir: Path, guard:
             shutil.rmtree(tmp_parquet)
 
 
-def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path) -> None:
-    """The published schemas' tables with their table and column comments, in table order."""
+def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path, marts: Collection[str] | None) -> list[str]:
+    """The published schemas' tables (those in `marts`, if given) with their table and column comments, in table
+    order. Returns the tables left out."""
+    left_out = []
     con.execute(f"attach {_quote(str(target))} as publish_target")
     try:
         for schema in PUBLISHED_SCHEMAS:
@@ -72,6 +80,9 @@ def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path) -> None:
                 "select table_name, comment from duckdb_tables() where database_name = current_database() "
                 "and schema_name = ? order by table_name", [schema]).fetchall()
             for table, comment in tables:
+                if marts is not None and table not in marts:
+                    left_out.append(f"{schema}.{table}")
+                    continue
                 con.execute(f"create table publish_target.{schema}.{table} as select * from {schema}.{table}")
                 if comment:
                     con.execute(f"comment on table publish_target.{schema}.{table} is {_quote(comment)}")
@@ -82,6 +93,7 @@ def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path) -> None:
                                 f"is {_quote(col_comment)}")
     finally:
         con.execute("detach publish_target")
+    return left_out
 
 
 def _write_parquet(candidate: Path, directory: Path) -> dict[str, int]:

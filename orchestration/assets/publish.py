@@ -44,7 +44,11 @@ def rsw_marts_asset(mart_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
         (primary and secondary cell suppression, k-anonymous proposals) and attacked by the disclosure auditor
         before it is renamed into place: when the audit fails, the step fails and the last good snapshot stays."""
         with warehouse.marts() as con:  # the DuckDB warehouse, or the Spark marts' Parquet (RSW_DBT_TARGET=spark)
-            summary = publish_snapshot(con, published.path, guard(published.suppression_threshold))
+            summary = publish_snapshot(con, published.path, guard(published.suppression_threshold),
+                                       marts={k.path[-1] for k in mart_keys})
+        if summary.left_out:
+            context.log.warning(f"Not published (no mart of the project defines them, e.g. a mart renamed in an "
+                                f"earlier release; drop them from the warehouse): {', '.join(summary.left_out)}")
         audit = summary.guard["audit"]
         from orchestration.definitions import build_definitions  # the whole asset graph (cached, built by now)
 
@@ -58,6 +62,7 @@ def rsw_marts_asset(mart_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
             "path": dg.MetadataValue.path(str(summary.path)),
             "row_counts": dg.MetadataValue.json(summary.row_counts),
             "marts": len(summary.row_counts),
+            "left_out": dg.MetadataValue.json(summary.left_out),
             "disclosure": dg.MetadataValue.json({k: v for k, v in summary.guard.items() if k != "audit"}),
             "audit": dg.MetadataValue.json(audit),
             "protected_cells": audit["protected_items"],

@@ -80,3 +80,23 @@ def test_failed_publish_leaves_last_good_snapshot(tmp_path, monkeypatch):
     assert (tmp_path / "pub" / PUBLISHED_FILE).read_bytes() == before
     assert duckdb.sql(f"select count(*) from '{tmp_path / 'pub' / 'parquet' / 'livelihood.parquet'}'").fetchall() == [(10,)]
     assert [p.name for p in (tmp_path / "pub").iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_table_no_current_mart_defines_is_not_published(tmp_path):
+    """A mart renamed in an earlier release (supervision_signals → complaint_cases) leaves its old table in the
+    warehouse; no protection rule covers it any more, so the publish leaves it out and names it."""
+    make_warehouse(tmp_path / "wh.duckdb", 10)
+    con = duckdb.connect(str(tmp_path / "wh.duckdb"))
+    try:
+        con.execute("create table marts.supervision_signals as select 3 as complaints")
+        summary = publish_snapshot(con, tmp_path / "pub", None, marts={"livelihood"})
+    finally:
+        con.close()
+    assert summary.row_counts == {"livelihood": 10}
+    assert summary.left_out == ["marts.supervision_signals"]
+    assert not (tmp_path / "pub" / "parquet" / "supervision_signals.parquet").exists()
+    published = duckdb.connect(str(tmp_path / "pub" / PUBLISHED_FILE), read_only=True)
+    try:
+        assert [r[0] for r in published.execute("select table_name from duckdb_tables()").fetchall()] == ["livelihood"]
+    finally:
+        published.close()
