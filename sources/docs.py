@@ -15,7 +15,9 @@ FINGERPRINT_FILE = "manifest.sha256"
 VOLATILE_KEYS = ("metadata",)  # generated_at, invocation_id, ... change on every parse
 
 
-VOLATILE_NODE_KEYS = ("created_at",)  # when the node was parsed: every full (non-partial) parse renews it
+# created_at: when the node was parsed (every full parse renews it); root_path: where the checkout is (a project
+# moved or cloned elsewhere is the same project)
+VOLATILE_NODE_KEYS = ("created_at", "root_path")
 
 
 def _stable(value):
