@@ -1,7 +1,7 @@
 """Shared by the file-source tests: writing a hand-made delivery (delimited text or a workbook) and landing it.
 
-Not a test module (no test_ prefix); imported by the tests of the client-data file sources, each of which binds
-its source once in a `Deliveries`.
+Not a test module (no test_ prefix). The client-data tests bind their source once in a `Deliveries`; the tests of
+demo deliveries and `_indicator_files` land through `land_reconciled`.
 """
 
 from __future__ import annotations
