@@ -10,12 +10,14 @@ local fixture server that plays them back. Not product code: installed with the 
     write_recordings(folder)                   the Sotkanet and StatFin answers the fixture server plays back
     FixtureServer(recordings).start() / .stop() the local Sotkanet / StatFin stand-in (also a context manager)
     fictitious_hetu(born, individual)          a fictitious identity code (DVV's test range 900-999)
+    complaint_case(year), feedback_record(year, month), panel_meeting(year)
+                                               one well-formed client-data row (all but its id) to start from
     write_csv / write_xlsx                     files as the counties' systems export them
 """
 
 from demo.api_recordings import COUNTIES, MUNICIPALITIES, write_recordings
 from demo.ara_homelessness import write_ara_landing
-from demo.client_data import write_client_data_landing
+from demo.client_data import complaint_case, feedback_record, panel_meeting, write_client_data_landing
 from demo.fixture_server import FixtureServer
 from demo.generate import DEMO_TODAY, generate
 from demo.hetu import fictitious_hetu, fictitious_hetus, random_fictitious_hetu, spoil_hetu
@@ -39,8 +41,9 @@ from demo.statistics import register_people, write_client_register_events, write
 from demo.writers import write_csv, write_frame_csv, write_frame_xlsx, write_xlsx
 
 __all__ = [
-    "COUNTIES", "DEMO_TODAY", "MUNICIPALITIES", "FixtureServer", "default_reference_csv", "fictitious_hetu",
-    "fictitious_hetus", "generate", "random_fictitious_hetu", "register_people", "spoil_hetu",
+    "COUNTIES", "DEMO_TODAY", "MUNICIPALITIES", "FixtureServer", "complaint_case", "default_reference_csv",
+    "feedback_record", "fictitious_hetu",
+    "fictitious_hetus", "generate", "panel_meeting", "random_fictitious_hetu", "register_people", "spoil_hetu",
     "write_ara_landing", "write_client_data_landing", "write_client_register_events", "write_csv",
     "write_frame_csv", "write_frame_xlsx", "write_haipro", "write_knowledge_cycle_landing",
     "write_missing_observations_landing", "write_ombudsman", "write_patient_ombudsman", "write_plan_landing",

@@ -430,8 +430,11 @@ def _complaints_year(rng, fake, year: int, n: int, today: dt.date, clients: np.n
     )
 
 
-def _complaints_broken(year: int, today: dt.date) -> list[dict]:
-    base = {
+def complaint_case(year: int) -> dict[str, str | None]:
+    """One well-formed complaint case of `year` in the register export's columns, all but its case number
+    (`asianumero`): a muistutus received in March and still open. The demo spoils it into its broken rows; tests
+    start their hand-made rows from it."""
+    return {
         "tekija": "Asiakas",
         "palvelualue": "Aikuissosiaalityö",
         "yksikko": "Aikuissosiaalityö, Turku",
@@ -449,6 +452,10 @@ def _complaints_broken(year: int, today: dt.date) -> list[dict]:
         "muokattu": f"10.3.{year} 09:15",
         "asiakkaan_hetu": fictitious_hetu(dt.date(1980, 4, 12), 951),
     }
+
+
+def _complaints_broken(year: int, today: dt.date) -> list[dict]:
+    base = complaint_case(year)
     rows = [
         {"asiakkaan_hetu": fictitious_hetu(dt.date(1975, 6, 3), 962, valid=False)},  # checksum wrong
         {"saapumispvm": f"31.2.{year}"},  # no such day
@@ -554,8 +561,11 @@ def _feedback_month(rng, fake, year: int, month: int, n: int, offset: int) -> pd
     )
 
 
-def _feedback_broken(year: int, month: int, today: dt.date) -> list[dict]:
-    base = {
+def feedback_record(year: int, month: int) -> dict[str, str | None]:
+    """One well-formed feedback record of `month` in the feedback system's export columns, all but its id
+    (`Palautteen tunnus`): a rating and a score, no text. The demo spoils it into its broken rows; tests start
+    their hand-made rows from it."""
+    return {
         "Saapunut": f"12.{month}.{year} 10:20",
         "Palvelualue": "Ikääntyneiden palvelut",
         "Yksikkö": "Kotihoito, Salo",
@@ -567,6 +577,10 @@ def _feedback_broken(year: int, month: int, today: dt.date) -> list[dict]:
         "Palaute": None,
         "Kieli": "fi",
     }
+
+
+def _feedback_broken(year: int, month: int, today: dt.date) -> list[dict]:
+    base = feedback_record(year, month)
     rows = [
         {"Arvosana (1-5)": "6"},  # outside the 1–5 scale
         {"Palvelualue": "Suun terveydenhuolto"},  # not a social-welfare service area
@@ -621,6 +635,22 @@ def write_client_feedback(
 
 
 # --- client panels ----------------------------------------------------------------------------------------
+def panel_meeting(year: int) -> dict[str, object]:
+    """One well-formed client panel meeting of `year` in the meeting records' columns, all but its id
+    (`Kokouksen tunnus`): an older people's panel in May. The demo spoils it into its broken rows; tests start
+    their hand-made rows from it."""
+    return {
+        "Tyyppi": "Asiakasraati",
+        "Raati tai foorumi": "Ikäihmisten asiakasraati",
+        "Palvelualue": "Ikääntyneiden palvelut",
+        "Kunta": None,
+        "Teema": "Kotihoidon käyntiajat",
+        "Osallistujia": 9,
+        "Ehdotukset": "1) Käyntiajat tekstiviestillä",
+        "Päivämäärä": dt.date(year, 5, 20),
+    }
+
+
 def write_client_panels(
     landing_root: Path, rng, fake, scale: float, years: list[int], today: dt.date
 ) -> None:
@@ -660,16 +690,7 @@ def write_client_panels(
                     "Ehdotukset": "\n".join(f"{k + 1}) {p}" for k, p in enumerate(chosen)),
                 }
             )
-        base = {
-            "Tyyppi": "Asiakasraati",
-            "Raati tai foorumi": "Ikäihmisten asiakasraati",
-            "Palvelualue": "Ikääntyneiden palvelut",
-            "Kunta": None,
-            "Teema": "Kotihoidon käyntiajat",
-            "Osallistujia": 9,
-            "Ehdotukset": "1) Käyntiajat tekstiviestillä",
-            "Päivämäärä": dt.date(year, 5, 20),
-        }
+        base = panel_meeting(year)
         broken = [
             {"Osallistujia": -3},
             {"Päivämäärä": None},

@@ -28,6 +28,19 @@ def demo_run(tmp_path_factory):
 
 
 @pytest.fixture
+def con() -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory DuckDB, closed after the test."""
+    c = duckdb.connect()
+    yield c
+    c.close()
+
+
+def count(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> int:
+    """The one number a query answers (a `select count(*)`, say)."""
+    return con.execute(sql, params or []).fetchone()[0]
+
+
+@pytest.fixture
 def published(demo_run) -> duckdb.DuckDBPyConnection:
     _, config = demo_run
     con = duckdb.connect(str(config.published_dir / "rsw_marts.duckdb"), read_only=True)

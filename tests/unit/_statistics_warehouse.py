@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import random
 import zlib
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from sources.statistics import sotkanet, statfin
 
@@ -111,19 +111,13 @@ def run_dbt(args: list[str], warehouse: Path, work: Path, threshold: int = 5, co
     The RSW_* variables are set for the run only and restored afterwards."""
     from dbt.cli.main import dbtRunner
 
-    saved = {k: os.environ.get(k) for k in dbt_env(warehouse)}
-    os.environ.update(dbt_env(warehouse, threshold, compared))
-    try:
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in dbt_env(warehouse, threshold, compared).items():
+            env.setenv(name, value)
         result = dbtRunner().invoke([
             *args, "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT),
             "--target-path", str(work / "target"), "--log-path", str(work / "logs"), "--quiet",
         ])
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
     if not result.success:
         problems = []
         for node in getattr(result.result, "results", None) or []:

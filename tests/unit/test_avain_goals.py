@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from _indicator_files import load, quarantined
+from _indicator_files import load_cases
 
 from demo import fictitious_hetu
 from sources.statistics.avain_goals import HEADERS, SOURCE
@@ -18,24 +18,16 @@ def row(nnn=911, **kw) -> dict[str, str]:
 
 
 def test_reviewed_and_unreviewed_goals_load_inconsistent_ones_are_quarantined(tmp_path):
-    rows = [
-        row(911),
-        row(912, arviointipvm="", tavoitteen_toteutuminen=""),             # plan not reviewed yet: kept
-        row(913, tavoitteen_toteutuminen="saavutettu", tavoitteen_osa_alue="päihteet"),
-        row(914, tavoitteen_toteutuminen=""),                              # reviewed, no attainment
-        row(915, arviointipvm="", tavoitteen_toteutuminen="Toteutunut"),   # attainment without review
-        row(916, arviointipvm="1.1.2025"),                                 # review before the plan
-        row(917, tavoitteen_osa_alue="Harrastukset"),
-        row(918, tavoitteen_toteutuminen="hyvin"),
-    ]
-    con, result = load(tmp_path, SOURCE, HEADERS, rows)
-    assert result.total("rows_accepted") == 3
-    reasons = quarantined(con, SOURCE)
-    assert "missing for a reviewed goal" in reasons[4]
-    assert "no review date" in reasons[5]
-    assert "review before the plan" in reasons[6]
-    assert "unknown AVAIN goal area" in reasons[7]
-    assert "unknown goal attainment" in reasons[8]
+    con, _ = load_cases(tmp_path, SOURCE, HEADERS, [
+        (row(911), None),
+        (row(912, arviointipvm="", tavoitteen_toteutuminen=""), None),  # plan not reviewed yet: kept
+        (row(913, tavoitteen_toteutuminen="saavutettu", tavoitteen_osa_alue="päihteet"), None),
+        (row(914, tavoitteen_toteutuminen=""), "missing for a reviewed goal"),
+        (row(915, arviointipvm="", tavoitteen_toteutuminen="Toteutunut"), "no review date"),
+        (row(916, arviointipvm="1.1.2025"), "review before the plan"),
+        (row(917, tavoitteen_osa_alue="Harrastukset"), "unknown AVAIN goal area"),
+        (row(918, tavoitteen_toteutuminen="hyvin"), "unknown goal attainment"),
+    ])
     got = con.execute("select goal_area, attainment_score, review_date is null from raw.avain_goals "
                       "order by goal_area").fetchall()
     assert got == [("paihteet", 3, False), ("talous", 2, False), ("talous", None, True)]

@@ -203,69 +203,54 @@ def test_hostile_text_cell(tmp_path, samples, text):
         assert f"raw.{name}" in tables
 
 
-def _mutate_and_load(tmp_path, samples, name, pick_column, value):
-    source = SOURCES[name]
-    file_name, header, rows, i = samples[name]
-    cols = [c for c, h in enumerate(header) if pick_column(h, [r[c] for r in rows])]
-    if not cols:
-        return None
-    mutated = [list(r) for r in rows]
-    mutated[i][cols[0]] = value
-    con, result, _ = load(tmp_path / name / "case", source, lambda d: _w(d / file_name, header, mutated))
-    return source, con, result, i
+def quarantine_mutated_cell(tmp_path, samples, pick_column, value: str, expect: str | None) -> dict[str, object]:
+    """In every source with a column `pick_column(source, header, sample values)` picks, put `value` into the first
+    such column of its clean sample row and load the sample: the row must be quarantined (with a reason matching
+    `expect`, when given) and the load must reconcile. The sources covered, with their connections."""
+    covered = {}
+    for name, source in SOURCES.items():
+        file_name, header, rows, i = samples[name]
+        cols = [c for c, h in enumerate(header) if pick_column(source, h, [r[c] for r in rows])]
+        if not cols:
+            continue
+        mutated = [list(r) for r in rows]
+        mutated[i][cols[0]] = value
+        con, result, _ = load(tmp_path / name / "case", source,
+                              lambda d, f=file_name, h=header, m=mutated: _w(d / f, h, m))
+        assert_quarantined(con, source, result, i, expect)
+        covered[name] = con
+    return covered
+
+
+def is_date(source, header, values) -> bool:
+    return sum(bool(DATE_VALUE.match(v)) for v in values) > len(values) / 2
+
+
+def is_count(source, header, values) -> bool:
+    return bool(COUNT_HEADER.search(header)) and all(re.fullmatch(r"[\d ,]*", v) for v in values)
+
+
+def is_municipality(source, header, values) -> bool:
+    return bool(MUNICIPALITY_HEADER.search(header)) and any(values)
+
+
+@pytest.mark.parametrize(("pick_column", "value", "expect", "at_least"), [
+    pytest.param(is_date, "31.2.2025", "date|päivä|31.2.2025", 8, id="impossible_date"),
+    pytest.param(is_count, "-3", None, 4, id="negative_count"),
+    pytest.param(is_municipality, "999", "municipalit|kunta|kommun|999", 8, id="unknown_municipality"),
+])
+def test_bad_cell_is_quarantined(tmp_path, samples, pick_column, value, expect, at_least):
+    covered = quarantine_mutated_cell(tmp_path, samples, pick_column, value, expect)
+    assert len(covered) >= at_least, sorted(covered)
 
 
 def test_identity_code_with_bad_checksum(tmp_path, samples):
-    covered = []
-    for name, source in SOURCES.items():
-        if not source.identity_columns:
-            continue
-        out = _mutate_and_load(tmp_path, samples, name, lambda h, _, s=source: h in s.identity_columns, "010594Y9033")
-        if out:
-            source, con, result, i = out
-            assert_quarantined(con, source, result, i, expect="identity code|hetu|checksum|check")
-            dumped = con.execute(f"select record from quarantine.{name}").fetchall()
-            assert not any("010594Y9033" in r[0] for r in dumped), "the code must not be kept in quarantine"
-            covered.append(name)
-    assert len(covered) >= 5, covered
-
-
-def test_impossible_date(tmp_path, samples):
-    covered = []
-    for name in SOURCES:
-        out = _mutate_and_load(tmp_path, samples, name,
-                               lambda h, vals: sum(bool(DATE_VALUE.match(v)) for v in vals) > len(vals) / 2,
-                               "31.2.2025")
-        if out:
-            source, con, result, i = out
-            assert_quarantined(con, source, result, i, expect="date|päivä|31.2.2025")
-            covered.append(name)
-    assert len(covered) >= 8, covered
-
-
-def test_negative_count(tmp_path, samples):
-    covered = []
-    for name in SOURCES:
-        out = _mutate_and_load(tmp_path, samples, name,
-                               lambda h, vals: bool(COUNT_HEADER.search(h)) and all(re.fullmatch(r"[\d ,]*", v) for v in vals),
-                               "-3")
-        if out:
-            source, con, result, i = out
-            assert_quarantined(con, source, result, i)
-            covered.append(name)
-    assert len(covered) >= 4, covered
-
-
-def test_unknown_municipality(tmp_path, samples):
-    covered = []
-    for name in SOURCES:
-        out = _mutate_and_load(tmp_path, samples, name,
-                               lambda h, vals: bool(MUNICIPALITY_HEADER.search(h)) and any(vals), "999")
-        if out:
-            source, con, result, i = out
-            assert_quarantined(con, source, result, i, expect="municipalit|kunta|kommun|999")
-            covered.append(name)
-    assert len(covered) >= 8, covered
+    covered = quarantine_mutated_cell(tmp_path, samples, lambda source, header, _: header in source.identity_columns,
+                                      "010594Y9033", "identity code|hetu|checksum|check")
+    for name, con in covered.items():
+        dumped = con.execute(f"select record from quarantine.{name}").fetchall()
+        assert not any("010594Y9033" in r[0] for r in dumped), f"{name}: the code must not be kept in quarantine"
+    assert len(covered) >= 5, sorted(covered)
 
 
 # -- identity codes typed where they do not belong ------------------------------------------------------------

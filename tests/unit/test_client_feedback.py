@@ -4,47 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
-from demo import fictitious_hetu
+from demo import feedback_record, fictitious_hetu
 from sources.client_data.client_feedback import HEADERS, SOURCE
-from tests.unit._landing_files import land, write_delimited
+from tests.unit._landing_files import Deliveries
 
-TODAY = dt.date(2025, 12, 31)
+FEEDBACK = Deliveries(SOURCE, HEADERS, today=dt.date(2025, 12, 31), encoding="cp1252")
 PLANTED = fictitious_hetu(dt.date(1990, 1, 10), 977)
 
 
 def row(**overrides) -> dict:
-    base = {
-        "Palautteen tunnus": "P202503-000001",
-        "Saapunut": "12.3.2025 10:20",
-        "Palvelualue": "Ikääntyneiden palvelut",
-        "Yksikkö": "Kotihoito, Salo",
-        "Kunta": "Salo",
-        "Kanava": "Verkkolomake",
-        "Aihe": "Kohtelu",
-        "Arvosana (1-5)": "4",
-        "Suosittelu (0-10)": "8",
-        "Palaute": "Hyvä palvelu, kiitos!",
-        "Kieli": "fi",
-    }
-    return {**base, **overrides}
-
-
-def write_csv(path: Path, rows: list[dict], encoding: str = "cp1252", sep: str = ";") -> Path:
-    return write_delimited(path, HEADERS, rows, encoding=encoding, sep=sep)
-
-
-def load(tmp_path: Path, con=None):
-    return land(tmp_path, SOURCE, today=TODAY, con=con)
+    """The demo's well-formed feedback of March 2025, with a text."""
+    return {**feedback_record(2025, 3), "Palautteen tunnus": "P202503-000001", "Palaute": "Hyvä palvelu, kiitos!",
+            **overrides}
 
 
 def test_good_cp1252_file(tmp_path):
-    write_csv(
-        tmp_path / "client_feedback" / "palaute_2025-03.csv",
+    FEEDBACK.csv(
+        tmp_path,
+        "palaute_2025-03.csv",
         [
             row(),
             row(
@@ -73,7 +53,7 @@ def test_good_cp1252_file(tmp_path):
             ),
         ],
     )
-    con, result = load(tmp_path)
+    con, result = FEEDBACK.land(tmp_path)
     assert (result.total("rows_accepted"), result.total("rows_quarantined")) == (3, 0), result.reasons
     rows = con.execute("""select feedback_id, received_at, service_area_code, municipality_code, channel, topic,
                                  rating_1_5, score_0_10, feedback_text, language
@@ -103,8 +83,9 @@ def test_good_cp1252_file(tmp_path):
 
 
 def test_broken_rows_are_quarantined_with_reasons(tmp_path):
-    write_csv(
-        tmp_path / "client_feedback" / "palaute_2025-12.csv",
+    FEEDBACK.csv(
+        tmp_path,
+        "palaute_2025-12.csv",
         [
             row(**{"Palautteen tunnus": "X1", "Arvosana (1-5)": "6"}),
             row(**{"Palautteen tunnus": "X2", "Palvelualue": "Suun terveydenhuolto"}),
@@ -125,7 +106,7 @@ def test_broken_rows_are_quarantined_with_reasons(tmp_path):
             row(**{"Palautteen tunnus": "OK"}),
         ],
     )
-    con, result = load(tmp_path)
+    con, result = FEEDBACK.land(tmp_path)
     assert (result.total("rows_in"), result.total("rows_accepted"), result.total("rows_quarantined")) == (
         10,
         1,
@@ -151,14 +132,15 @@ def test_broken_rows_are_quarantined_with_reasons(tmp_path):
 
 def test_free_text_is_redacted_in_raw_and_quarantine(tmp_path):
     text = f"Olen {PLANTED}, soittakaa 040 765 4321 tai maija.meikalainen@example.com"
-    write_csv(
-        tmp_path / "client_feedback" / "palaute.csv",
+    FEEDBACK.csv(
+        tmp_path,
+        "palaute.csv",
         [
             row(Palaute=text),
             row(**{"Palautteen tunnus": "BAD", "Palaute": text, "Kanava": "?"}),
         ],
     )
-    con, _ = load(tmp_path)
+    con, _ = FEEDBACK.land(tmp_path)
     stored = con.execute("select feedback_text from raw.client_feedback").fetchall()[0][0]
     assert stored == "Olen [HETU], soittakaa [PUHELIN] tai [EMAIL]"
     record = json.loads(con.execute("select record from quarantine.client_feedback").fetchall()[0][0])
@@ -172,13 +154,14 @@ def test_free_text_is_redacted_in_raw_and_quarantine(tmp_path):
     ("encoding", "sep"), [("cp1252", ";"), ("utf-8-sig", ";"), ("utf-8", ","), ("cp1252", "\t")]
 )
 def test_encoding_and_delimiter_variants(tmp_path, encoding, sep):
-    write_csv(
-        tmp_path / "client_feedback" / "palaute.csv",
+    FEEDBACK.csv(
+        tmp_path,
+        "palaute.csv",
         [row(Palaute="Hyvä; selkeä ohjaus, kiitos"), row(**{"Palautteen tunnus": "P2", "Kunta": "Pöytyä"})],
-        encoding,
-        sep,
+        encoding=encoding,
+        sep=sep,
     )
-    con, result = load(tmp_path)
+    con, result = FEEDBACK.land(tmp_path)
     assert result.total("rows_accepted") == 2, result.reasons
     assert sorted(
         con.execute("select municipality_code, feedback_text from raw.client_feedback").fetchall()
@@ -186,42 +169,17 @@ def test_encoding_and_delimiter_variants(tmp_path, encoding, sep):
 
 
 def test_xlsx_month(tmp_path):
-    wb = Workbook()
-    ws = wb.active
-    ws.append(HEADERS)
-    ws.append(
+    FEEDBACK.xlsx(
+        tmp_path,
+        "palaute_2025-06.xlsx",
         [
-            "P202506-000001",
-            dt.datetime(2025, 6, 3, 9, 41),
-            "Vammaispalvelut",
-            "Vammaispalvelut, Turku",
-            "Turku",
-            "Tekstiviesti",
-            "Odotusaika",
-            2,
-            None,
-            "Odotin kauan.",
-            "fi",
-        ]
+            ["P202506-000001", dt.datetime(2025, 6, 3, 9, 41), "Vammaispalvelut", "Vammaispalvelut, Turku", "Turku",
+             "Tekstiviesti", "Odotusaika", 2, None, "Odotin kauan.", "fi"],
+            ["P202506-000002", dt.datetime(2025, 6, 4, 15, 0), "Lastensuojelu", None, None, "Puhelin", None, None, 10,
+             None, "fi"],
+        ],
     )
-    ws.append(
-        [
-            "P202506-000002",
-            dt.datetime(2025, 6, 4, 15, 0),
-            "Lastensuojelu",
-            None,
-            None,
-            "Puhelin",
-            None,
-            None,
-            10,
-            None,
-            "fi",
-        ]
-    )
-    (tmp_path / "client_feedback").mkdir()
-    wb.save(tmp_path / "client_feedback" / "palaute_2025-06.xlsx")
-    con, result = load(tmp_path)
+    con, result = FEEDBACK.land(tmp_path)
     assert result.total("rows_accepted") == 2, result.reasons
     assert con.execute(
         "select received_at, service_area_code, rating_1_5, score_0_10 from raw.client_feedback order by 1"

@@ -7,38 +7,31 @@ from pathlib import Path
 
 import pytest
 
+from demo import panel_meeting
 from sources.client_data.client_panels import HEADERS, SOURCE
-from tests.unit._landing_files import land, write_workbook
+from tests.unit._landing_files import Deliveries
 
-TODAY = dt.date(2025, 12, 31)
+PANELS = Deliveries(SOURCE, HEADERS, today=dt.date(2025, 12, 31))
 
 
 def meeting(**overrides) -> dict:
-    base = {
+    """The demo's well-formed older people's panel, met in March 2025 with two proposals."""
+    march = {
         "Kokouksen tunnus": "R2025-001",
         "Päivämäärä": dt.date(2025, 3, 18),
-        "Tyyppi": "Asiakasraati",
-        "Raati tai foorumi": "Ikäihmisten asiakasraati",
-        "Palvelualue": "Ikääntyneiden palvelut",
-        "Kunta": None,
-        "Teema": "Kotihoidon käyntiajat",
-        "Osallistujia": 9,
         "Ehdotukset": "1) Käyntiajat tekstiviestillä\n2) Sama hoitaja viikon ajan",
     }
-    return {**base, **overrides}
+    return {**panel_meeting(2025), **march, **overrides}
 
 
-def write_xlsx(path: Path, rows: list[dict]) -> Path:
-    return write_workbook(path, HEADERS, rows, sheet="Kokoukset")
-
-
-def load(tmp_path: Path):
-    return land(tmp_path, SOURCE, today=TODAY)
+def write_xlsx(root: Path, file_name: str, rows: list[dict]) -> Path:
+    return PANELS.xlsx(root, file_name, rows, sheet="Kokoukset")
 
 
 def test_good_workbook(tmp_path):
     write_xlsx(
-        tmp_path / "client_panels" / "asiakasraadit_2025.xlsx",
+        tmp_path,
+        "asiakasraadit_2025.xlsx",
         [
             meeting(),
             meeting(
@@ -55,7 +48,7 @@ def test_good_workbook(tmp_path):
             ),
         ],
     )
-    con, result = load(tmp_path)
+    con, result = PANELS.land(tmp_path)
     assert (result.total("rows_accepted"), result.total("rows_quarantined")) == (2, 0), result.reasons
     rows = con.execute("""select meeting_id, meeting_date, panel_type, service_area_code, municipality_code,
                                  participant_count, proposals_text from raw.client_panels order by 1""").fetchall()
@@ -78,7 +71,8 @@ def test_good_workbook(tmp_path):
 
 def test_broken_meetings_are_quarantined(tmp_path):
     write_xlsx(
-        tmp_path / "client_panels" / "asiakasraadit_2025.xlsx",
+        tmp_path,
+        "asiakasraadit_2025.xlsx",
         [
             meeting(**{"Kokouksen tunnus": "X1", "Osallistujia": -3}),
             meeting(**{"Kokouksen tunnus": "X2", "Päivämäärä": None}),
@@ -91,7 +85,7 @@ def test_broken_meetings_are_quarantined(tmp_path):
             meeting(**{"Kokouksen tunnus": "X9", "Ehdotukset": "Ota yhteyttä: pekka@example.com"}),
         ],
     )
-    con, result = load(tmp_path)
+    con, result = PANELS.land(tmp_path)
     assert (result.total("rows_in"), result.total("rows_accepted")) == (9, 1)
     reasons = dict(
         con.execute(
@@ -115,26 +109,10 @@ def test_broken_meetings_are_quarantined(tmp_path):
 
 @pytest.mark.parametrize(("encoding", "sep"), [("utf-8-sig", ";"), ("cp1252", ";"), ("utf-8", ",")])
 def test_csv_export_of_the_workbook(tmp_path, encoding, sep):
-    path = tmp_path / "client_panels" / "raadit.csv"
-    path.parent.mkdir()
-    lines = [
-        sep.join(HEADERS),
-        sep.join(
-            [
-                "R2025-010",
-                "18.3.2025",
-                "asiakasraati",
-                "Lapsiperheiden asiakasraati",
-                "Barnfamiljer",
-                "",
-                "Perhetyö",
-                "7",
-                "Perhetyöhön pääsy nopeammin",
-            ]
-        ),
-    ]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    con, result = load(tmp_path)
+    families = ["R2025-010", "18.3.2025", "asiakasraati", "Lapsiperheiden asiakasraati", "Barnfamiljer", "",
+                "Perhetyö", "7", "Perhetyöhön pääsy nopeammin"]
+    PANELS.csv(tmp_path, "raadit.csv", [families], encoding=encoding, sep=sep)
+    con, result = PANELS.land(tmp_path)
     assert result.total("rows_accepted") == 1, result.reasons
     assert con.execute(
         "select meeting_date, service_area_code, participant_count from raw.client_panels"

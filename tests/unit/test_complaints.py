@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import duckdb
 import pytest
-from openpyxl import Workbook
 
-from demo import fictitious_hetu
+from demo import complaint_case, fictitious_hetu
 from sources.client_data.complaints import HEADERS, SOURCE
 from sources.landing import load_source
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.readers import FileFormatError
-from tests.unit._landing_files import land, write_delimited
+from tests.unit._landing_files import Deliveries
 
 TODAY = dt.date(2025, 12, 31)
+COMPLAINTS = Deliveries(SOURCE, HEADERS, TODAY, pseudonymizer=Pseudonymizer(DEMO_PSEUDONYM_KEY))
 CLIENT = fictitious_hetu(dt.date(1980, 4, 12), 951)
 _BORN_2004 = fictitious_hetu(dt.date(2004, 5, 20), 902)
 CLIENT_2023_SIGN = _BORN_2004[:6] + "B" + _BORN_2004[7:]  # a 2023 century sign: a different person
@@ -25,34 +24,11 @@ BAD_CHECKSUM = fictitious_hetu(dt.date(1975, 6, 3), 962, valid=False)
 
 
 def row(**overrides: str | None) -> dict[str, str | None]:
-    base = {
-        "asianumero": "MU-2025-00001",
-        "asiatyyppi": "Muistutus",
-        "saapumispvm": "3.2.2025",
-        "tapahtumapvm": "28.1.2025",
-        "tekija": "Asiakas",
-        "asiakkaan_hetu": CLIENT,
-        "palvelualue": "Aikuissosiaalityö",
-        "yksikko": "Aikuissosiaalityö, Turku",
-        "kunta": "Turku",
-        "kategoria": "Kohtelu",
-        "shl11_tarve": "3",
-        "kasittelija": "Yksikkö",
-        "ratkaisupvm": "20.2.2025",
-        "ratkaisu": "Osittain aiheellinen",
-        "toimenpiteet": "Käsitelty tiimissä.",
-        "liittyva_asia": None,
-        "muokattu": "20.2.2025 14:05",
-    }
-    return {**base, **overrides}
-
-
-def write_csv(path: Path, rows: list[dict], encoding: str = "utf-8-sig", sep: str = ";") -> Path:
-    return write_delimited(path, HEADERS, rows, encoding=encoding, sep=sep)
-
-
-def load(tmp_path: Path, con=None):
-    return land(tmp_path, SOURCE, today=TODAY, pseudonymizer=Pseudonymizer(DEMO_PSEUDONYM_KEY), con=con)
+    """A muistutus received and decided in February 2025: the demo's well-formed case, decided."""
+    decided = {"asianumero": "MU-2025-00001", "asiakkaan_hetu": CLIENT, "tapahtumapvm": "28.1.2025",
+               "saapumispvm": "3.2.2025", "ratkaisupvm": "20.2.2025", "ratkaisu": "Osittain aiheellinen",
+               "toimenpiteet": "Käsitelty tiimissä.", "muokattu": "20.2.2025 14:05"}
+    return {**complaint_case(2025), **decided, **overrides}
 
 
 def all_text(con, table: str) -> str:
@@ -61,8 +37,9 @@ def all_text(con, table: str) -> str:
 
 
 def test_good_file_lands_typed_and_pseudonymised(tmp_path):
-    write_csv(
-        tmp_path / "complaints" / "asiat_2025.csv",
+    COMPLAINTS.csv(
+        tmp_path,
+        "asiat_2025.csv",
         [
             row(),
             row(
@@ -93,7 +70,7 @@ def test_good_file_lands_typed_and_pseudonymised(tmp_path):
             ),
         ],
     )
-    con, result = load(tmp_path)
+    con, result = COMPLAINTS.land(tmp_path)
     assert (result.total("rows_in"), result.total("rows_accepted"), result.total("rows_quarantined")) == (
         4,
         4,
@@ -132,8 +109,8 @@ def test_broken_rows_go_to_quarantine_with_reasons_and_no_identity_code(tmp_path
         row(asianumero="MU-2025-12", kategoria="Sää"),
         row(asianumero="MU-2025-13", toimenpiteet=f"Soitettu, asiakas {BAD_CHECKSUM} p. 040 123 4567"),
     ]
-    write_csv(tmp_path / "complaints" / "asiat.csv", rows)
-    con, result = load(tmp_path)
+    COMPLAINTS.csv(tmp_path, "asiat.csv", rows)
+    con, result = COMPLAINTS.land(tmp_path)
     assert result.total("rows_in") == 13
     assert result.total("rows_quarantined") == 12
     reasons = dict(
@@ -171,13 +148,14 @@ def test_broken_rows_go_to_quarantine_with_reasons_and_no_identity_code(tmp_path
     [("utf-8-sig", ";"), ("utf-8", ";"), ("cp1252", ";"), ("cp1252", ","), ("utf-8", "\t")],
 )
 def test_encoding_and_delimiter_variants(tmp_path, encoding, sep):
-    write_csv(
-        tmp_path / "complaints" / "asiat.csv",
+    COMPLAINTS.csv(
+        tmp_path,
+        "asiat.csv",
         [row(), row(asianumero="MU-2025-00002", kunta="Pöytyä", yksikko="Yksikkö, Pöytyä")],
-        encoding,
-        sep,
+        encoding=encoding,
+        sep=sep,
     )
-    con, result = load(tmp_path)
+    con, result = COMPLAINTS.land(tmp_path)
     assert result.total("rows_accepted") == 2, result.reasons
     units = sorted(r[0] for r in con.execute("select unit_name from raw.complaints").fetchall())
     assert units == ["Aikuissosiaalityö, Turku", "Yksikkö, Pöytyä"]
@@ -187,21 +165,15 @@ def test_encoding_and_delimiter_variants(tmp_path, encoding, sep):
 
 
 def test_xlsx_export(tmp_path):
-    wb = Workbook()
-    ws = wb.active
-    ws.append(HEADERS)
-    r = row()
-    r.update(
+    exported = row(
         saapumispvm=dt.date(2025, 2, 3),
         tapahtumapvm=dt.date(2025, 1, 28),
         ratkaisupvm=dt.date(2025, 2, 20),
         muokattu=dt.datetime(2025, 2, 20, 14, 5),
         shl11_tarve=3,
     )
-    ws.append([r[h] for h in HEADERS])
-    (tmp_path / "complaints").mkdir()
-    wb.save(tmp_path / "complaints" / "asiat.xlsx")
-    con, result = load(tmp_path)
+    COMPLAINTS.xlsx(tmp_path, "asiat.xlsx", [exported])
+    con, result = COMPLAINTS.land(tmp_path)
     assert result.total("rows_accepted") == 1, result.reasons
     assert con.execute(
         "select received_date, decision_date, modified_at, shl11_need_code from raw.complaints"
@@ -209,15 +181,15 @@ def test_xlsx_export(tmp_path):
 
 
 def test_case_versions_are_all_kept_in_raw_and_redelivery_is_not_duplicated(tmp_path):
-    path = write_csv(tmp_path / "complaints" / "asiat_2025.csv", [row(ratkaisupvm=None, ratkaisu="Kesken")])
-    con, _ = load(tmp_path)
-    write_csv(tmp_path / "complaints" / "asiat_2026-01.csv", [row(muokattu="21.2.2025 08:00")])
-    load(tmp_path, con)
-    load(tmp_path, con)  # nothing new: skipped by content hash
+    COMPLAINTS.csv(tmp_path, "asiat_2025.csv", [row(ratkaisupvm=None, ratkaisu="Kesken")])
+    con, _ = COMPLAINTS.land(tmp_path)
+    COMPLAINTS.csv(tmp_path, "asiat_2026-01.csv", [row(muokattu="21.2.2025 08:00")])
+    COMPLAINTS.land(tmp_path, con)
+    COMPLAINTS.land(tmp_path, con)  # nothing new: skipped by content hash
     assert con.execute("select count(*) from raw.complaints").fetchall() == [(2,)]
     # A corrected re-delivery under the same name replaces its batch.
-    write_csv(path, [row(ratkaisupvm=None, ratkaisu="Kesken", yksikko="Korjattu")])
-    load(tmp_path, con)
+    COMPLAINTS.csv(tmp_path, "asiat_2025.csv", [row(ratkaisupvm=None, ratkaisu="Kesken", yksikko="Korjattu")])
+    COMPLAINTS.land(tmp_path, con)
     assert con.execute(
         "select count(*), count(*) filter (unit_name = 'Korjattu') from raw.complaints"
     ).fetchall() == [(2, 1)]
@@ -227,8 +199,8 @@ def test_missing_column_fails_the_file_with_its_name(tmp_path):
     path = tmp_path / "complaints" / "rikki.csv"
     path.parent.mkdir()
     path.write_text(";".join(HEADERS[:-1]) + "\nMU-2025-1;Muistutus\n", encoding="utf-8")
-    write_csv(tmp_path / "complaints" / "zz_hyva.csv", [row()])
-    con, result = load(tmp_path)
+    COMPLAINTS.csv(tmp_path, "zz_hyva.csv", [row()])
+    con, result = COMPLAINTS.land(tmp_path)
     # The broken file fails alone, naming itself and the problem; the other file still loads.
     assert [str(e) for e in result.failed] == ["rikki.csv: missing columns 'muokattu'"]
     assert isinstance(result.failed[0], FileFormatError)
@@ -236,6 +208,6 @@ def test_missing_column_fails_the_file_with_its_name(tmp_path):
 
 
 def test_refuses_to_run_without_a_pseudonymisation_key(tmp_path):
-    write_csv(tmp_path / "complaints" / "asiat.csv", [row()])
+    COMPLAINTS.csv(tmp_path, "asiat.csv", [row()])
     with pytest.raises(ValueError, match="pseudonymisation key"):
         load_source(duckdb.connect(), SOURCE, tmp_path, None, today=TODAY)

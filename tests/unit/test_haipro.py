@@ -11,10 +11,10 @@ from faker import Faker
 
 from demo import random_fictitious_hetu, write_csv, write_haipro
 from sources.landing import load_source
-from sources.loads import reconcile
 from sources.professional_observations.haipro import HEADERS, SOURCE
 from tests.conftest import text_values
 from tests.identity_codes import codes_in
+from tests.unit._landing_files import land_reconciled
 
 TODAY = dt.date(2025, 12, 31)
 
@@ -25,9 +25,7 @@ def test_demo_month_with_broken_rows(tmp_path):
     landing.mkdir(parents=True)
     for name in ("haipro_2025-02.csv", "haipro_2025-03.csv"):  # February carries the broken rows
         (landing / name).write_bytes((tmp_path / "all" / "haipro" / name).read_bytes())
-    con = duckdb.connect()
-    result = load_source(con, SOURCE, tmp_path / "landing", today=TODAY)
-    assert result.failed == [] and reconcile(con, "haipro") == []
+    con, result = land_reconciled(tmp_path / "landing", SOURCE, today=TODAY)
     assert result.reasons == {"Ilmoituspäivä: invalid date": 1, "Vakavuus: unknown severity": 1}
     assert con.execute("select count(*) from raw.haipro where description_text like '%[HETU]%'").fetchall()[0][0] == 1
     types = {r[0] for r in con.execute("select distinct event_type from raw.haipro").fetchall()}

@@ -8,19 +8,16 @@ import datetime as dt
 import itertools
 import json
 from collections import defaultdict
-from pathlib import Path
 
 import duckdb
 import pytest
+from _indicator_files import load_cases
 from _statistics_warehouse import SEEDS, built_warehouse
 
 from demo import fictitious_hetu
 from sources.contracts.registers import INSTRUMENT_SPECS
-from sources.landing import load_source
-from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
 from sources.statistics.instruments import HEADERS, SOURCE
 
-TODAY = dt.date(2025, 12, 31)
 _N = iter(range(910, 1000))
 
 
@@ -37,91 +34,52 @@ def assessment(instrument: str, version: str = "", items=(), total=None, **kw) -
 AUDIT_ITEMS = [3, 2, 1, 0, 1, 0, 2, 1, 2, 4]  # sum 16
 
 
-def load_rows(tmp_path: Path, rows: list[dict]) -> tuple[duckdb.DuckDBPyConnection, object]:
-    folder = tmp_path / "instruments"
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "mittarit.csv").open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, HEADERS, delimiter=";")
-        writer.writeheader()
-        writer.writerows(rows)
-    con = duckdb.connect()
-    return con, load_source(con, SOURCE, tmp_path, Pseudonymizer(DEMO_PSEUDONYM_KEY), today=TODAY)
-
-
-def reasons_by_row(con) -> dict[int, str]:
-    return dict(con.execute("select _row_number, reason from quarantine.instruments").fetchall())
-
-
 def test_audit_total_must_be_the_sum_of_items(tmp_path):
-    rows = [
-        assessment("AUDIT", items=AUDIT_ITEMS, total=16),            # 2: good
-        assessment("AUDIT", items=AUDIT_ITEMS, total=19),            # 3: total is not the item sum
-        assessment("AUDIT", items=AUDIT_ITEMS, total=None),          # 4: total computed from complete items
-        assessment("AUDIT", total=23),                               # 5: total only (items not exported)
-        assessment("AUDIT", items=AUDIT_ITEMS[:9], total=12),        # 6: items incomplete
-        assessment("AUDIT", items=AUDIT_ITEMS[:8] + [3, 0], total=15),  # 7: Q9 takes 0, 2 or 4
-        assessment("AUDIT", items=[5] + AUDIT_ITEMS[1:], total=18),  # 8: Q1 is 0..4
-        assessment("AUDIT", total=41),                               # 9: total 0..40
-        assessment("AUDIT", items=AUDIT_ITEMS + [1], total=17),      # 10: an 11th item
-    ]
-    con, result = load_rows(tmp_path, rows)
-    assert result.total("rows_accepted") == 3
+    con, _ = load_cases(tmp_path, SOURCE, HEADERS, [
+        (assessment("AUDIT", items=AUDIT_ITEMS, total=16), None),
+        (assessment("AUDIT", items=AUDIT_ITEMS, total=19), "AUDIT total 19 is not the sum of its items (16)"),
+        (assessment("AUDIT", items=AUDIT_ITEMS, total=None), None),  # total computed from complete items
+        (assessment("AUDIT", total=23), None),                       # total only (items not exported)
+        (assessment("AUDIT", items=AUDIT_ITEMS[:9], total=12), "items incomplete"),
+        (assessment("AUDIT", items=AUDIT_ITEMS[:8] + [3, 0], total=15), "AUDIT item 9 must be one of 0,2,4"),
+        (assessment("AUDIT", items=[5] + AUDIT_ITEMS[1:], total=18), "AUDIT item 1 must be one of 0,1,2,3,4"),
+        (assessment("AUDIT", total=41), "AUDIT total must be 0-40"),
+        (assessment("AUDIT", items=AUDIT_ITEMS + [1], total=17), "kohta_11..kohta_21 must be empty"),  # 11th item
+    ])
     totals = sorted(r[0] for r in con.execute("select total_score from raw.instruments").fetchall())
     assert totals == [16, 16, 23]
-    reasons = reasons_by_row(con)
-    assert "AUDIT total 19 is not the sum of its items (16)" in reasons[3]
-    assert "items incomplete" in reasons[6]
-    assert "AUDIT item 9 must be one of 0,2,4" in reasons[7]
-    assert "AUDIT item 1 must be one of 0,1,2,3,4" in reasons[8]
-    assert "AUDIT total must be 0-40" in reasons[9]
-    assert "kohta_11..kohta_21 must be empty" in reasons[10]
     assert con.execute("select distinct instrument_version from raw.instruments").fetchall() == [("WHO-2001",)]
 
 
 def test_bdi_needs_its_version_and_each_version_has_its_range(tmp_path):
-    rows = [
-        assessment("BDI", "BDI-II", items=[1] * 21, total=21),     # 2: good
-        assessment("BDI", "", items=[1] * 21, total=21),           # 3: no version
-        assessment("BDI", "bdi-21", total=40),                     # 4: BDI-21 = BDI-I (Beck 1961), total only
-        assessment("BDI", "R-BDI", items=[3] * 13, total=39),      # 5: BDI-13 maximum
-        assessment("BDI", "BDI-13", total=40),                     # 6: above BDI-13's 0..39
-        assessment("BDI", "BDI-13", items=[1] * 14, total=14),     # 7: BDI-13 has 13 items
-        assessment("BDI", "BDI-II", items=[4] + [1] * 20, total=24),  # 8: items are 0..3
-        assessment("BDI", "WHO-2001", total=10),                   # 9: not a BDI version
-        assessment("BDI", "BDI-III", total=10),                    # 10: unknown version
-    ]
-    con, _result = load_rows(tmp_path, rows)
+    con, _ = load_cases(tmp_path, SOURCE, HEADERS, [
+        (assessment("BDI", "BDI-II", items=[1] * 21, total=21), None),
+        (assessment("BDI", "", items=[1] * 21, total=21), "BDI needs its version"),
+        (assessment("BDI", "bdi-21", total=40), None),                 # BDI-21 = BDI-I (Beck 1961), total only
+        (assessment("BDI", "R-BDI", items=[3] * 13, total=39), None),  # BDI-13 maximum
+        (assessment("BDI", "BDI-13", total=40), "BDI-13 total must be 0-39"),
+        (assessment("BDI", "BDI-13", items=[1] * 14, total=14), "BDI-13 has only 13 items"),
+        (assessment("BDI", "BDI-II", items=[4] + [1] * 20, total=24), "BDI-II item 1 must be one of 0,1,2,3"),
+        (assessment("BDI", "WHO-2001", total=10), "is not a version of BDI"),
+        (assessment("BDI", "BDI-III", total=10), "unknown instrument version 'BDI-III'"),
+    ])
     got = con.execute("select instrument_version, total_score from raw.instruments order by _row_number").fetchall()
     assert got == [("BDI-II", 21), ("BDI-I", 40), ("BDI-13", 39)]
-    reasons = reasons_by_row(con)
-    assert "BDI needs its version" in reasons[3]
-    assert "BDI-13 total must be 0-39" in reasons[6]
-    assert "BDI-13 has only 13 items" in reasons[7]
-    assert "BDI-II item 1 must be one of 0,1,2,3" in reasons[8]
-    assert "is not a version of BDI" in reasons[9]
-    assert "unknown instrument version 'BDI-III'" in reasons[10]
 
 
 def test_3x10d_kykyviisari_and_marak_rules(tmp_path):
-    rows = [
-        assessment("3X10D", items=[5, 6, 7, 8, 10, 0, 3, 6, 8, 9], total=62),  # 2: good; the sum is dropped
-        assessment("3X10D", items=[5, 6, 7, 8, 11, 0, 3, 6, 8, 9]),            # 3: item above 10
-        assessment("3X10D", items=[5, 6, 7, 8, 10, 0, 3, 6, 8]),               # 4: an item missing
-        assessment("Kykyviisari", items=[7] * 17, total=8),                    # 5: good
-        assessment("Kykyviisari", items=[7] * 17, total=11),                   # 6: work ability 0..10
-        assessment("MARAK", items=[1, 0, 1, 1], total=15),                     # 7: good; answers not stored
-        assessment("MARAK", items=[2], total=15),                              # 8: yes/no answers only
-        assessment("MARAK", total=25),                                         # 9: at most 24 yes answers
-    ]
-    con, _result = load_rows(tmp_path, rows)
+    con, _ = load_cases(tmp_path, SOURCE, HEADERS, [
+        (assessment("3X10D", items=[5, 6, 7, 8, 10, 0, 3, 6, 8, 9], total=62), None),  # the sum is dropped
+        (assessment("3X10D", items=[5, 6, 7, 8, 11, 0, 3, 6, 8, 9]), "3X10D item 5 must be one of 0,1,2,3,4,5,6,7,8,9,10"),
+        (assessment("3X10D", items=[5, 6, 7, 8, 10, 0, 3, 6, 8]), "3X10D: all 10 items are required"),
+        (assessment("Kykyviisari", items=[7] * 17, total=8), None),
+        (assessment("Kykyviisari", items=[7] * 17, total=11), "KYKYVIISARI total must be 0-10"),  # work ability
+        (assessment("MARAK", items=[1, 0, 1, 1], total=15), None),       # answers not stored
+        (assessment("MARAK", items=[2], total=15), "MARAK item 1 must be one of 0,1"),  # yes/no answers only
+        (assessment("MARAK", total=25), "MARAK total must be 0-24"),    # at most 24 yes answers
+    ])
     got = con.execute("select instrument, item_5, item_1, total_score from raw.instruments order by _row_number").fetchall()
     assert got == [("3X10D", 10, 5, None), ("KYKYVIISARI", 7, 7, 8), ("MARAK", None, None, 15)]
-    reasons = reasons_by_row(con)
-    assert "3X10D item 5 must be one of 0,1,2,3,4,5,6,7,8,9,10" in reasons[3]
-    assert "3X10D: all 10 items are required" in reasons[4]
-    assert "KYKYVIISARI total must be 0-10" in reasons[6]
-    assert "MARAK item 1 must be one of 0,1" in reasons[8]
-    assert "MARAK total must be 0-24" in reasons[9]
     # a quarantined row keeps no identity code
     assert all("asiakkaan_hetu" not in json.loads(r[0])
                for r in con.execute("select record from quarantine.instruments").fetchall())

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from sources.client_data.kouluterveyskysely import HEADERS, SOURCE, area_lookup
-from tests.unit._landing_files import land, write_delimited
+from tests.unit._landing_files import Deliveries
 
-TODAY = dt.date(2025, 12, 31)
+KTK = Deliveries(SOURCE, HEADERS, today=dt.date(2025, 12, 31))
 ANXIETY = "Kohtalainen tai vaikea ahdistuneisuus"
+POOR_FAMILY_ECONOMY = "Perheen taloudellinen tilanne melko tai erittäin huono"
 
 
 def line(
@@ -29,69 +28,47 @@ def line(
     return [year, area, level, gender, indicator, value, lower, upper, n]
 
 
-def write_csv(path: Path, lines: list[list[str]], encoding: str = "utf-8-sig", sep: str = ";") -> Path:
-    return write_delimited(path, HEADERS, lines, encoding=encoding, sep=sep)
-
-
-def load(tmp_path: Path):
-    return land(tmp_path, SOURCE, today=TODAY)
+# Each line of a good table with the raw.kouluterveyskysely row it becomes: (survey_year, area_code,
+# school_level, gender, value_percent, ci_lower, ci_upper, respondents, is_withheld).
+GOOD_LINES = [
+    (line(), (2023, "05", "grades_8_9", "female", 28.4, 27.1, 29.7, 3512, False)),
+    (
+        line(area="Koko maa", gender="Sukupuolet yhteensä", value="17,9", lower="17,7", upper="18,1", n="91204"),
+        (2023, "SSS", "grades_8_9", "total", 17.9, 17.7, 18.1, 91204, False),
+    ),
+    (
+        line(area="Åbo", gender="Pojat", level="Lukio 1. ja 2. vuosi", value="8,0", lower="6,9", upper="9,1",
+             n="1 480"),
+        (2023, "853", "upper_secondary", "male", 8.0, 6.9, 9.1, 1480, False),
+    ),
+    (
+        line(area="Kustavi", gender="Pojat", value="..", lower="", upper="", n="7"),
+        (2023, "304", "grades_8_9", "male", None, None, None, 7, True),
+    ),
+    (
+        line(area="Helsinki", year="2019", level="Ammatillinen oppilaitos 1. ja 2. vuosi", gender="Tytöt",
+             indicator="Tupakoi päivittäin", value="15", lower="", upper="", n=""),
+        (2019, "90", "vocational", "female", 15.0, None, None, None, False),
+    ),
+]
 
 
 def test_good_table_with_decimal_comma_and_withheld_values(tmp_path):
-    write_csv(
-        tmp_path / "kouluterveyskysely" / "ktk_2023.csv",
-        [
-            line(),
-            line(
-                area="Koko maa",
-                gender="Sukupuolet yhteensä",
-                value="17,9",
-                lower="17,7",
-                upper="18,1",
-                n="91204",
-            ),
-            line(
-                area="Åbo",
-                gender="Pojat",
-                level="Lukio 1. ja 2. vuosi",
-                value="8,0",
-                lower="6,9",
-                upper="9,1",
-                n="1 480",
-            ),
-            line(area="Kustavi", gender="Pojat", value="..", lower="", upper="", n="7"),
-            line(
-                area="Helsinki",
-                year="2019",
-                level="Ammatillinen oppilaitos 1. ja 2. vuosi",
-                gender="Tytöt",
-                indicator="Tupakoi päivittäin",
-                value="15",
-                lower="",
-                upper="",
-                n="",
-            ),
-        ],
-    )
-    con, result = load(tmp_path)
+    KTK.csv(tmp_path, "ktk_2023.csv", [given for given, _ in GOOD_LINES])
+    con, result = KTK.land(tmp_path)
     assert (result.total("rows_accepted"), result.total("rows_quarantined")) == (5, 0), result.reasons
     rows = con.execute("""select survey_year, area_code, school_level, gender, value_percent, ci_lower, ci_upper,
                                  respondents, is_withheld from raw.kouluterveyskysely order by _row_number""").fetchall()
-    assert rows == [
-        (2023, "05", "grades_8_9", "female", 28.4, 27.1, 29.7, 3512, False),
-        (2023, "SSS", "grades_8_9", "total", 17.9, 17.7, 18.1, 91204, False),
-        (2023, "853", "upper_secondary", "male", 8.0, 6.9, 9.1, 1480, False),
-        (2023, "304", "grades_8_9", "male", None, None, None, 7, True),
-        (2019, "90", "vocational", "female", 15.0, None, None, None, False),
-    ]
+    assert rows == [expected for _, expected in GOOD_LINES]
     assert con.execute("select period_start, period_end from raw._loads").fetchall() == [
         (dt.date(2019, 1, 1), dt.date(2023, 1, 1))
     ]
 
 
 def test_broken_rows_are_quarantined_not_guessed(tmp_path):
-    write_csv(
-        tmp_path / "kouluterveyskysely" / "ktk.csv",
+    KTK.csv(
+        tmp_path,
+        "ktk.csv",
         [
             line(year="2022"),
             line(year="2027"),
@@ -105,7 +82,7 @@ def test_broken_rows_are_quarantined_not_guessed(tmp_path):
             line(value="28.4.2023"),
         ],
     )
-    con, result = load(tmp_path)
+    con, result = KTK.land(tmp_path)
     assert (result.total("rows_in"), result.total("rows_accepted")) == (10, 0)
     reasons = [
         r[0]
@@ -129,13 +106,9 @@ def test_broken_rows_are_quarantined_not_guessed(tmp_path):
     ("encoding", "sep"), [("utf-8-sig", ";"), ("utf-8", ";"), ("cp1252", ";"), ("utf-8", "\t")]
 )
 def test_encoding_and_delimiter_variants(tmp_path, encoding, sep):
-    write_csv(
-        tmp_path / "kouluterveyskysely" / "ktk.csv",
-        [line(area="Pöytyä"), line(area="Nådendal", gender="Pojat")],
-        encoding,
-        sep,
-    )
-    con, result = load(tmp_path)
+    KTK.csv(tmp_path, "ktk.csv", [line(area="Pöytyä"), line(area="Nådendal", gender="Pojat")], encoding=encoding,
+            sep=sep)
+    con, result = KTK.land(tmp_path)
     assert result.total("rows_accepted") == 2, result.reasons
     assert sorted(con.execute("select area_code, value_percent from raw.kouluterveyskysely").fetchall()) == [
         ("529", 28.4),
@@ -144,38 +117,16 @@ def test_encoding_and_delimiter_variants(tmp_path, encoding, sep):
 
 
 def test_xlsx_table(tmp_path):
-    wb = Workbook()
-    ws = wb.active
-    ws.append(HEADERS)
-    ws.append(
+    lapland = [2025, "Lapin hyvinvointialue", "Perusopetus 4. ja 5. lk"]
+    KTK.xlsx(
+        tmp_path,
+        "ktk_2025.xlsx",
         [
-            2025,
-            "Lapin hyvinvointialue",
-            "Perusopetus 4. ja 5. lk",
-            "Pojat",
-            "Perheen taloudellinen tilanne melko tai erittäin huono",
-            4.5,
-            3.8,
-            5.2,
-            2950,
-        ]
+            [*lapland, "Pojat", POOR_FAMILY_ECONOMY, 4.5, 3.8, 5.2, 2950],
+            [*lapland, "Tytöt", POOR_FAMILY_ECONOMY, "..", None, None, 4],
+        ],
     )
-    ws.append(
-        [
-            2025,
-            "Lapin hyvinvointialue",
-            "Perusopetus 4. ja 5. lk",
-            "Tytöt",
-            "Perheen taloudellinen tilanne melko tai erittäin huono",
-            "..",
-            None,
-            None,
-            4,
-        ]
-    )
-    (tmp_path / "kouluterveyskysely").mkdir()
-    wb.save(tmp_path / "kouluterveyskysely" / "ktk_2025.xlsx")
-    con, result = load(tmp_path)
+    con, result = KTK.land(tmp_path)
     assert result.total("rows_accepted") == 2, result.reasons
     assert con.execute(
         "select area_code, school_level, value_percent, respondents, is_withheld "

@@ -9,19 +9,17 @@ import numpy as np
 
 from demo import write_csv, write_ombudsman
 from sources.landing import load_source
-from sources.loads import reconcile
 from sources.professional_observations.ombudsman import HEADERS, SOURCE
+from tests.unit._landing_files import land_reconciled
 
 TODAY = dt.date(2025, 12, 31)
 
 
 def test_demo_workbooks_load_with_broken_rows_quarantined(tmp_path):
     write_ombudsman(tmp_path, np.random.default_rng(3), scale=0.05, today=TODAY)
-    con = duckdb.connect()
-    result = load_source(con, SOURCE, tmp_path, today=TODAY)
+    con, result = land_reconciled(tmp_path, SOURCE, today=TODAY)
     assert [f.file_name for f in result.loaded] == ["sosiaaliasiavastaava_tilastot_2023.xlsx",
                                                    "sosiaaliasiavastaava_tilastot_2024.xlsx"]
-    assert result.failed == [] and reconcile(con, "ombudsman") == []
     assert result.reasons == {"Kunta: unknown municipality": 2, "Yhteydenottoja: not a number": 2,
                               "Palvelualue: unknown service area": 2}
     areas = {r[0] for r in con.execute("select distinct ombudsman_area from raw.ombudsman").fetchall()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _indicator_files import load, quarantined
+from _indicator_files import load_cases
 
 from sources.statistics.partner_indicators import HEADERS, SOURCE
 
@@ -17,26 +17,18 @@ def row(**kw) -> dict[str, str]:
 
 
 def test_template_rows_load_and_unprotectable_or_inconsistent_rows_are_quarantined(tmp_path):
-    rows = [
-        row(),
-        row(yksikko="%", arvo="25,0", osoittaja="10", nimittaja="40", ajanjakso="2025-03", ilmio=""),
-        row(yksikko="/1000", arvo="11,2", avoin_tilasto="kyllä", lahde="https://example.invalid/t", ajanjakso="2024"),
-        row(y_tunnus="9876543-1"),                                           # wrong check digit
-        row(yksikko="%", arvo="25", nimittaja="40"),                         # protected share without numerator
-        row(yksikko="%", arvo="30", osoittaja="10", nimittaja="40"),         # 30 % is not 10 / 40
-        row(avoin_tilasto="kyllä"),                                          # open statistics without a source
-        row(ajanjakso="2025H3"),
-        row(indikaattorin_koodi="ruoka apu!"),
-    ]
-    con, result = load(tmp_path, SOURCE, HEADERS, rows)
-    assert result.total("rows_accepted") == 3
-    reasons = quarantined(con, SOURCE)
-    assert "business ID" in reasons[4]
-    assert "osoittaja: required" in reasons[5]
-    assert "percent_agrees" in reasons[6]
-    assert "lahde" in reasons[7]
-    assert "not a period" in reasons[8]
-    assert "a-z, 0-9" in reasons[9]
+    con, _ = load_cases(tmp_path, SOURCE, HEADERS, [
+        (row(), None),
+        (row(yksikko="%", arvo="25,0", osoittaja="10", nimittaja="40", ajanjakso="2025-03", ilmio=""), None),
+        (row(yksikko="/1000", arvo="11,2", avoin_tilasto="kyllä", lahde="https://example.invalid/t",
+             ajanjakso="2024"), None),
+        (row(y_tunnus="9876543-1"), "business ID"),                                   # wrong check digit
+        (row(yksikko="%", arvo="25", nimittaja="40"), "osoittaja: required"),         # share without numerator
+        (row(yksikko="%", arvo="30", osoittaja="10", nimittaja="40"), "percent_agrees"),  # 30 % is not 10 / 40
+        (row(avoin_tilasto="kyllä"), "lahde"),                             # open statistics without a source
+        (row(ajanjakso="2025H3"), "not a period"),
+        (row(indikaattorin_koodi="ruoka apu!"), "a-z, 0-9"),
+    ])
     got = con.execute("select indicator_code, unit, phenomenon, higher_is_worse, period_type, period_label, "
                       "is_open_statistics from raw.partner_indicators order by period_label").fetchall()
     assert got == [("ruoka_apu", "per_1000", "livelihood", True, "year", "2024", True),

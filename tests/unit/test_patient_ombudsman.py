@@ -11,17 +11,16 @@ from demo import write_csv, write_patient_ombudsman
 from sources.landing import load_source
 from sources.loads import reconcile
 from sources.professional_observations.patient_ombudsman import HEADERS, SOURCE
+from tests.unit._landing_files import land_reconciled
 
 TODAY = dt.date(2025, 12, 31)
 
 
 def test_demo_workbooks_load_with_broken_rows_quarantined(tmp_path):
     write_patient_ombudsman(tmp_path, np.random.default_rng(3), scale=0.05, today=TODAY)
-    con = duckdb.connect()
-    result = load_source(con, SOURCE, tmp_path, today=TODAY)
+    con, result = land_reconciled(tmp_path, SOURCE, today=TODAY)
     assert [f.file_name for f in result.loaded] == ["potilasasiavastaava_2024_vuosi.xlsx",
                                                    "potilasasiavastaava_2025_h1.xlsx"]
-    assert result.failed == [] and reconcile(con, "patient_ombudsman") == []
     assert result.reasons == {"Yhteydenoton aihe: unknown topic": 2, "Yhteydenottoja: not a number": 2,
                               "Jakso: unknown period": 2}
     periods = con.execute("select year, period, max(period_end), sum(contacts) from raw.patient_ombudsman "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from _indicator_files import load, quarantined
+from _indicator_files import load_cases
 
 from demo import fictitious_hetu
 from sources.contracts.assessments import rai_scales
@@ -23,26 +23,17 @@ def test_scales_ranges_come_from_the_seed():
 
 
 def test_good_rows_load_and_bad_scales_tools_and_codes_are_quarantined(tmp_path):
-    rows = [
-        row(901),
-        row(902, arviointivaline="RAI-LTC", MAPLE=""),          # MAPLe is not produced by every tool
-        row(903, DRS="15"),                                      # DRS is 0..14
-        row(904, MAPLE="0"),                                     # MAPLe is 1..5
-        row(905, CPS="", ADLH="", DRS="", MAPLE="", CHESS=""),   # no scale at all
-        row(906, arviointivaline="RAI-XYZ"),
-        row(907, asiakkaan_hetu="010594Y9033"),                  # bad check character
-        row(908, CPS="2,5"),
-    ]
-    con, result = load(tmp_path, SOURCE, HEADERS, rows)
-    assert result.total("rows_accepted") == 2
-    reasons = quarantined(con, SOURCE)
-    assert "DRS: above 14" in reasons[3]
-    assert "MAPLE: below 1" in reasons[4]
-    assert "no RAI scale" in reasons[5]
-    assert "unknown RAI tool" in reasons[6]
-    assert "identity code" in reasons[7] and "010594Y9033" not in str(con.execute(
-        "select record from quarantine.rai_assessments").fetchall())
-    assert "whole number" in reasons[8]
+    con, _ = load_cases(tmp_path, SOURCE, HEADERS, [
+        (row(901), None),
+        (row(902, arviointivaline="RAI-LTC", MAPLE=""), None),          # MAPLe is not produced by every tool
+        (row(903, DRS="15"), "DRS: above 14"),
+        (row(904, MAPLE="0"), "MAPLE: below 1"),
+        (row(905, CPS="", ADLH="", DRS="", MAPLE="", CHESS=""), "no RAI scale"),
+        (row(906, arviointivaline="RAI-XYZ"), "unknown RAI tool"),
+        (row(907, asiakkaan_hetu="010594Y9033"), "identity code"),      # bad check character
+        (row(908, CPS="2,5"), "whole number"),
+    ])
+    assert "010594Y9033" not in str(con.execute("select record from quarantine.rai_assessments").fetchall())
     got = con.execute("select rai_tool, client_group, municipality_code, cps, drs, maple from raw.rai_assessments "
                       "order by rai_tool").fetchall()
     assert got == [("RAI-LTC", "ikaantyneet", "734", 2, 3, None), ("interRAI-HC", "ikaantyneet", "734", 2, 3, 2)]

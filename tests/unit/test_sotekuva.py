@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _indicator_files import load, quarantined
+from _indicator_files import load_cases
 
 from sources.statistics.sotekuva import HEADERS, SOURCE
 
@@ -14,15 +14,15 @@ def row(**kw) -> dict[str, str]:
 
 
 def test_areas_by_name_withheld_values_kept_and_bad_rows_quarantined(tmp_path):
-    rows = [row(), row(Alue="Koko maa"), row(Alue="Helsinki", Arvo=".."), row(Alue="Pohjois-Suomi"),
-            row(Arvo=""), row(Yksikkö="kg"), row(Vuosi="2030")]
-    con, result = load(tmp_path, SOURCE, HEADERS, rows)
-    assert result.total("rows_accepted") == 3
-    reasons = quarantined(con, SOURCE)
-    assert "unknown municipality or area" in reasons[4]
-    assert "missing value" in reasons[5]
-    assert "unknown unit" in reasons[6]
-    assert "future" in reasons[7]
+    con, _ = load_cases(tmp_path, SOURCE, HEADERS, [
+        (row(), None),
+        (row(Alue="Koko maa"), None),
+        (row(Alue="Helsinki", Arvo=".."), None),
+        (row(Alue="Pohjois-Suomi"), "unknown municipality or area"),
+        (row(Arvo=""), "missing value"),
+        (row(Yksikkö="kg"), "unknown unit"),
+        (row(Vuosi="2030"), "future"),
+    ])
     got = con.execute("select region_code, region_level, unit, value, is_withheld from raw.sotekuva "
                       "order by region_code").fetchall()
     assert got == [("05", "wellbeing_county", "eur_per_resident", 1234.5, False),

@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import httpx
 import pandas as pd
 import pytest
@@ -33,6 +32,7 @@ from sources.statistics.sotkanet import (
     resolve_titles,
     sync_sotkanet,
 )
+from tests.conftest import count
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "tests" / "fixtures" / "sotkanet_real_sample.json"
@@ -57,20 +57,9 @@ def own_recordings(recordings, tmp_path) -> Path:
     return dest
 
 
-@pytest.fixture
-def con():
-    c = duckdb.connect()
-    yield c
-    c.close()
-
-
 def client(server: FixtureServer, **kw) -> SotkanetClient:
     opts = {"min_interval_s": 0.0, "backoff_s": 0.01, "timeout_s": 5, "max_attempts": 4} | kw
     return SotkanetClient(server.sotkanet_url, UA, **opts)
-
-
-def count(con, sql: str, params=None) -> int:
-    return con.execute(sql, params or []).fetchone()[0]
 
 
 # -------------------------------------------------------------------------------------------- parsing

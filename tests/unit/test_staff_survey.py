@@ -9,17 +9,15 @@ import numpy as np
 
 from demo import write_csv, write_staff_survey
 from sources.landing import load_source
-from sources.loads import reconcile
 from sources.professional_observations.staff_survey import HEADERS, SOURCE
+from tests.unit._landing_files import land_reconciled
 
 TODAY = dt.date(2025, 12, 31)
 
 
 def test_demo_survey_aggregates_348_respondents(tmp_path):
     write_staff_survey(tmp_path, np.random.default_rng(9), TODAY)
-    con = duckdb.connect()
-    result = load_source(con, SOURCE, tmp_path, today=TODAY)
-    assert result.failed == [] and reconcile(con, "staff_survey") == []
+    con, _ = land_reconciled(tmp_path, SOURCE, today=TODAY)
     reasons = con.execute("select reason from quarantine.staff_survey order by _row_number").fetchall()
     assert "answer counts add up to" in reasons[0][0] and "unknown service task" in reasons[1][0]
     # The broken rows are the first cell's statements 1 and 2: statement 3 keeps every respondent.

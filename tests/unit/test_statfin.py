@@ -6,7 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from demo import MUNICIPALITIES, FixtureServer, write_recordings
@@ -21,6 +20,7 @@ from sources.statistics.statfin import (
     sync_population,
     to_population,
 )
+from tests.conftest import count
 
 UA = "rsw-warehouse-tests/1.0"
 YEARS = [2023, 2024]
@@ -34,20 +34,9 @@ def recordings(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture
-def con():
-    c = duckdb.connect()
-    yield c
-    c.close()
-
-
 def client(server: FixtureServer, **kw) -> StatFinClient:
     opts = {"min_interval_s": 0.0, "backoff_s": 0.01, "timeout_s": 10} | kw
     return StatFinClient(server.statfin_url, UA, **opts)
-
-
-def count(con, sql: str) -> int:
-    return con.execute(sql).fetchone()[0]
 
 
 # ---------------------------------------------------------------------------------------- json-stat2

@@ -9,18 +9,16 @@ import numpy as np
 
 from demo import write_csv, write_supervision_findings
 from sources.landing import load_source
-from sources.loads import reconcile
 from sources.professional_observations.supervision_findings import HEADERS, SOURCE
+from tests.unit._landing_files import land_reconciled
 
 TODAY = dt.date(2025, 12, 31)
 
 
 def test_demo_exports_load_with_broken_rows_quarantined_and_text_redacted(tmp_path):
     write_supervision_findings(tmp_path, np.random.default_rng(5), scale=0.1, today=TODAY)
-    con = duckdb.connect()
-    result = load_source(con, SOURCE, tmp_path, today=TODAY)
-    assert len(result.loaded) == 8 and result.failed == []
-    assert reconcile(con, "supervision_findings") == []
+    con, result = land_reconciled(tmp_path, SOURCE, today=TODAY)
+    assert len(result.loaded) == 8
     assert result.reasons == {"finding_id: failed str_matches('^[A-Z]{2,4}-\\d{4}-\\d{1,6}$')": 8,
                               "Korjauksen määräaika: before the report date": 8, "Kunta: unknown municipality": 8}
     texts = [r[0] for r in con.execute("select finding_text from raw.supervision_findings").fetchall()]

@@ -9,8 +9,8 @@ import numpy as np
 
 from demo import write_supervision_status, write_xlsx
 from sources.landing import load_source
-from sources.loads import reconcile
 from sources.professional_observations.supervision_status import HEADERS, SOURCE
+from tests.unit._landing_files import land_reconciled
 
 TODAY = dt.date(2025, 12, 31)
 
@@ -22,9 +22,7 @@ def test_demo_snapshots_load(tmp_path):
     landing = tmp_path / "landing" / "supervision_status"
     landing.mkdir(parents=True)
     (landing / files[-1].name).write_bytes(files[-1].read_bytes())
-    con = duckdb.connect()
-    result = load_source(con, SOURCE, tmp_path / "landing", today=TODAY)
-    assert result.failed == [] and reconcile(con, "supervision_status") == []
+    con, result = land_reconciled(tmp_path / "landing", SOURCE, today=TODAY)
     assert result.reasons == {"Kunta: unknown municipality": 1,
                               "Joista vakavia: more serious findings than open findings": 1}
     (snapshot,), = con.execute("select distinct cast(snapshot_date as date) from raw.supervision_status").fetchall()
