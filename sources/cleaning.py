@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sources.privacy import Pseudonymizer, hetu_problem, redact
+from sources.readers import ROW_NUMBER
 from sources.reference import municipality_lookup, service_area_lookup
 
 FINNISH_DATE = r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$"
@@ -62,6 +63,17 @@ class Cleaner:
         if self._reasons:
             reasons.loc[list(self._reasons)] = ["; ".join(r) for r in self._reasons.values()]
         return reasons
+
+    def reject_repeats(self, key: pd.Series, column: str, note: str = "") -> None:
+        """One `key` once per delivery: of the otherwise usable rows with the same key, the first in the file
+        stands and the later ones are rejected as "<column>: duplicate of row <n> in this delivery<note>"."""
+        usable = (self.reasons == "") & key.notna()
+        rows = self.raw[ROW_NUMBER].astype("int64")
+        first_row = rows.where(usable).groupby(key.where(usable)).transform("min")
+        duplicate = usable & first_row.notna() & (rows != first_row)
+        if duplicate.any():
+            first = first_row.astype("Int64").astype("string").fillna("?")
+            self.reject(duplicate, f"{column}: duplicate of row " + first + f" in this delivery{note}")
 
     def _text(self, column: str) -> pd.Series:
         codes, distinct = self._distinct_text(column)

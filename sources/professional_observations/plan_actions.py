@@ -177,14 +177,7 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     c.out["action_text_norm"] = action_norm
     c.out["topic_text_norm"] = topic.map(normalise_text, na_action="ignore").astype("string")
 
-    # One action once per delivery: the first otherwise usable row stands, later copies go to quarantine.
-    usable = (c.reasons == "") & c.out["action_key"].notna()
-    rows = frame[ROW_NUMBER].astype("int64")
-    first_row = rows.where(usable).groupby(c.out["action_key"].where(usable)).transform("min")
-    duplicate = usable & first_row.notna() & (rows != first_row)
-    if duplicate.any():
-        first = first_row.astype("Int64").astype("string").fillna("?")
-        c.reject(duplicate, "action: duplicate of row " + first + " in this delivery (same goal and action)")
+    c.reject_repeats(c.out["action_key"], "action", " (same goal and action)")
     return c
 
 
