@@ -31,7 +31,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.knowledge_cycle import BODIES, DECISION_REGISTER, PHENOMENA, PHENOMENON_SPELLINGS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.professional_observations.plan_actions import fold
 from sources.professional_observations.redaction import redact_columns
 
@@ -103,13 +103,8 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="decision_register",
-    source_class="professional_observations",
-    description="Decision register: handlings of development proposals and topics by the management bodies "
-                "(decision, measure, followed indicators, review date)",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=DECISION_REGISTER,
-    period_column="meeting_date",
+SOURCE = file_source(
+    __name__, "Decision register: handlings of development proposals and topics by the management bodies "
+              "(decision, measure, followed indicators, review date)",
+    headers=HEADERS, prepare=prepare, schema=DECISION_REGISTER, period_column="meeting_date",
 )

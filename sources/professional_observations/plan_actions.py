@@ -40,7 +40,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.plan import PLAN_ACTIONS, STATUS_LABELS
-from sources.landing import FileSource, PrepareContext
+from sources.landing import PrepareContext, file_source
 from sources.readers import ROW_NUMBER
 
 # The first version's header set (all required) and the columns later versions add.
@@ -181,13 +181,8 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="plan_actions",
-    source_class="professional_observations",
-    description="Implementation plan 2025–2029 action table (goal, action, status), one snapshot per "
-                "delivered version plan_actions_YYYY-MM-DD.csv|xlsx",
-    headers=check_headers,
-    prepare=prepare,
-    schema=PLAN_ACTIONS,
-    period_column="snapshot_date",
+SOURCE = file_source(
+    __name__, "Implementation plan 2025–2029 action table (goal, action, status), one snapshot per "
+              "delivered version plan_actions_YYYY-MM-DD.csv|xlsx",
+    headers=check_headers, prepare=prepare, schema=PLAN_ACTIONS, period_column="snapshot_date",
 )
