@@ -129,15 +129,23 @@ STAFF_SURVEY = pa.DataFrameSchema(
 # -- self-monitoring and supervision status (valvontayksikön tilannetaulukko) ---------------------------
 SUPERVISION_STATES = ("kunnossa", "korjaus_kesken", "tehostettu_valvonta")
 PROVIDER_TYPES = ("oma", "ostopalvelu", "palveluseteli")
+# A unit as the supervision unit's tables name it (status table, findings, SHQS criteria), and with where it is
+# and who provides it (status table, findings).
+UNIT = {
+    "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
+    "unit_name": pa.Column(str),
+    "service_area_code": pa.Column(str),
+}
+SUPERVISED_UNIT = {
+    **UNIT,
+    "municipality_code": pa.Column(str, pa.Check.str_length(3, 3)),
+    "provider_type": pa.Column(str, pa.Check.isin(PROVIDER_TYPES)),
+}
 
 SUPERVISION_STATUS = pa.DataFrameSchema(
     {
         "snapshot_date": pa.Column("datetime64[s]"),
-        "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
-        "unit_name": pa.Column(str),
-        "service_area_code": pa.Column(str),
-        "municipality_code": pa.Column(str, pa.Check.str_length(3, 3)),
-        "provider_type": pa.Column(str, pa.Check.isin(PROVIDER_TYPES)),
+        **SUPERVISED_UNIT,
         "self_monitoring_plan_updated": pa.Column("datetime64[s]", nullable=True),
         "last_supervision_visit": pa.Column("datetime64[s]", nullable=True),
         "open_findings": pa.Column("Int64", pa.Check.ge(0)),
@@ -185,11 +193,7 @@ SUPERVISION_FINDINGS = pa.DataFrameSchema(
         "finding_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{4}-\d{1,6}$")),
         "report_type": pa.Column(str, pa.Check.isin(code_list("finding_report_type"))),
         "report_date": pa.Column("datetime64[s]"),
-        "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
-        "unit_name": pa.Column(str),
-        "service_area_code": pa.Column(str),
-        "municipality_code": pa.Column(str, pa.Check.str_length(3, 3)),
-        "provider_type": pa.Column(str, pa.Check.isin(PROVIDER_TYPES)),
+        **SUPERVISED_UNIT,
         "topic": pa.Column(str, pa.Check.isin(code_list("finding_topic"))),
         "severity": pa.Column(str, pa.Check.isin(code_list("finding_severity"))),
         "finding_text": pa.Column(str, nullable=True),
@@ -212,9 +216,7 @@ SHQS_CRITERIA = pa.DataFrameSchema(
     {
         "assessment_date": pa.Column("datetime64[s]"),
         "assessment_type": pa.Column(str, pa.Check.isin(code_list("shqs_assessment_type"))),
-        "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
-        "unit_name": pa.Column(str),
-        "service_area_code": pa.Column(str),
+        **UNIT,
         "criteria_group": pa.Column(str, pa.Check.isin(code_list("shqs_criteria_group"))),
         "criterion_code": pa.Column(str, pa.Check.str_matches(r"^\d{1,2}(\.\d{1,2}){1,3}$")),
         "status": pa.Column(str, pa.Check.isin(code_list("shqs_status"))),
