@@ -10,42 +10,26 @@ in the dbt seed `instrument_bands.csv` (one home each: validation here, banding 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
 from sources.contracts import contract
-
-SEEDS = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
+from sources.reference import _rows, names_lookup
 
 PSEUDONYM = pa.Check.str_length(64, 64)
 GENDERS = ("male", "female")
 
 
-@cache
-def _seed(name: str) -> tuple[dict[str, str], ...]:
-    with (SEEDS / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
-        return tuple(csv.DictReader(fh))
-
-
 def client_group_codes() -> tuple[str, ...]:
     """THL's six client groups (palvelutehtävät) of the social welfare monitoring register."""
-    return tuple(r["client_group_code"] for r in _seed("client_groups"))
+    return tuple(r["client_group_code"] for r in _rows("client_groups"))
 
 
 def client_group_lookup() -> dict[str, str]:
     """Codes, names in three languages and aliases (lowercased) → the client-group code."""
-    out: dict[str, str] = {}
-    for r in _seed("client_groups"):
-        code = r["client_group_code"]
-        names = [code, r["client_group_name_fi"], r["client_group_name_sv"], r["client_group_name_en"]]
-        for key in names + [a for a in r["aliases"].split("|") if a]:
-            out[key.strip().lower()] = code
-    return out
+    return names_lookup("client_groups", "client_group")
 
 
 # -- (a) clients by service task --------------------------------------------------------------------------------
