@@ -98,9 +98,10 @@ def file_source(
     - a source with identity columns pseudonymises them, so it needs the pseudonymisation key (as does a source
       that keys its records with it without holding identity codes: `needs_pseudonymizer`).
     """
-    package, source_class, name = module.split(".")
-    if package != "sources":
-        raise ValueError(f"{module}: a file source lives in sources.<source class>.<name>")
+    parts = module.split(".")
+    if len(parts) != 3 or parts[0] != "sources":
+        raise ValueError(f"{module}: a file source is declared in a module sources.<source class>.<name>")
+    _, source_class, name = parts
     return FileSource(
         name=name,
         source_class=source_class,
