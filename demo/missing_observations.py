@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from demo.hetu import random_fictitious_hetu
-from demo.professional_observations import MUNICIPALITIES, PROVIDERS, SERVICE_AREAS, UNIT_KINDS, _fmt_date, _pick
+from demo.professional_observations import _fmt_date, _pick, draw_unit
 from demo.writers import write_csv, write_xlsx
 
 # -- patient ombudsman ------------------------------------------------------------------------------------------
@@ -91,15 +91,7 @@ FINDING_HEADERS = ["Havainnon tunnus", "Raportin laji", "Raportin päivä", "Yks
 
 
 def _units(rng, n: int, first_id: int) -> list[dict]:
-    muni_weights = [m[3] ** 0.8 for m in MUNICIPALITIES]
-    out = []
-    for i in range(n):
-        area = _pick(rng, SERVICE_AREAS, [a[3] for a in SERVICE_AREAS])
-        muni = _pick(rng, MUNICIPALITIES, muni_weights)
-        kind = _pick(rng, UNIT_KINDS[area[0]])
-        out.append(dict(id=f"SOS-{first_id + i}", name=f"{kind} {muni[1]} {i % 5 + 1}", area=area[1], muni=muni[1],
-                        provider=_pick(rng, [p for p, _ in PROVIDERS], [w for _, w in PROVIDERS])))
-    return out
+    return [draw_unit(rng, first_id + i, i % 5 + 1) for i in range(n)]
 
 
 def write_supervision_findings(landing_root: Path, rng, scale: float, today: dt.date) -> None:

@@ -157,6 +157,16 @@ def _pick(rng: np.random.Generator, items: list, weights=None):
     return items[min(int(np.searchsorted(cumulative, rng.random() * cumulative[-1], side="right")), len(items) - 1)]
 
 
+def draw_unit(rng: np.random.Generator, number: int, name_number: int) -> dict:
+    """A fictitious social services unit `SOS-<number>`: its service area, municipality (weighted towards the
+    larger ones), kind and provider drawn in this order, named '<kind> <municipality> <name_number>'."""
+    area = _pick(rng, SERVICE_AREAS, [a[3] for a in SERVICE_AREAS])
+    muni = _pick(rng, MUNICIPALITIES, [m[3] ** 0.8 for m in MUNICIPALITIES])
+    kind = _pick(rng, UNIT_KINDS[area[0]])
+    return dict(id=f"SOS-{number}", name=f"{kind} {muni[1]} {name_number}", area=area[1], muni=muni[1],
+                provider=_pick(rng, [p for p, _ in PROVIDERS], [w for _, w in PROVIDERS]))
+
+
 def _social_reports(rng: np.random.Generator, fake_fi: Faker, fake_sv: Faker, year: int, n: int,
                     today: dt.date) -> list[dict]:
     """One dict per submission, in canonical terms (the writers turn them into each form version's export)."""
@@ -444,15 +454,10 @@ def write_supervision_status(landing_root: Path, rng, scale: float, today: dt.da
                "Omavalvontasuunnitelma päivitetty", "Viimeisin valvontakäynti", "Avoimia havaintoja",
                "Joista vakavia", "Vanhimman avoimen havainnon määräaika", "Valvonnan tila"]
     n_units = max(20, round(300 * min(scale, 1.0)))  # the county's units do not multiply with data volume
-    muni_weights = [m[3] ** 0.8 for m in MUNICIPALITIES]
     units = []
     for i in range(n_units):
-        area = _pick(rng, SERVICE_AREAS, [a[3] for a in SERVICE_AREAS])
-        muni = _pick(rng, MUNICIPALITIES, muni_weights)
-        kind = _pick(rng, UNIT_KINDS[area[0]])
-        units.append(dict(id=f"SOS-{1001 + i}", name=f"{kind} {muni[1]} {i % 7 + 1}", area=area[1], muni=muni[1],
-                          provider=_pick(rng, [p for p, _ in PROVIDERS], [w for _, w in PROVIDERS]),
-                          findings=0, plan=dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 500))),
+        unit = draw_unit(rng, 1001 + i, i % 7 + 1)
+        units.append(dict(unit, findings=0, plan=dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 500))),
                           visit=None))
     quarter_ends = [dt.date(y, m, d) for y in (2024, 2025) for m, d in ((3, 31), (6, 30), (9, 30), (12, 31))]
     for snapshot in [q for q in quarter_ends if q <= today]:

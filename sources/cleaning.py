@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sources.privacy import Pseudonymizer, hetu_problem, redact
+from sources.readers import ROW_NUMBER
 from sources.reference import municipality_lookup, service_area_lookup
 
 FINNISH_DATE = r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$"
@@ -62,6 +63,17 @@ class Cleaner:
         if self._reasons:
             reasons.loc[list(self._reasons)] = ["; ".join(r) for r in self._reasons.values()]
         return reasons
+
+    def reject_repeats(self, key: pd.Series, column: str, note: str = "") -> None:
+        """One `key` once per delivery: of the otherwise usable rows with the same key, the first in the file
+        stands and the later ones are rejected as "<column>: duplicate of row <n> in this delivery<note>"."""
+        usable = (self.reasons == "") & key.notna()
+        rows = self.raw[ROW_NUMBER].astype("int64")
+        first_row = rows.where(usable).groupby(key.where(usable)).transform("min")
+        duplicate = usable & first_row.notna() & (rows != first_row)
+        if duplicate.any():
+            first = first_row.astype("Int64").astype("string").fillna("?")
+            self.reject(duplicate, f"{column}: duplicate of row " + first + f" in this delivery{note}")
 
     def _text(self, column: str) -> pd.Series:
         codes, distinct = self._distinct_text(column)
@@ -151,16 +163,7 @@ class Cleaner:
         year = parts[2].fillna(iso[0])
         text = year + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
         parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-        bad = values.notna() & parsed.isna()
-        self._reject_values(self._mask(bad, codes), column, "invalid date", values, codes, 30)
-        if required:
-            self.reject(self._mask(values.isna(), codes), f"{column}: missing date")
-        if not_after is not None:
-            future = (parsed > pd.Timestamp(not_after)).fillna(False)
-            self.reject(self._mask(future, codes), f"{column}: date in the future")
-            parsed = parsed.where(~future)
-        self.out[out or column] = self._rows(parsed.astype("datetime64[s]"), codes)
-        return self.out[out or column]
+        return self._moments(column, out or column, "date", values, codes, parsed, required, not_after)
 
     def timestamp(self, column: str, out: str | None = None, *, required: bool = True,
                   not_after: dt.datetime | None = None) -> pd.Series:
@@ -171,16 +174,23 @@ class Cleaner:
         parsed = pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S", errors="coerce")
         iso = pd.to_datetime(values.where(parsed.isna()), format="ISO8601", errors="coerce")
         parsed = parsed.fillna(iso)
+        return self._moments(column, out or column, "timestamp", values, codes, parsed, required, not_after)
+
+    def _moments(self, column: str, out: str, kind: str, values: pd.Series, codes: np.ndarray, parsed: pd.Series,
+                 required: bool, not_after: dt.date | dt.datetime | None) -> pd.Series:
+        """The rules a date and a timestamp share, over the column's distinct `values` and their `parsed` moments:
+        a value that did not parse is invalid, an empty one missing (if `required`), a later one than `not_after`
+        in the future; each is rejected and left empty."""
         bad = values.notna() & parsed.isna()
-        self._reject_values(self._mask(bad, codes), column, "invalid timestamp", values, codes, 30)
+        self._reject_values(self._mask(bad, codes), column, f"invalid {kind}", values, codes, 30)
         if required:
-            self.reject(self._mask(values.isna(), codes), f"{column}: missing timestamp")
+            self.reject(self._mask(values.isna(), codes), f"{column}: missing {kind}")
         if not_after is not None:
             future = (parsed > pd.Timestamp(not_after)).fillna(False)
-            self.reject(self._mask(future, codes), f"{column}: timestamp in the future")
+            self.reject(self._mask(future, codes), f"{column}: {kind} in the future")
             parsed = parsed.where(~future)
-        self.out[out or column] = self._rows(parsed.astype("datetime64[s]"), codes)
-        return self.out[out or column]
+        self.out[out] = self._rows(parsed.astype("datetime64[s]"), codes)
+        return self.out[out]
 
     def number(self, column: str, out: str | None = None, *, required: bool = False,
                minimum: float | None = None, maximum: float | None = None, integer: bool = False) -> pd.Series:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +77,43 @@ def exact_headers(expected: Iterable[str]) -> Callable[[list[str], str], None]:
             raise ValueError("; ".join(problems))
 
     return check
+
+
+def file_source(
+    module: str,
+    description: str,
+    *,
+    headers: Sequence[str] | Callable[[list[str], str], None],
+    prepare: Callable[[pd.DataFrame, PrepareContext], Cleaner],
+    schema: pa.DataFrameSchema,
+    period_column: str,
+    identity_columns: tuple[str, ...] = (),
+    needs_pseudonymizer: bool = False,
+    column_rules: tuple[ColumnRule, ...] = (),
+) -> FileSource:
+    """The `FileSource` a source module declares (`SOURCE = file_source(__name__, ...)`), from what is its own:
+
+    - its name and source class are the module's: `sources.<source class>.<name>` (raw.<name>, landing/<name>/);
+    - `headers` is the exact column list a delivery must have, or a check of its own for a header that varies;
+    - a source with identity columns pseudonymises them, so it needs the pseudonymisation key (as does a source
+      that keys its records with it without holding identity codes: `needs_pseudonymizer`).
+    """
+    parts = module.split(".")
+    if len(parts) != 3 or parts[0] != "sources":
+        raise ValueError(f"{module}: a file source is declared in a module sources.<source class>.<name>")
+    _, source_class, name = parts
+    return FileSource(
+        name=name,
+        source_class=source_class,
+        description=description,
+        headers=headers if callable(headers) else exact_headers(headers),
+        prepare=prepare,
+        schema=schema,
+        period_column=period_column,
+        identity_columns=identity_columns,
+        needs_pseudonymizer=needs_pseudonymizer or bool(identity_columns),
+        column_rules=column_rules,
+    )
 
 
 @dataclass

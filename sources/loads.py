@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 # current: the file's rows are in raw/quarantine; superseded: a corrected re-delivery (same name) replaced it;
 # rejected: the file could not be read as a whole (nothing loaded, the reason says why; the file stays where it
@@ -103,6 +104,26 @@ def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> str:
         ],
     )
     return load_id
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, record: LoadRecord, table: str, accepted: pd.DataFrame,
+               rejected: pd.DataFrame, *, raw_columns: str, quarantine_columns: str = "*") -> str:
+    """Record an API answer in the ledger and write its rows, inside the caller's transaction: the accepted rows,
+    stamped with the new load id (`_load_id`), into raw.<table>, the rejected ones into quarantine.<table>.
+    `raw_columns` and `quarantine_columns` select from the frame, in the table's column order. Returns the id."""
+    load_id = record_load(con, record)
+    _insert(con, f"raw.{table}", accepted.assign(_load_id=load_id), raw_columns)
+    if len(rejected):
+        _insert(con, f"quarantine.{table}", rejected, quarantine_columns)
+    return load_id
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, columns: str) -> None:
+    con.register("_batch", frame)
+    try:
+        con.execute(f"insert into {table} select {columns} from _batch")
+    finally:
+        con.unregister("_batch")
 
 
 def handled_files(con: duckdb.DuckDBPyConnection, source: str | None = None) -> set[tuple[str, str, str]]:

@@ -31,15 +31,21 @@ def municipality_lookup() -> dict[str, str]:
     return out
 
 
+def names_lookup(seed: str, entity: str) -> dict[str, str]:
+    """Codes, names in three languages and known aliases (stripped, lowercased) → the code, from a seed with the
+    columns `<entity>_code`, `<entity>_name_fi`, `_sv`, `_en` and `aliases` (`|`-separated)."""
+    out: dict[str, str] = {}
+    for r in _rows(seed):
+        code = r[f"{entity}_code"]
+        names = [code, r[f"{entity}_name_fi"], r[f"{entity}_name_sv"], r[f"{entity}_name_en"]]
+        for key in names + [a for a in r["aliases"].split("|") if a]:
+            out[key.strip().lower()] = code
+    return out
+
+
 def service_area_lookup() -> dict[str, str]:
     """Codes, names in three languages and known aliases (lowercased) → the service-area code."""
-    out: dict[str, str] = {}
-    for r in _rows("service_areas"):
-        code = r["service_area_code"]
-        names = [code, r["service_area_name_fi"], r["service_area_name_sv"], r["service_area_name_en"]]
-        for key in names + [a for a in r["aliases"].split("|") if a]:
-            out[key.lower()] = code
-    return out
+    return names_lookup("service_areas", "service_area")
 
 
 def service_area_codes() -> frozenset[str]:

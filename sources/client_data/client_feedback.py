@@ -13,7 +13,7 @@ import datetime as dt
 
 from sources.cleaning import Cleaner
 from sources.contracts.client_data import CLIENT_FEEDBACK, FEEDBACK_CHANNELS, FEEDBACK_TOPICS, LANGUAGES
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = [
     "Palautteen tunnus",
@@ -75,12 +75,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="client_feedback",
-    source_class="client_data",
-    description="Client feedback from the feedback system: channel, 1–5 rating and/or 0–10 score, redacted text",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=CLIENT_FEEDBACK,
-    period_column="received_at",
+SOURCE = file_source(
+    __name__, "Client feedback from the feedback system: channel, 1–5 rating and/or 0–10 score, redacted text",
+    headers=HEADERS, prepare=prepare, schema=CLIENT_FEEDBACK, period_column="received_at",
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sources.cleaning import Cleaner
 from sources.contracts.client_data import CLIENT_PANELS, PANEL_TYPES
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = [
     "Kokouksen tunnus",
@@ -49,12 +49,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="client_panels",
-    source_class="client_data",
-    description="Client panels and citizen forums (asiakasraadit, kansalaisfoorumit): meeting records",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=CLIENT_PANELS,
-    period_column="meeting_date",
+SOURCE = file_source(
+    __name__, "Client panels and citizen forums (asiakasraadit, kansalaisfoorumit): meeting records",
+    headers=HEADERS, prepare=prepare, schema=CLIENT_PANELS, period_column="meeting_date",
 )

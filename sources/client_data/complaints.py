@@ -20,7 +20,7 @@ from sources.contracts.client_data import (
     OUTCOMES,
     SUBMITTER_TYPES,
 )
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = [
     "asianumero",
@@ -133,14 +133,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="complaints",
-    source_class="client_data",
-    description="Complaints and supervision cases: muistutus, kantelu, epäkohtailmoitus (case register export)",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=COMPLAINTS,
-    period_column="received_date",
+SOURCE = file_source(
+    __name__, "Complaints and supervision cases: muistutus, kantelu, epäkohtailmoitus (case register export)",
+    headers=HEADERS, prepare=prepare, schema=COMPLAINTS, period_column="received_date",
     identity_columns=("asiakkaan_hetu",),
-    needs_pseudonymizer=True,
 )

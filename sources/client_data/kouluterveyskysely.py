@@ -18,7 +18,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.client_data import GENDERS, KOULUTERVEYSKYSELY, SCHOOL_LEVELS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.reference import _rows
 
 HEADERS = [
@@ -125,12 +125,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="kouluterveyskysely",
-    source_class="client_data",
-    description="Kouluterveyskysely (THL) indicator tables: % by year, area, school level, gender, indicator",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=KOULUTERVEYSKYSELY,
-    period_column="period_start",
+SOURCE = file_source(
+    __name__, "Kouluterveyskysely (THL) indicator tables: % by year, area, school level, gender, indicator",
+    headers=HEADERS, prepare=prepare, schema=KOULUTERVEYSKYSELY, period_column="period_start",
 )

@@ -25,7 +25,7 @@ import pandas as pd
 from sources.cleaning import Cleaner
 from sources.contracts.indicator_tables import LOCAL_SURVEY_RESULTS, LOCAL_SURVEYS, local_survey_indicators
 from sources.indicator_tables import age_group, area, county_area_lookup, gender
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = ["kysely", "vuosi", "kunta", "sukupuoli", "ikaryhma", "indikaattori", "vastaajia", "vastaajia_joilla_ilmio"]
 SURVEY_SPELLINGS = {
@@ -52,13 +52,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="local_surveys",
-    source_class="client_data",
-    description="The county's own local surveys (substance use, violence, mental health): respondents and findings "
-                "per survey, year, area, gender, age group and indicator",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=LOCAL_SURVEY_RESULTS,
-    period_column="period_start",
+SOURCE = file_source(
+    __name__, "The county's own local surveys (substance use, violence, mental health): respondents and findings "
+              "per survey, year, area, gender, age group and indicator",
+    headers=HEADERS, prepare=prepare, schema=LOCAL_SURVEY_RESULTS, period_column="period_start",
 )

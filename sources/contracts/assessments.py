@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from sources.contracts import contract
 from sources.contracts.registers import GENDERS, PSEUDONYM, client_group_codes
 from sources.reference import _rows
 
@@ -59,18 +60,17 @@ _BASE = {
 def _rai_schema() -> pa.DataFrameSchema:
     scales = {s.lower(): pa.Column("Int64", pa.Check.in_range(lo, hi), nullable=True)
               for s, (lo, hi) in rai_scales().items()}
-    return pa.DataFrameSchema(
+    return contract(
         {**_BASE, "assessment_date": pa.Column("datetime64[s]"),
          "rai_tool": pa.Column(str, pa.Check.isin(RAI_TOOLS)), **scales},
         checks=[pa.Check(lambda df: df[[s.lower() for s in rai_scales()]].notna().any(axis=1),
                          name="at_least_one_scale")],
-        strict=False, coerce=False,
     )
 
 
 RAI_ASSESSMENTS = _rai_schema()
 
-AVAIN_GOALS = pa.DataFrameSchema(
+AVAIN_GOALS = contract(
     {
         **_BASE,
         "plan_date": pa.Column("datetime64[s]"),
@@ -84,5 +84,4 @@ AVAIN_GOALS = pa.DataFrameSchema(
         pa.Check(lambda df: df["review_date"].isna() == df["attainment_score"].isna(),
                  name="attainment_given_exactly_when_reviewed"),
     ],
-    strict=False, coerce=False,
 )

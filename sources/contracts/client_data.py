@@ -10,6 +10,8 @@ DataFrame-wide check would report its failure once per column.
 
 import pandera.pandas as pa
 
+from sources.contracts import contract
+
 # Complaints and supervision cases. `kantelu_muistutuksena` is a kantelu that AVI/Valvira transferred back to
 # the county to be handled as a muistutus (possible since 2015): handled under the muistutus deadline, but it
 # stays a kantelu by origin, so the 2-year event rule applies to it too.
@@ -47,7 +49,7 @@ CASE_ID = r"^[A-Z]{2,4}-\d{4}-\d+$"
 LINKED_CASE_ID = r"^(?:[A-Z]{2,4}-\d{4}-\d+|[A-Z]{2,8}/\d+/\d{4})$"
 PSEUDONYM = pa.Check.str_length(64, 64)
 
-COMPLAINTS = pa.DataFrameSchema(
+COMPLAINTS = contract(
     {
         "case_id": pa.Column(str, pa.Check.str_matches(CASE_ID)),
         "case_type": pa.Column(str, pa.Check.isin(CASE_TYPES)),
@@ -68,7 +70,6 @@ COMPLAINTS = pa.DataFrameSchema(
         "modified_at": pa.Column("datetime64[s]"),
     },
     strict=True,
-    coerce=False,
 )
 
 # Client feedback (asiakaspalaute) from the feedback system.
@@ -96,7 +97,7 @@ FEEDBACK_TOPICS = (
 )
 LANGUAGES = ("fi", "sv")
 
-CLIENT_FEEDBACK = pa.DataFrameSchema(
+CLIENT_FEEDBACK = contract(
     {
         "feedback_id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_-]{1,40}$")),
         "received_at": pa.Column("datetime64[s]"),
@@ -111,13 +112,12 @@ CLIENT_FEEDBACK = pa.DataFrameSchema(
         "language": pa.Column(str, pa.Check.isin(LANGUAGES), nullable=True),
     },
     strict=True,
-    coerce=False,
 )
 
 # Client panels and citizen forums (asiakasraadit, kansalaisfoorumit): one row per meeting.
 PANEL_TYPES = ("asiakasraati", "kansalaisfoorumi")
 
-CLIENT_PANELS = pa.DataFrameSchema(
+CLIENT_PANELS = contract(
     {
         "meeting_id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_-]{1,40}$")),
         "meeting_date": pa.Column("datetime64[s]"),
@@ -130,14 +130,13 @@ CLIENT_PANELS = pa.DataFrameSchema(
         "proposals_text": pa.Column(str, nullable=True),
     },
     strict=True,
-    coerce=False,
 )
 
 # Kouluterveyskysely (THL School Health Promotion study): aggregate indicator table rows.
 SCHOOL_LEVELS = ("grades_4_5", "grades_8_9", "upper_secondary", "vocational")
 GENDERS = ("total", "male", "female")
 
-KOULUTERVEYSKYSELY = pa.DataFrameSchema(
+KOULUTERVEYSKYSELY = contract(
     {
         "survey_year": pa.Column(
             "Int64",
@@ -159,5 +158,4 @@ KOULUTERVEYSKYSELY = pa.DataFrameSchema(
         "is_withheld": pa.Column("boolean"),
     },
     strict=True,
-    coerce=False,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from sources.contracts import contract
 from sources.indicator_tables import AGE_GROUPS, GENDERS
 from sources.reference import _rows, phenomenon_codes
 
@@ -26,7 +27,7 @@ def local_survey_indicators() -> dict[str, str]:
     return {r["indicator_key"]: r["survey"] for r in _rows("local_survey_indicators")}
 
 
-LOCAL_SURVEY_RESULTS = pa.DataFrameSchema(
+LOCAL_SURVEY_RESULTS = contract(
     {
         "survey": pa.Column(str, pa.Check.isin(LOCAL_SURVEYS)),
         "survey_year": pa.Column("Int64", pa.Check.in_range(2000, 2100)),
@@ -43,10 +44,9 @@ LOCAL_SURVEY_RESULTS = pa.DataFrameSchema(
         pa.Check(lambda df: df["indicator_key"].map(local_survey_indicators()) == df["survey"],
                  name="indicator_belongs_to_survey"),
     ],
-    strict=False, coerce=False,
 )
 
-PARTNER_INDICATORS = pa.DataFrameSchema(
+PARTNER_INDICATORS = contract(
     {
         "organisation_name": pa.Column(str),
         "business_id": pa.Column(str, pa.Check.str_matches(r"^\d{7}-\d$")),
@@ -76,10 +76,9 @@ PARTNER_INDICATORS = pa.DataFrameSchema(
                  | ((100 * df["numerator"] / df["denominator"] - df["value"]).abs() <= 0.1),
                  name="percent_agrees_with_numerator_and_denominator"),
     ],
-    strict=False, coerce=False,
 )
 
-SOTEKUVA = pa.DataFrameSchema(
+SOTEKUVA = contract(
     {
         "region_code": REGION,
         "region_level": pa.Column(str, pa.Check.isin(("country", "wellbeing_county"))),
@@ -91,5 +90,4 @@ SOTEKUVA = pa.DataFrameSchema(
         "is_withheld": pa.Column("boolean"),
     },
     checks=[pa.Check(lambda df: df["value"].notna() | df["is_withheld"], name="value_or_withheld")],
-    strict=False, coerce=False,
 )

@@ -14,6 +14,8 @@ county template was available to copy.
 
 import pandera.pandas as pa
 
+from sources.contracts import contract
+
 PHENOMENA = ("homelessness", "mental_health", "substance_use", "livelihood")
 # Finnish and Swedish words people type for THL's four phenomena.
 PHENOMENON_SPELLINGS = {
@@ -37,7 +39,7 @@ BODY_CODES = (*BODIES, "other")
 HANDLING_ID = r"^[A-Za-z0-9_-]{1,40}$"
 INDICATOR_CODES = r"^[a-z0-9_]+(;[a-z0-9_]+)*$"  # canonical: codes joined by ';'
 
-DECISION_REGISTER = pa.DataFrameSchema(
+DECISION_REGISTER = contract(
     {
         "handling_id": pa.Column(str, pa.Check.str_matches(HANDLING_ID)),
         "proposal_ref": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_:-]{1,60}$"), nullable=True),
@@ -53,12 +55,11 @@ DECISION_REGISTER = pa.DataFrameSchema(
         "review_date": pa.Column("datetime64[s]", nullable=True),
     },
     strict=True,
-    coerce=False,
 )
 
 NEED_STATUSES = ("open", "in_progress", "met", "dropped")
 
-INFORMATION_NEEDS = pa.DataFrameSchema(
+INFORMATION_NEEDS = contract(
     {
         "need_id": pa.Column(str, pa.Check.str_matches(HANDLING_ID)),
         "need_text": pa.Column(str, pa.Check.str_length(1, 2000)),
@@ -71,10 +72,9 @@ INFORMATION_NEEDS = pa.DataFrameSchema(
         "met_by_indicator_code": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$"), nullable=True),
     },
     strict=True,
-    coerce=False,
 )
 
-ANALYST_SYNTHESIS = pa.DataFrameSchema(
+ANALYST_SYNTHESIS = contract(
     {
         "period_label": pa.Column(str, pa.Check.str_matches(r"^\d{4}H[12]$")),
         "period_start": pa.Column("datetime64[s]"),
@@ -87,5 +87,4 @@ ANALYST_SYNTHESIS = pa.DataFrameSchema(
         "recommended_measure_sv": pa.Column(str, nullable=True),
     },
     strict=True,
-    coerce=False,
 )

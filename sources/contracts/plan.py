@@ -8,6 +8,8 @@ the stable action key; a row that fails here goes to quarantine with the failed 
 
 import pandera.pandas as pa
 
+from sources.contracts import contract
+
 # Status codes and the plan's own Finnish labels, in order of progress.
 STATUS_LABELS = {
     "not_settled": "Ei selvillä",
@@ -16,7 +18,7 @@ STATUS_LABELS = {
 }
 STATUS_CODES = tuple(STATUS_LABELS)
 
-PLAN_ACTIONS = pa.DataFrameSchema(
+PLAN_ACTIONS = contract(
     {
         "snapshot_date": pa.Column("datetime64[s]", nullable=False),
         "goal": pa.Column(str, pa.Check.str_length(1, 1000), nullable=False),
@@ -33,6 +35,4 @@ PLAN_ACTIONS = pa.DataFrameSchema(
         "action_text_norm": pa.Column(str, pa.Check.str_length(1, 2000), nullable=False),
         "topic_text_norm": pa.Column(str, nullable=True),
     },
-    strict=False,
-    coerce=False,
 )

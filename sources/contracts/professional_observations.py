@@ -7,6 +7,8 @@ of the canonical values; the cleaners map the Finnish and Swedish labels of the 
 
 import pandera.pandas as pa
 
+from sources.contracts import contract
+
 # -- social reporting (sosiaalinen raportointi) ------------------------------------------------------------
 LANGUAGES = ("fi", "sv")
 VALENCES = ("negative", "positive", "weak_signal")  # epäkohta, hyvä käytäntö, heikko signaali
@@ -21,7 +23,7 @@ NEED_COLUMNS = tuple(f"shl11_need_{n}" for n in SHL11_NEED_CODES)
 
 _flag = pa.Check.isin([0, 1])
 
-SOCIAL_REPORTS = pa.DataFrameSchema(
+SOCIAL_REPORTS = contract(
     {
         "submission_id": pa.Column(str, pa.Check.str_length(1, 64)),
         "form_version": pa.Column(str),
@@ -48,8 +50,6 @@ SOCIAL_REPORTS = pa.DataFrameSchema(
         pa.Check(lambda df: (df["area_scope"] == "county") == df["municipality_code"].isna(),
                  name="municipality_given_unless_county_wide"),
     ],
-    strict=False,
-    coerce=False,
 )
 
 # -- social ombudsman (sosiaaliasiavastaava) annual statistics ----------------------------------------------
@@ -58,7 +58,7 @@ OMBUDSMAN_AREAS = ("toimeentulotuki", "lastensuojelu", "ikaantyneet_vammaiset", 
 OMBUDSMAN_REASONS = ("kohtelu", "palvelun_laatu", "paatos", "viivastys", "tiedonsaanti", "tietosuoja", "muu")
 OMBUDSMAN_MEASURES = ("neuvonta", "muistutus_avustettu", "yhteys_yksikkoon", "ohjaus_muualle", "muu")
 
-OMBUDSMAN = pa.DataFrameSchema(
+OMBUDSMAN = contract(
     {
         "year": pa.Column("Int64", pa.Check.in_range(2000, 2100)),
         "year_end": pa.Column("datetime64[s]"),
@@ -69,9 +69,6 @@ OMBUDSMAN = pa.DataFrameSchema(
         "contacts": pa.Column("Int64", pa.Check.ge(0)),
     },
     unique=["year", "municipality_code", "ombudsman_area", "reason", "measure"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )
 
 # -- HaiPro risk and incident reports ------------------------------------------------------------------------
@@ -79,7 +76,7 @@ HAIPRO_EVENT_TYPES = ("vaaratapahtuma", "laheltapiti", "tietosuoja", "tyoturvall
 HAIPRO_SEVERITIES = ("ei_haittaa", "lieva", "kohtalainen", "vakava", "ei_tiedossa")
 HAIPRO_STATUSES = ("uusi", "kasittelyssa", "kasitelty", "suljettu")
 
-HAIPRO = pa.DataFrameSchema(
+HAIPRO = contract(
     {
         "report_id": pa.Column(str, pa.Check.str_matches(r"^HP-\d{4}-\d+$")),
         "reported_date": pa.Column("datetime64[s]"),
@@ -96,15 +93,13 @@ HAIPRO = pa.DataFrameSchema(
         pa.Check(lambda df: df["event_date"].isna() | (df["event_date"] <= df["reported_date"]),
                  name="event_not_after_report"),
     ],
-    strict=False,
-    coerce=False,
 )
 
 # -- staff surveys (aggregated answers: role × service task × Likert item) ----------------------------------
 STAFF_ROLES = ("social_worker", "social_instructor", "manager", "other")
 LIKERT_COLUMNS = ("n_1", "n_2", "n_3", "n_4", "n_5", "n_dont_know")
 
-STAFF_SURVEY = pa.DataFrameSchema(
+STAFF_SURVEY = contract(
     {
         "survey_id": pa.Column(str, pa.Check.str_length(1, 64)),
         "survey_year": pa.Column("Int64", pa.Check.in_range(2000, 2100)),
@@ -121,23 +116,28 @@ STAFF_SURVEY = pa.DataFrameSchema(
                  name="answers_add_up_to_respondents"),
     ],
     unique=["survey_id", "role", "service_area_code", "item_number"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )
 
 # -- self-monitoring and supervision status (valvontayksikön tilannetaulukko) ---------------------------
 SUPERVISION_STATES = ("kunnossa", "korjaus_kesken", "tehostettu_valvonta")
 PROVIDER_TYPES = ("oma", "ostopalvelu", "palveluseteli")
+# A unit as the supervision unit's tables name it (status table, findings, SHQS criteria), and with where it is
+# and who provides it (status table, findings).
+UNIT = {
+    "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
+    "unit_name": pa.Column(str),
+    "service_area_code": pa.Column(str),
+}
+SUPERVISED_UNIT = {
+    **UNIT,
+    "municipality_code": pa.Column(str, pa.Check.str_length(3, 3)),
+    "provider_type": pa.Column(str, pa.Check.isin(PROVIDER_TYPES)),
+}
 
-SUPERVISION_STATUS = pa.DataFrameSchema(
+SUPERVISION_STATUS = contract(
     {
         "snapshot_date": pa.Column("datetime64[s]"),
-        "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
-        "unit_name": pa.Column(str),
-        "service_area_code": pa.Column(str),
-        "municipality_code": pa.Column(str, pa.Check.str_length(3, 3)),
-        "provider_type": pa.Column(str, pa.Check.isin(PROVIDER_TYPES)),
+        **SUPERVISED_UNIT,
         "self_monitoring_plan_updated": pa.Column("datetime64[s]", nullable=True),
         "last_supervision_visit": pa.Column("datetime64[s]", nullable=True),
         "open_findings": pa.Column("Int64", pa.Check.ge(0)),
@@ -151,9 +151,6 @@ SUPERVISION_STATUS = pa.DataFrameSchema(
                  name="open_findings_have_due_date"),
     ],
     unique=["snapshot_date", "unit_id"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )
 
 # -- the sources issue 17 adds: code lists live in seed observation_code_lists (with a `verified` column) -------
@@ -162,7 +159,7 @@ from sources.reference import code_list  # noqa: E402  (the seeds are the one ho
 # -- patient ombudsman (potilasasiavastaava) contacts table ------------------------------------------------
 PATIENT_OMBUDSMAN_PERIODS = ("year", "h1", "h2")
 
-PATIENT_OMBUDSMAN = pa.DataFrameSchema(
+PATIENT_OMBUDSMAN = contract(
     {
         "year": pa.Column("Int64", pa.Check.in_range(2000, 2100)),
         "period": pa.Column(str, pa.Check.isin(PATIENT_OMBUDSMAN_PERIODS)),
@@ -174,22 +171,15 @@ PATIENT_OMBUDSMAN = pa.DataFrameSchema(
         "contacts": pa.Column("Int64", pa.Check.ge(0)),
     },
     unique=["year", "period", "ombudsman_area", "unit_name", "topic", "outcome"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )
 
 # -- self-monitoring and inspection findings (omavalvonnan seuranta, valvontakäynnit, tarkastuskertomukset) --
-SUPERVISION_FINDINGS = pa.DataFrameSchema(
+SUPERVISION_FINDINGS = contract(
     {
         "finding_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{4}-\d{1,6}$")),
         "report_type": pa.Column(str, pa.Check.isin(code_list("finding_report_type"))),
         "report_date": pa.Column("datetime64[s]"),
-        "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
-        "unit_name": pa.Column(str),
-        "service_area_code": pa.Column(str),
-        "municipality_code": pa.Column(str, pa.Check.str_length(3, 3)),
-        "provider_type": pa.Column(str, pa.Check.isin(PROVIDER_TYPES)),
+        **SUPERVISED_UNIT,
         "topic": pa.Column(str, pa.Check.isin(code_list("finding_topic"))),
         "severity": pa.Column(str, pa.Check.isin(code_list("finding_severity"))),
         "finding_text": pa.Column(str, nullable=True),
@@ -202,25 +192,17 @@ SUPERVISION_FINDINGS = pa.DataFrameSchema(
                  name="fixed_not_before_report"),
     ],
     unique=["finding_id"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )
 
 # -- SHQS quality criteria status (Labquality's Social and Health Quality Standard) ---------------------------
-SHQS_CRITERIA = pa.DataFrameSchema(
+SHQS_CRITERIA = contract(
     {
         "assessment_date": pa.Column("datetime64[s]"),
         "assessment_type": pa.Column(str, pa.Check.isin(code_list("shqs_assessment_type"))),
-        "unit_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{3,6}$")),
-        "unit_name": pa.Column(str),
-        "service_area_code": pa.Column(str),
+        **UNIT,
         "criteria_group": pa.Column(str, pa.Check.isin(code_list("shqs_criteria_group"))),
         "criterion_code": pa.Column(str, pa.Check.str_matches(r"^\d{1,2}(\.\d{1,2}){1,3}$")),
         "status": pa.Column(str, pa.Check.isin(code_list("shqs_status"))),
     },
     unique=["assessment_date", "assessment_type", "unit_id", "criterion_code"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )

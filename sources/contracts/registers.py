@@ -10,44 +10,30 @@ in the dbt seed `instrument_bands.csv` (one home each: validation here, banding 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-SEEDS = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
+from sources.contracts import contract
+from sources.reference import _rows, names_lookup
 
 PSEUDONYM = pa.Check.str_length(64, 64)
 GENDERS = ("male", "female")
 
 
-@cache
-def _seed(name: str) -> tuple[dict[str, str], ...]:
-    with (SEEDS / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
-        return tuple(csv.DictReader(fh))
-
-
 def client_group_codes() -> tuple[str, ...]:
     """THL's six client groups (palvelutehtävät) of the social welfare monitoring register."""
-    return tuple(r["client_group_code"] for r in _seed("client_groups"))
+    return tuple(r["client_group_code"] for r in _rows("client_groups"))
 
 
 def client_group_lookup() -> dict[str, str]:
     """Codes, names in three languages and aliases (lowercased) → the client-group code."""
-    out: dict[str, str] = {}
-    for r in _seed("client_groups"):
-        code = r["client_group_code"]
-        names = [code, r["client_group_name_fi"], r["client_group_name_sv"], r["client_group_name_en"]]
-        for key in names + [a for a in r["aliases"].split("|") if a]:
-            out[key.strip().lower()] = code
-    return out
+    return names_lookup("client_groups", "client_group")
 
 
 # -- (a) clients by service task --------------------------------------------------------------------------------
-CLIENT_REGISTER_CLIENTS = pa.DataFrameSchema(
+CLIENT_REGISTER_CLIENTS = contract(
     {
         "client_pseudonym": pa.Column(str, PSEUDONYM),
         "birth_year": pa.Column("Int64", pa.Check.in_range(1890, 2100)),
@@ -62,15 +48,13 @@ CLIENT_REGISTER_CLIENTS = pa.DataFrameSchema(
         pa.Check(lambda df: df["relationship_end"].isna() | (df["relationship_end"] >= df["relationship_start"]),
                  name="relationship_end_not_before_start"),
     ],
-    strict=False,
-    coerce=False,
 )
 
 # -- (b) supplementary and preventive social assistance decisions ----------------------------------------------
 ASSISTANCE_TYPES = ("supplementary", "preventive")
 DECISIONS = ("granted", "partly_granted", "rejected")
 
-CLIENT_REGISTER_ASSISTANCE = pa.DataFrameSchema(
+CLIENT_REGISTER_ASSISTANCE = contract(
     {
         "decision_id": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2,4}-\d{4}-\d+$")),
         "client_pseudonym": pa.Column(str, PSEUDONYM),
@@ -88,8 +72,6 @@ CLIENT_REGISTER_ASSISTANCE = pa.DataFrameSchema(
         pa.Check(lambda df: (df["decision"] == "rejected") | df["amount_eur"].notna(),
                  name="granted_decision_has_amount"),
     ],
-    strict=False,
-    coerce=False,
 )
 
 # -- (c) housing status ----------------------------------------------------------------------------------------
@@ -97,7 +79,7 @@ HOUSING_STATUSES = ("homeless", "at_risk", "housed")
 # ARA's homelessness categories (asunnottomuusselvitys).
 HOMELESSNESS_FORMS = ("outdoors_or_shelter", "hostel", "institution", "with_friends_or_relatives")
 
-CLIENT_REGISTER_HOUSING = pa.DataFrameSchema(
+CLIENT_REGISTER_HOUSING = contract(
     {
         "client_pseudonym": pa.Column(str, PSEUDONYM),
         "birth_year": pa.Column("Int64", pa.Check.in_range(1890, 2100)),
@@ -112,8 +94,6 @@ CLIENT_REGISTER_HOUSING = pa.DataFrameSchema(
         pa.Check(lambda df: (df["housing_status"] == "homeless") | df["homelessness_form"].isna(),
                  name="homelessness_form_only_when_homeless"),
     ],
-    strict=False,
-    coerce=False,
 )
 
 
@@ -140,7 +120,7 @@ STAFF_ROLE_SPELLINGS = {
     "muu": "other", "muu ammattiryhmä": "other", "annan": "other",
 }
 
-CLIENT_REGISTER_EVENTS = pa.DataFrameSchema(
+CLIENT_REGISTER_EVENTS = contract(
     {
         "client_pseudonym": pa.Column(str, PSEUDONYM),
         "event_date": pa.Column("datetime64[s]"),
@@ -149,8 +129,6 @@ CLIENT_REGISTER_EVENTS = pa.DataFrameSchema(
         "event_type": pa.Column(str, pa.Check.isin(EVENT_TYPES)),
         "staff_role": pa.Column(str, pa.Check.isin(STAFF_ROLES), nullable=True),
     },
-    strict=False,
-    coerce=False,
 )
 
 
@@ -212,7 +190,7 @@ def _item_sum_matches(df):
     return ~summed | (items.sum(axis=1, skipna=True) == df["total_score"])
 
 
-INSTRUMENT_ASSESSMENTS = pa.DataFrameSchema(
+INSTRUMENT_ASSESSMENTS = contract(
     {
         "client_pseudonym": pa.Column(str, PSEUDONYM),
         "birth_year": pa.Column("Int64", pa.Check.in_range(1890, 2100)),
@@ -233,6 +211,4 @@ INSTRUMENT_ASSESSMENTS = pa.DataFrameSchema(
         pa.Check(lambda df: (df["instrument"] != "MARAK") | df[list(ITEM_COLUMNS)].isna().all(axis=1),
                  name="marak_item_answers_not_stored"),
     ],
-    strict=False,
-    coerce=False,
 )

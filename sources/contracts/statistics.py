@@ -9,12 +9,14 @@ NA and is reported as ``coerce_dtype``), so the checks here always see the decla
 
 import pandera.pandas as pa
 
+from sources.contracts import contract
+
 SOTKANET_GENDERS = ("male", "female", "total")
 # Sotkanet series start in 1990 at the earliest; anything outside this window is a broken row.
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
 # One Sotkanet /json data row, with the field names the service uses.
-SOTKANET_DATA = pa.DataFrameSchema(
+SOTKANET_DATA = contract(
     {
         "indicator": pa.Column("Int64", pa.Check.gt(0), nullable=False),
         "region": pa.Column("Int64", pa.Check.gt(0), nullable=False),
@@ -24,9 +26,6 @@ SOTKANET_DATA = pa.DataFrameSchema(
         "absValue": pa.Column("Float64", pa.Check.ge(0), nullable=True),
     },
     unique=["indicator", "region", "year", "gender"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )
 
 POPULATION_REGION_LEVELS = ("municipality", "wellbeing_county", "country")
@@ -34,7 +33,7 @@ POPULATION_GENDERS = ("total", "male", "female")
 POPULATION_AGE_GROUPS = ("all", "0-17", "18-24", "25-64", "65+")
 
 # Statistics Finland population (table 11re), after age aggregation, in the raw.statfin_population shape.
-STATFIN_POPULATION = pa.DataFrameSchema(
+STATFIN_POPULATION = contract(
     {
         "region_code": pa.Column(str, pa.Check.str_matches(r"^(SSS|\d{2}|\d{3})$"), nullable=False),
         "region_level": pa.Column(str, pa.Check.isin(POPULATION_REGION_LEVELS), nullable=False),
@@ -54,9 +53,6 @@ STATFIN_POPULATION = pa.DataFrameSchema(
         ),
     ],
     unique=["region_code", "year", "gender", "age_group"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )
 
 ARA_COUNTS = ("single_homeless", "long_term_homeless", "homeless_families", "under_25", "women", "immigrants")
@@ -65,7 +61,7 @@ ARA_SUBGROUPS = ("long_term_homeless", "under_25", "women", "immigrants")  # eac
 # ARA's homelessness survey (asunnottomuusselvitys), one row per municipality and survey year, or the
 # file's own total row (municipality_code null, is_total_row true) that the reconciliation test compares with
 # the sum of the municipalities.
-ARA_HOMELESSNESS = pa.DataFrameSchema(
+ARA_HOMELESSNESS = contract(
     {
         "survey_year": pa.Column("Int64", pa.Check.in_range(1987, YEAR_MAX), nullable=False),
         "snapshot_date": pa.Column("datetime64[s]", nullable=False),
@@ -80,7 +76,4 @@ ARA_HOMELESSNESS = pa.DataFrameSchema(
         "immigrants": pa.Column("Int64", pa.Check.ge(0), nullable=True),
     },
     unique=["survey_year", "municipality_code"],
-    report_duplicates="all",
-    strict=False,
-    coerce=False,
 )

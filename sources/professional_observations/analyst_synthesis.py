@@ -20,7 +20,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.knowledge_cycle import ANALYST_SYNTHESIS, PHENOMENA, PHENOMENON_SPELLINGS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.professional_observations.redaction import redact_columns
 
 HEADERS = ["Kausi", "Ilmiö", "Havainto", "Havainto ruotsiksi", "Näyttö", "Suositeltu toimenpide",
@@ -71,12 +71,8 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="analyst_synthesis",
-    source_class="professional_observations",
-    description="The analyst's synthesis per half-year: findings by phenomenon, evidence, recommended measures",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=ANALYST_SYNTHESIS,
+SOURCE = file_source(
+    __name__, "The analyst's synthesis per half-year: findings by phenomenon, evidence, recommended measures",
+    headers=HEADERS, prepare=prepare, schema=ANALYST_SYNTHESIS,
     period_column="period_end",  # the data period of a synthesis is its half-year
 )

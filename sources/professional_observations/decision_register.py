@@ -31,10 +31,9 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.knowledge_cycle import BODIES, DECISION_REGISTER, PHENOMENA, PHENOMENON_SPELLINGS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.professional_observations.plan_actions import fold
 from sources.professional_observations.redaction import redact_columns
-from sources.readers import ROW_NUMBER
 
 HEADERS = [
     "Käsittelyn tunnus", "Ehdotus", "Aihe", "Ilmiö", "Toimielin", "Kokouspäivä", "Päätös", "Toimenpide",
@@ -100,24 +99,12 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     review = c.date("Arviointipäivä", "review_date", required=False)
     c.reject((review < meeting).fillna(False), "Arviointipäivä: before the meeting date")
 
-    # One handling id once per delivery: the first usable row stands.
-    usable = (c.reasons == "") & handling.notna()
-    rows = raw[ROW_NUMBER].astype("int64")
-    first_row = rows.where(usable).groupby(handling.where(usable)).transform("min")
-    duplicate = usable & first_row.notna() & (rows != first_row)
-    if duplicate.any():
-        first = first_row.astype("Int64").astype("string").fillna("?")
-        c.reject(duplicate, "Käsittelyn tunnus: duplicate of row " + first + " in this delivery")
+    c.reject_repeats(handling, "Käsittelyn tunnus")
     return c
 
 
-SOURCE = FileSource(
-    name="decision_register",
-    source_class="professional_observations",
-    description="Decision register: handlings of development proposals and topics by the management bodies "
-                "(decision, measure, followed indicators, review date)",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=DECISION_REGISTER,
-    period_column="meeting_date",
+SOURCE = file_source(
+    __name__, "Decision register: handlings of development proposals and topics by the management bodies "
+              "(decision, measure, followed indicators, review date)",
+    headers=HEADERS, prepare=prepare, schema=DECISION_REGISTER, period_column="meeting_date",
 )

@@ -15,7 +15,7 @@ from sources.contracts.professional_observations import (
     HAIPRO_SEVERITIES,
     HAIPRO_STATUSES,
 )
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.professional_observations.redaction import redact_columns
 
 HEADERS = [
@@ -56,12 +56,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="haipro",
-    source_class="professional_observations",
-    description="HaiPro risk and incident reports of social services units (type, severity, status, redacted text)",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=HAIPRO,
-    period_column="reported_date",
+SOURCE = file_source(
+    __name__, "HaiPro risk and incident reports of social services units (type, severity, status, redacted text)",
+    headers=HEADERS, prepare=prepare, schema=HAIPRO, period_column="reported_date",
 )

@@ -19,9 +19,8 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.knowledge_cycle import INFORMATION_NEEDS, NEED_STATUSES, PHENOMENA, PHENOMENON_SPELLINGS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.professional_observations.redaction import redact_columns
-from sources.readers import ROW_NUMBER
 
 HEADERS = ["Tunnus", "Tietotarve", "Ilmiö", "Esittäjä", "Esitetty", "Tila", "Tilan päivä", "Vastaava lähde",
            "Vastaava indikaattori"]
@@ -53,23 +52,11 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     c.reject(bad_code, "Vastaava indikaattori: not an indicator code")
     c.reject((status == "met").fillna(False) & source.isna() & indicator.isna(),
              "Tila: met, but neither a source nor an indicator meets it")
-
-    usable = (c.reasons == "") & need_id.notna()
-    rows = raw[ROW_NUMBER].astype("int64")
-    first_row = rows.where(usable).groupby(need_id.where(usable)).transform("min")
-    duplicate = usable & first_row.notna() & (rows != first_row)
-    if duplicate.any():
-        first = first_row.astype("Int64").astype("string").fillna("?")
-        c.reject(duplicate, "Tunnus: duplicate of row " + first + " in this delivery")
+    c.reject_repeats(need_id, "Tunnus")
     return c
 
 
-SOURCE = FileSource(
-    name="information_needs_log",
-    source_class="professional_observations",
-    description="Information needs log: needs raised by bodies and teams, their status and what meets them",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=INFORMATION_NEEDS,
-    period_column="raised_on",
+SOURCE = file_source(
+    __name__, "Information needs log: needs raised by bodies and teams, their status and what meets them",
+    headers=HEADERS, prepare=prepare, schema=INFORMATION_NEEDS, period_column="raised_on",
 )

@@ -18,7 +18,7 @@ from sources.contracts.professional_observations import (
     OMBUDSMAN_MEASURES,
     OMBUDSMAN_REASONS,
 )
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = ["Vuosi", "Kunta", "Palvelualue", "Yhteydenoton syy", "Toimenpide", "Yhteydenottoja"]
 
@@ -70,12 +70,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="ombudsman",
-    source_class="professional_observations",
-    description="Social ombudsman annual statistics: contacts by municipality, service area, reason and measure",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=OMBUDSMAN,
-    period_column="year_end",
+SOURCE = file_source(
+    __name__, "Social ombudsman annual statistics: contacts by municipality, service area, reason and measure",
+    headers=HEADERS, prepare=prepare, schema=OMBUDSMAN, period_column="year_end",
 )

@@ -21,7 +21,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.professional_observations import PATIENT_OMBUDSMAN, PATIENT_OMBUDSMAN_PERIODS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.reference import code_list, code_list_lookup
 
 HEADERS = ["Vuosi", "Jakso", "Toimialue", "Toimintayksikkö", "Yhteydenoton aihe", "Toimenpide", "Yhteydenottoja"]
@@ -55,12 +55,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="patient_ombudsman",
-    source_class="professional_observations",
-    description="Patient ombudsman's contacts table: contacts by year or half-year, area, unit, topic and outcome",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=PATIENT_OMBUDSMAN,
-    period_column="period_end",
+SOURCE = file_source(
+    __name__, "Patient ombudsman's contacts table: contacts by year or half-year, area, unit, topic and outcome",
+    headers=HEADERS, prepare=prepare, schema=PATIENT_OMBUDSMAN, period_column="period_end",
 )

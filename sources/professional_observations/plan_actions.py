@@ -40,7 +40,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.plan import PLAN_ACTIONS, STATUS_LABELS
-from sources.landing import FileSource, PrepareContext
+from sources.landing import PrepareContext, file_source
 from sources.readers import ROW_NUMBER
 
 # The first version's header set (all required) and the columns later versions add.
@@ -177,24 +177,12 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     c.out["action_text_norm"] = action_norm
     c.out["topic_text_norm"] = topic.map(normalise_text, na_action="ignore").astype("string")
 
-    # One action once per delivery: the first otherwise usable row stands, later copies go to quarantine.
-    usable = (c.reasons == "") & c.out["action_key"].notna()
-    rows = frame[ROW_NUMBER].astype("int64")
-    first_row = rows.where(usable).groupby(c.out["action_key"].where(usable)).transform("min")
-    duplicate = usable & first_row.notna() & (rows != first_row)
-    if duplicate.any():
-        first = first_row.astype("Int64").astype("string").fillna("?")
-        c.reject(duplicate, "action: duplicate of row " + first + " in this delivery (same goal and action)")
+    c.reject_repeats(c.out["action_key"], "action", " (same goal and action)")
     return c
 
 
-SOURCE = FileSource(
-    name="plan_actions",
-    source_class="professional_observations",
-    description="Implementation plan 2025–2029 action table (goal, action, status), one snapshot per "
-                "delivered version plan_actions_YYYY-MM-DD.csv|xlsx",
-    headers=check_headers,
-    prepare=prepare,
-    schema=PLAN_ACTIONS,
-    period_column="snapshot_date",
+SOURCE = file_source(
+    __name__, "Implementation plan 2025–2029 action table (goal, action, status), one snapshot per "
+              "delivered version plan_actions_YYYY-MM-DD.csv|xlsx",
+    headers=check_headers, prepare=prepare, schema=PLAN_ACTIONS, period_column="snapshot_date",
 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from sources.cleaning import Cleaner
 from sources.contracts.professional_observations import SHQS_CRITERIA
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.reference import code_list, code_list_lookup, service_area_lookup
 
 HEADERS = ["Arviointipäivä", "Arvioinnin laji", "Yksikön tunnus", "Yksikkö", "Palvelualue", "Kriteeriryhmä",
@@ -39,12 +39,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="shqs_criteria",
-    source_class="professional_observations",
-    description="SHQS quality criteria status per unit: met, partly met or not met, by criteria group",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=SHQS_CRITERIA,
-    period_column="assessment_date",
+SOURCE = file_source(
+    __name__, "SHQS quality criteria status per unit: met, partly met or not met, by criteria group",
+    headers=HEADERS, prepare=prepare, schema=SHQS_CRITERIA, period_column="assessment_date",
 )

@@ -32,7 +32,7 @@ from sources.contracts.professional_observations import (
     TARGET_GROUPS,
     VALENCES,
 )
-from sources.landing import FileSource, PrepareContext
+from sources.landing import PrepareContext, file_source
 from sources.professional_observations.redaction import redact_columns
 from sources.professional_observations.social_report_forms import column_map, recognise_version
 from sources.reference import municipality_lookup, service_area_lookup
@@ -139,13 +139,8 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="social_reports",
-    source_class="professional_observations",
-    description="Social reporting form submissions (sosiaalinen raportointi), Finnish and Swedish, versioned forms",
-    headers=check_headers,
-    prepare=prepare,
-    schema=SOCIAL_REPORTS,
-    period_column="submitted_at",
+SOURCE = file_source(
+    __name__, "Social reporting form submissions (sosiaalinen raportointi), Finnish and Swedish, versioned forms",
+    headers=check_headers, prepare=prepare, schema=SOCIAL_REPORTS, period_column="submitted_at",
     needs_pseudonymizer=True,
 )

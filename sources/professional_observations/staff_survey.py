@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sources.cleaning import Cleaner
 from sources.contracts.professional_observations import LIKERT_COLUMNS, STAFF_ROLES, STAFF_SURVEY
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.professional_observations.ombudsman import year_end
 from sources.reference import service_area_lookup
 
@@ -47,12 +47,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="staff_survey",
-    source_class="professional_observations",
-    description="Staff surveys on structural social work: aggregated Likert answers by role × service task × item",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=STAFF_SURVEY,
-    period_column="year_end",
+SOURCE = file_source(
+    __name__, "Staff surveys on structural social work: aggregated Likert answers by role × service task × item",
+    headers=HEADERS, prepare=prepare, schema=STAFF_SURVEY, period_column="year_end",
 )

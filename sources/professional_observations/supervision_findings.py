@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sources.cleaning import Cleaner
 from sources.contracts.professional_observations import PROVIDER_TYPES, SUPERVISION_FINDINGS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.professional_observations.supervision_status import PROVIDER_SPELLINGS
 from sources.reference import code_list, code_list_lookup, municipality_lookup, service_area_lookup
 
@@ -54,12 +54,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="supervision_findings",
-    source_class="professional_observations",
-    description="Self-monitoring follow-up and inspection report findings per unit, with severity and fix deadline",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=SUPERVISION_FINDINGS,
-    period_column="report_date",
+SOURCE = file_source(
+    __name__, "Self-monitoring follow-up and inspection report findings per unit, with severity and fix deadline",
+    headers=HEADERS, prepare=prepare, schema=SUPERVISION_FINDINGS, period_column="report_date",
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sources.cleaning import Cleaner
 from sources.contracts.professional_observations import PROVIDER_TYPES, SUPERVISION_STATES, SUPERVISION_STATUS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = [
     "Tilannepäivä", "Yksikön tunnus", "Yksikkö", "Palvelualue", "Kunta", "Tuottaja",
@@ -43,12 +43,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="supervision_status",
-    source_class="professional_observations",
-    description="Self-monitoring and supervision status table: units, open findings and supervision state",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=SUPERVISION_STATUS,
-    period_column="snapshot_date",
+SOURCE = file_source(
+    __name__, "Self-monitoring and supervision status table: units, open findings and supervision state",
+    headers=HEADERS, prepare=prepare, schema=SUPERVISION_STATUS, period_column="snapshot_date",
 )

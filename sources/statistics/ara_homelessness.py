@@ -43,7 +43,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.statistics import ARA_COUNTS, ARA_HOMELESSNESS, ARA_SUBGROUPS
-from sources.landing import FileSource, PrepareContext
+from sources.landing import PrepareContext, file_source
 from sources.readers import ROW_NUMBER
 from sources.reference import all_municipality_lookup
 
@@ -150,13 +150,8 @@ def prepare(raw: pd.DataFrame, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="ara_homelessness",
-    source_class="statistics",
-    description="ARA homelessness survey (asunnottomuusselvitys) by municipality, yearly as of 15 November: "
-                "single, long-term, families, under 25, women, immigrants",
-    headers=check_headers,
-    prepare=prepare,
-    schema=ARA_HOMELESSNESS,
-    period_column="snapshot_date",
+SOURCE = file_source(
+    __name__, "ARA homelessness survey (asunnottomuusselvitys) by municipality, yearly as of 15 November: "
+              "single, long-term, families, under 25, women, immigrants",
+    headers=check_headers, prepare=prepare, schema=ARA_HOMELESSNESS, period_column="snapshot_date",
 )

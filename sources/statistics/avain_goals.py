@@ -28,7 +28,7 @@ import pandas as pd
 from sources.cleaning import Cleaner
 from sources.contracts.assessments import AVAIN_GOALS, avain_attainment_lookup, avain_goal_area_lookup, avain_goal_areas
 from sources.contracts.registers import client_group_codes, client_group_lookup
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.reference import municipality_lookup
 from sources.statistics.register_common import identity
 
@@ -58,14 +58,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="avain_goals",
-    source_class="statistics",
-    description="AVAIN (THL) client-plan goals of adult social work: goal area and attainment at the plan review",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=AVAIN_GOALS,
-    period_column="plan_date",
+SOURCE = file_source(
+    __name__, "AVAIN (THL) client-plan goals of adult social work: goal area and attainment at the plan review",
+    headers=HEADERS, prepare=prepare, schema=AVAIN_GOALS, period_column="plan_date",
     identity_columns=("asiakkaan_hetu",),
-    needs_pseudonymizer=True,
 )

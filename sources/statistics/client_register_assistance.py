@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sources.cleaning import Cleaner
 from sources.contracts.registers import ASSISTANCE_TYPES, CLIENT_REGISTER_ASSISTANCE, DECISIONS
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.statistics.register_common import identity
 
 HEADERS = ["paatosnumero", "hakijan_hetu", "kotikunta", "tukilaji", "paatospvm", "ratkaisu", "myonnetty_euroa"]
@@ -41,14 +41,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="client_register_assistance",
-    source_class="statistics",
-    description="Client register: supplementary and preventive social assistance decisions with amounts",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=CLIENT_REGISTER_ASSISTANCE,
-    period_column="decision_date",
+SOURCE = file_source(
+    __name__, "Client register: supplementary and preventive social assistance decisions with amounts",
+    headers=HEADERS, prepare=prepare, schema=CLIENT_REGISTER_ASSISTANCE, period_column="decision_date",
     identity_columns=("hakijan_hetu",),
-    needs_pseudonymizer=True,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sources.cleaning import Cleaner
 from sources.contracts.registers import CLIENT_REGISTER_CLIENTS, client_group_codes, client_group_lookup
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.statistics.register_common import identity
 
 HEADERS = ["asiakkaan_hetu", "kotikunta", "palvelutehtava", "asiakkuus_alkoi", "asiakkuus_paattyi", "poimintapvm"]
@@ -30,14 +30,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="client_register_clients",
-    source_class="statistics",
-    description="Client register: social welfare clients by service task in THL's six client groups (Lifecare/Omni360 export)",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=CLIENT_REGISTER_CLIENTS,
-    period_column="relationship_start",
+SOURCE = file_source(
+    __name__, "Client register: social welfare clients by service task in THL's six client groups (Lifecare/Omni360 export)",
+    headers=HEADERS, prepare=prepare, schema=CLIENT_REGISTER_CLIENTS, period_column="relationship_start",
     identity_columns=("asiakkaan_hetu",),
-    needs_pseudonymizer=True,
 )

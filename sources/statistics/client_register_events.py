@@ -23,7 +23,7 @@ from sources.contracts.registers import (
     client_group_lookup,
 )
 from sources.engine_load import ColumnRule, per_column_prepare
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = ["asiakkaan_hetu", "tapahtumapvm", "palvelutehtava", "kunta", "tapahtumatyyppi", "ammattiryhma"]
 
@@ -51,16 +51,9 @@ RULES = (
 prepare = per_column_prepare(RULES)
 
 
-SOURCE = FileSource(
-    name="client_register_events",
-    source_class="statistics",
-    description="Client register: service events (visits, phone calls, decisions ...) of social welfare clients, "
-                "monthly Lifecare/Omni360 export",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=CLIENT_REGISTER_EVENTS,
-    period_column="event_date",
-    identity_columns=("asiakkaan_hetu",),
-    needs_pseudonymizer=True,
-    column_rules=RULES,
+SOURCE = file_source(
+    __name__, "Client register: service events (visits, phone calls, decisions ...) of social welfare clients, "
+              "monthly Lifecare/Omni360 export",
+    headers=HEADERS, prepare=prepare, schema=CLIENT_REGISTER_EVENTS, period_column="event_date",
+    identity_columns=("asiakkaan_hetu",), column_rules=RULES,
 )

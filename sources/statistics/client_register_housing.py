@@ -9,7 +9,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.contracts.registers import CLIENT_REGISTER_HOUSING, HOMELESSNESS_FORMS, HOUSING_STATUSES
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.statistics.register_common import identity
 
 HEADERS = ["asiakkaan_hetu", "kotikunta", "kirjauspvm", "asumistilanne", "asunnottomuuden_muoto",
@@ -46,14 +46,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="client_register_housing",
-    source_class="statistics",
-    description="Client register: housing status of social welfare clients (homeless / at risk / housed)",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=CLIENT_REGISTER_HOUSING,
-    period_column="status_date",
+SOURCE = file_source(
+    __name__, "Client register: housing status of social welfare clients (homeless / at risk / housed)",
+    headers=HEADERS, prepare=prepare, schema=CLIENT_REGISTER_HOUSING, period_column="status_date",
     identity_columns=("asiakkaan_hetu",),
-    needs_pseudonymizer=True,
 )

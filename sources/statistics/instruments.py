@@ -31,7 +31,7 @@ from sources.contracts.registers import (
     client_group_codes,
     client_group_lookup,
 )
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.statistics.register_common import identity
 
 ITEM_HEADERS = [f"kohta_{i}" for i in range(1, MAX_ITEMS + 1)]
@@ -119,14 +119,8 @@ def _check_instrument(c: Cleaner, spec: InstrumentSpec, rows: pd.Series, items: 
         c.reject(rows & total.isna(), f"kokonaispisteet: {name} total missing")
 
 
-SOURCE = FileSource(
-    name="instruments",
-    source_class="statistics",
-    description="Assessment instruments (AUDIT, BDI, 3X10D, Kykyviisari, MARAK): one row per assessment",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=INSTRUMENT_ASSESSMENTS,
-    period_column="assessment_date",
+SOURCE = file_source(
+    __name__, "Assessment instruments (AUDIT, BDI, 3X10D, Kykyviisari, MARAK): one row per assessment",
+    headers=HEADERS, prepare=prepare, schema=INSTRUMENT_ASSESSMENTS, period_column="assessment_date",
     identity_columns=("asiakkaan_hetu",),
-    needs_pseudonymizer=True,
 )

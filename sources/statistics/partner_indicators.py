@@ -27,7 +27,7 @@ from stdnum.fi import ytunnus
 from sources.cleaning import Cleaner
 from sources.contracts.indicator_tables import PARTNER_INDICATORS, UNITS
 from sources.indicator_tables import age_group, area, county_area_lookup, gender, period
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = ["organisaatio", "y_tunnus", "organisaation_tyyppi", "indikaattorin_koodi", "indikaattorin_nimi",
            "maaritelma", "yksikko", "ilmio", "suunta", "kunta", "ajanjakso", "sukupuoli", "ikaryhma", "arvo",
@@ -98,13 +98,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="partner_indicators",
-    source_class="statistics",
-    description="Partner indicators: indicator tables delivered by municipalities and organisations in the "
-                "documented template (docs/partner_indicator_template.md)",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=PARTNER_INDICATORS,
-    period_column="period_start",
+SOURCE = file_source(
+    __name__, "Partner indicators: indicator tables delivered by municipalities and organisations in the "
+              "documented template (docs/partner_indicator_template.md)",
+    headers=HEADERS, prepare=prepare, schema=PARTNER_INDICATORS, period_column="period_start",
 )

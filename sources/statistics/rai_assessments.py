@@ -23,7 +23,7 @@ from __future__ import annotations
 from sources.cleaning import Cleaner
 from sources.contracts.assessments import RAI_ASSESSMENTS, RAI_TOOLS, rai_scales
 from sources.contracts.registers import client_group_codes, client_group_lookup
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 from sources.reference import municipality_lookup
 from sources.statistics.register_common import identity
 
@@ -60,14 +60,8 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="rai_assessments",
-    source_class="statistics",
-    description="RAI assessments (RAI-HC, RAI-LTC, interRAI HC/LTCF): scale scores CPS, ADL-H, DRS, MAPLe, CHESS",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=RAI_ASSESSMENTS,
-    period_column="assessment_date",
+SOURCE = file_source(
+    __name__, "RAI assessments (RAI-HC, RAI-LTC, interRAI HC/LTCF): scale scores CPS, ADL-H, DRS, MAPLe, CHESS",
+    headers=HEADERS, prepare=prepare, schema=RAI_ASSESSMENTS, period_column="assessment_date",
     identity_columns=("asiakkaan_hetu",),
-    needs_pseudonymizer=True,
 )

@@ -25,7 +25,7 @@ import pandas as pd
 from sources.cleaning import Cleaner
 from sources.contracts.indicator_tables import SOTEKUVA, SOTEKUVA_UNITS
 from sources.indicator_tables import all_areas_lookup, area
-from sources.landing import FileSource, PrepareContext, exact_headers
+from sources.landing import PrepareContext, file_source
 
 HEADERS = ["Alue", "Vuosi", "Asiakasryhmä", "Tunnusluku", "Yksikkö", "Arvo"]
 WITHHELD = {"..", ".", "-", "–", "—"}
@@ -54,12 +54,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
     return c
 
 
-SOURCE = FileSource(
-    name="sotekuva",
-    source_class="statistics",
-    description="THL Sotekuva: costs and service use per client group, per wellbeing services county and year",
-    headers=exact_headers(HEADERS),
-    prepare=prepare,
-    schema=SOTEKUVA,
-    period_column="period_start",
+SOURCE = file_source(
+    __name__, "THL Sotekuva: costs and service use per client group, per wellbeing services county and year",
+    headers=HEADERS, prepare=prepare, schema=SOTEKUVA, period_column="period_start",
 )

@@ -27,7 +27,7 @@ import pandas as pd
 
 from sources.contracts.statistics import SOTKANET_DATA
 from sources.http import PoliteHttpClient, Response, load_json
-from sources.loads import LoadRecord, ensure_ledger, record_load
+from sources.loads import LoadRecord, ensure_ledger, load_batch
 from sources.reference import county_codes, legacy_county_ids
 from sources.validation import coerce_columns, validate_rows
 
@@ -484,24 +484,14 @@ def _load_indicator(
         con.execute("delete from raw.sotkanet_data where indicator_id = ?", [indicator_id])
         con.execute("delete from quarantine.sotkanet_data where indicator_id = ?", [indicator_id])
         _supersede_indicator(con, indicator_id)
-        load_id = record_load(con, record)
-        good["_load_id"] = load_id
-        con.register("_sotkanet_good", good)
-        con.execute(
-            "insert into raw.sotkanet_data select cast(indicator_id as integer), cast(region_id as integer), "
-            "cast(year as integer), cast(gender as varchar), cast(value as double), "
-            "cast(abs_value as double), "
-            "cast(data_updated as date), cast(_load_id as varchar) from _sotkanet_good"
+        load_batch(
+            con, record, "sotkanet_data", good, bad,
+            raw_columns="cast(indicator_id as integer), cast(region_id as integer), cast(year as integer), "
+                        "cast(gender as varchar), cast(value as double), cast(abs_value as double), "
+                        "cast(data_updated as date), cast(_load_id as varchar)",
+            quarantine_columns="cast(indicator_id as integer), cast(_source_url as varchar), "
+                               "cast(_row_number as integer), cast(reason as varchar), cast(record as varchar)",
         )
-        con.unregister("_sotkanet_good")
-        if len(bad):
-            con.register("_sotkanet_bad", bad)
-            con.execute(
-                "insert into quarantine.sotkanet_data select cast(indicator_id as integer), "
-                "cast(_source_url as varchar), cast(_row_number as integer), cast(reason as varchar), "
-                "cast(record as varchar) from _sotkanet_bad"
-            )
-            con.unregister("_sotkanet_bad")
         _upsert_indicator(con, meta)
         con.execute("commit")
     except Exception:

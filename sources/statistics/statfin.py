@@ -28,7 +28,7 @@ import pandas as pd
 
 from sources.contracts.statistics import STATFIN_POPULATION
 from sources.http import PoliteHttpClient, Response, load_json
-from sources.loads import LoadRecord, already_loaded, ensure_ledger, record_load
+from sources.loads import LoadRecord, already_loaded, ensure_ledger, load_batch
 from sources.validation import coerce_columns, validate_rows
 
 SOURCE = "statfin_population"
@@ -392,20 +392,12 @@ def sync_population(
             "and ends_with(file_name, ?)",
             [SOURCE, file_name[len(client.base_url) :]],
         )
-        load_id = record_load(con, record)
-        good["_load_id"] = load_id
-        con.register("_statfin_good", good)
-        con.execute(
-            "insert into raw.statfin_population select cast(region_code as varchar), "
-            "cast(region_level as varchar), "
-            "cast(year as integer), cast(gender as varchar), cast(age_group as varchar), "
-            "cast(population as bigint), cast(_load_id as varchar) from _statfin_good"
+        load_id = load_batch(
+            con, record, "statfin_population", good, bad,
+            raw_columns="cast(region_code as varchar), cast(region_level as varchar), cast(year as integer), "
+                        "cast(gender as varchar), cast(age_group as varchar), cast(population as bigint), "
+                        "cast(_load_id as varchar)",
         )
-        con.unregister("_statfin_good")
-        if len(bad):
-            con.register("_statfin_bad", bad)
-            con.execute("insert into quarantine.statfin_population select * from _statfin_bad")
-            con.unregister("_statfin_bad")
         con.execute("commit")
     except Exception:
         con.execute("rollback")
