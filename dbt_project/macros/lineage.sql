@@ -9,7 +9,8 @@
                            (by_file=false: `newest_first` alone, for an API table, which has no lineage columns)
   latest_copy(relation, partition_by, newest_first=none, by_file=true)
                            a subquery of `relation` with one copy per `partition_by` (the copy latest_copy_rank
-                           keeps), for a staging model's `from`: its rows as they are, plus `_copy_rank` (= 1)
+                           keeps), for a staging model's `from`: its rows as they are, plus `_copy_rank` (= 1).
+                           The key and order read the columns as landed; the model's select casts the kept rows
   current_file_loads(source_name)
                            select of the current loads of one source: file_name, loaded_at (the latest load of the
                            file); the body of a `loads` CTE joined on file_name
