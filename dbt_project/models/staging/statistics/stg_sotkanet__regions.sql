@@ -1,4 +1,5 @@
--- Sotkanet regions, one row per Sotkanet region id (the latest fetch wins). Rename + cast only.
+-- Sotkanet regions, one row per Sotkanet region id (the latest fetch wins). Rename + cast, and the category
+-- upper-cased: written out here (its columns are not declared in the sources yml for staged_columns).
 select
     cast(region_id as integer) as sotkanet_region_id,
     cast(code as {{ dbt.type_string() }}) as sotkanet_code,
