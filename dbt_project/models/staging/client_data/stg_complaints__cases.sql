@@ -5,33 +5,13 @@
 #}
 with versions as (
     select
-        case_id,
-        case_type,
-        cast(received_date as date) as received_date,
-        cast(event_date as date) as event_date,
-        submitter_type,
-        client_pseudonym,
-        service_area_code,
-        unit_name,
-        municipality_code,
-        category,
-        cast(shl11_need_code as integer) as shl11_need_code,
-        handling_body,
-        cast(decision_date as date) as decision_date,
-        outcome,
-        measures_text,
-        linked_case_id,
-        cast(modified_at as timestamp) as modified_at,
-        {{ lineage_columns() }},
-        count(*) over (partition by case_id) as version_count,
-        {{ latest_copy_rank('case_id', newest_first='modified_at') }} as version_rank
+        *,
+        count(*) over (partition by case_id) as version_count
     from {{ source('client_data', 'complaints') }}
 )
 
 select
-    case_id, case_type, received_date, event_date, submitter_type, client_pseudonym, service_area_code,
-    unit_name, municipality_code, category, shl11_need_code, handling_body, decision_date, outcome,
-    measures_text, linked_case_id, modified_at, cast(version_count as integer) as version_count,
-    file_name, source_row_number, load_id
-from versions
-where version_rank = 1
+    {{ staged_columns('client_data', 'complaints') }},
+    cast(version_count as integer) as version_count,
+    {{ lineage_columns() }}
+from {{ latest_copy('versions', 'case_id', newest_first='modified_at') }} as cases

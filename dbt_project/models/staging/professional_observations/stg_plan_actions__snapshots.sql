@@ -4,19 +4,6 @@
   int_plan_actions__versions / int_plan_actions__identified.
 #}
 select
-    cast(snapshot_date as date) as snapshot_date,
-    action_key,
-    goal_key,
-    action_text_norm,
-    topic_text_norm,
-    goal,
-    topic,
-    action,
-    target_group,
-    status_code,
-    status as status_fi,
-    status_note,
-    responsible,
-    cast(updated_date as date) as updated_date,
+    {{ staged_columns('plan', 'plan_actions', renamed={'status': 'status_fi'}) }},
     {{ lineage_columns() }}
 from {{ source('plan', 'plan_actions') }}

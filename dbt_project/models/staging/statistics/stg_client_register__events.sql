@@ -2,12 +2,7 @@
 -- decision). Events have no id in the export: two calls on one day are two rows. A corrected monthly file replaces
 -- its batch in raw (the loader), so nothing is deduplicated here. Rename + cast only.
 select
-    client_pseudonym,
-    cast(event_date as date) as event_date,
-    client_group,
-    municipality_code,
-    event_type,
-    staff_role,
+    {{ staged_columns('statistics', 'client_register_events') }},
     _file_name,
     _load_id
 from {{ source('statistics', 'client_register_events') }}
