@@ -1,6 +1,6 @@
 {#
-  The professional-signal models' count columns (int_haipro__signals, int_supervision_status__signals,
-  int_supervision_findings__signals, int_shqs__signals): a breakdown row `b` (service_area_code, breakdown,
+  The professional-signal models' count columns (int_haipro__reshaped_to_signals, int_supervision_status__reshaped_to_signals,
+  int_supervision_findings__reshaped_to_signals, int_shqs__reshaped_to_signals): a breakdown row `b` (service_area_code, breakdown,
   breakdown_value, n) with its service area's name from `sa` (seed service_areas, left-joined; null area = the
   county's all-areas total), as a count: value = numerator = n, no denominator. Followed by a comma.
 #}

@@ -2,7 +2,7 @@
    client_feedback_yearly (their doc comments say what the columns are). #}
 {% macro client_feedback_mart(grain) %}
 with items as (
-    select * from {{ ref('int_client_feedback__items') }}
+    select * from {{ ref('int_client_feedback__enriched') }}
 ),
 
 cells as (

@@ -1,7 +1,7 @@
 {# The client_panels mart's SQL at a grain ('half_year' or 'year'): models client_panels and client_panels_yearly. #}
 {% macro client_panels_mart(grain) %}
 with meetings as (
-    select * from {{ ref('int_client_panels__meetings') }}
+    select * from {{ ref('int_client_panels__enriched') }}
 ),
 
 tags as (

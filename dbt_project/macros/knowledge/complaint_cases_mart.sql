@@ -2,7 +2,7 @@
    complaint_cases_yearly. #}
 {% macro complaint_cases_mart(grain) %}
 with cases as (
-    select * from {{ ref('int_complaints__cases') }}
+    select * from {{ ref('int_complaints__enriched') }}
 ),
 
 cells as (

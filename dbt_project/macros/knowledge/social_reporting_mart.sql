@@ -7,17 +7,17 @@ with classified as (
 ),
 
 submissions as (
-    select * from {{ ref('int_social_reports__submissions') }}
+    select * from {{ ref('int_social_reports__enriched') }}
 ),
 
 needs as (
     select submission_key, cast(need_code as {{ dbt.type_string() }}) as need_code, need_name_fi
-    from {{ ref('int_social_reports__needs') }}
+    from {{ ref('int_social_reports__needs_unpivoted') }}
     union all
     select s.submission_key, 'none' as need_code, 'Ei valittua tuen tarvetta' as need_name_fi
     from submissions as s
     where not exists (
-        select 1 from {{ ref('int_social_reports__needs') }} as n where n.submission_key = s.submission_key
+        select 1 from {{ ref('int_social_reports__needs_unpivoted') }} as n where n.submission_key = s.submission_key
     )
 ),
 

@@ -1,26 +1,26 @@
 {#
   Signals from professionals beside social reporting, in one long table for dashboards: the social ombudsman's
   statistics, HaiPro incident reports, staff surveys on structural social work, the supervision status
-  table, the patient ombudsman's contacts, self-monitoring and inspection findings and SHQS criteria status. One row per indicator × period × service area × breakdown value (see the int_*__signals models for
+  table, the patient ombudsman's contacts, self-monitoring and inspection findings and SHQS criteria status. One row per indicator × period × service area × breakdown value (see the int_*__reshaped_to_signals models for
   each indicator's counting rule).
 
   True values: disclosure control is the publish layer's (disclosure/); is_suppressed is false and
   suppression_reason null in the warehouse.
 #}
 with signals as (
-    select * from {{ ref('int_ombudsman__signals') }}
+    select * from {{ ref('int_ombudsman__reshaped_to_signals') }}
     union all
-    select * from {{ ref('int_haipro__signals') }}
+    select * from {{ ref('int_haipro__reshaped_to_signals') }}
     union all
-    select * from {{ ref('int_staff_survey__signals') }}
+    select * from {{ ref('int_staff_survey__reshaped_to_signals') }}
     union all
-    select * from {{ ref('int_supervision_status__signals') }}
+    select * from {{ ref('int_supervision_status__reshaped_to_signals') }}
     union all
-    select * from {{ ref('int_patient_ombudsman__signals') }}
+    select * from {{ ref('int_patient_ombudsman__reshaped_to_signals') }}
     union all
-    select * from {{ ref('int_supervision_findings__signals') }}
+    select * from {{ ref('int_supervision_findings__reshaped_to_signals') }}
     union all
-    select * from {{ ref('int_shqs__signals') }}
+    select * from {{ ref('int_shqs__reshaped_to_signals') }}
 )
 
 select

@@ -5,7 +5,7 @@
   comparison measure on depressive symptoms, whose exact definition was not verified, so this is the county's
   own indicator (county_own), not THL's. Cognition (CPS) stays in instrument_use only: memory disorders are not
   part of THL's mental-health phenomenon [I].
-  Counting rule as in int_instruments__phenomenon_facts: each client once a year by their latest assessment
+  Counting rule as in int_instruments__reshaped_to_phenomena: each client once a year by their latest assessment
   (any RAI tool), in its municipality, so municipalities add up to the county; numerator = clients with
   DRS >= 3, denominator = clients assessed with a DRS. Grain: indicator_code x region x year x gender x age group.
 #}

@@ -94,7 +94,7 @@ year_units as (
         case when b.by_age then u.age_group else 'all' end as age_group,
         l.region_level,
         case when l.region_level = 'municipality' then u.municipality_code else m.wellbeing_county_code end as region_code
-    from {{ ref('int_client_register__client_years') }} u
+    from {{ ref('int_client_register__client_years_deduplicated') }} u
     inner join municipalities m on m.municipality_code = u.municipality_code
     cross join breakdowns b
     cross join levels l
@@ -114,7 +114,7 @@ month_units as (
         case when b.by_age then u.age_group else 'all' end as age_group,
         l.region_level,
         case when l.region_level = 'municipality' then u.municipality_code else m.wellbeing_county_code end as region_code
-    from {{ ref('int_client_register__client_months') }} u
+    from {{ ref('int_client_register__client_months_deduplicated') }} u
     inner join municipalities m on m.municipality_code = u.municipality_code
     cross join breakdowns b
     cross join levels l
@@ -122,7 +122,7 @@ month_units as (
 
 months_in_year as (
     select year, count(distinct month) as months
-    from {{ ref('int_client_register__client_months') }}
+    from {{ ref('int_client_register__client_months_deduplicated') }}
     group by year
 ),
 

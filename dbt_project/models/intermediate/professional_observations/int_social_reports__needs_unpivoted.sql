@@ -3,7 +3,7 @@
   one row per submission × ticked need. A submission with no need ticked has no row here.
 #}
 with submissions as (
-    select * from {{ ref('int_social_reports__submissions') }}
+    select * from {{ ref('int_social_reports__enriched') }}
 ),
 
 ticked as (
