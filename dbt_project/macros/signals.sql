@@ -1,9 +1,41 @@
 {#
-  The professional-signal models' count columns (int_haipro__reshaped_to_signals, int_supervision_status__reshaped_to_signals,
-  int_supervision_findings__reshaped_to_signals, int_shqs__reshaped_to_signals): a breakdown row `b` (service_area_code, breakdown,
-  breakdown_value, n) with its service area's name from `sa` (seed service_areas, left-joined; null area = the
-  county's all-areas total), as a count: value = numerator = n, no denominator. Followed by a comma.
+  The professional-signal models (int_<source>__reshaped_to_signals): a count per period × service area ('all' =
+  every area) × breakdown value. Their `areas` CTE repeats each row under 'all', their `breakdowns` CTE counts the
+  rows per breakdown, and their select ends in the count columns.
 #}
+
+{#- The rows of `relation` once in their own service area (the column `area`) and once in 'all', as
+    service_area_code followed by `columns` (a list): the body of an `areas` CTE. -#}
+{% macro own_and_all_areas(relation, area, columns) -%}
+    select {{ area }} as service_area_code, {{ columns | join(', ') }} from {{ relation }}
+    union all
+    select 'all', {{ columns | join(', ') }} from {{ relation }}
+{%- endmacro %}
+
+{#- The breakdown rows of an `areas` CTE: per `keys` (a list, e.g. ['period_start', 'period_label']) ×
+    service_area_code, the aggregates `measures` (select expressions with aliases; default a row count as n)
+    of the 'total' breakdown (breakdown_value 'all', left out when total=false) and of each value of every
+    column in `breakdowns` (a list; the column's name is the breakdown's). `indicator_code`, when given, is
+    the rows' first column. Selects joined by union all, no trailing keyword. -#}
+{% macro area_breakdowns(relation, keys, breakdowns=[], measures='count(*) as n', indicator_code=none, total=true) -%}
+    {%- set group_by = (keys + ['service_area_code']) | join(', ') -%}
+    {%- set columns = (['total'] if total else []) + breakdowns -%}
+    {%- for column in columns %}
+    select
+        {% if indicator_code %}'{{ indicator_code }}' as indicator_code, {% endif -%}
+        {{ group_by }},
+        '{{ column }}' as breakdown,
+        {{ "'all'" if column == 'total' else column }} as breakdown_value,
+        {{ measures }}
+    from {{ relation }}
+    group by {{ group_by }}{% if column != 'total' %}, {{ column }}{% endif %}
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+{#- A breakdown row `b` (service_area_code, breakdown, breakdown_value, n) with its service area's name from `sa`
+    (seed service_areas, left-joined; null area = the county's all-areas total), as a count: value = numerator =
+    n, no denominator. Followed by a comma. -#}
 {% macro area_count_columns() -%}
     b.service_area_code,
     coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,

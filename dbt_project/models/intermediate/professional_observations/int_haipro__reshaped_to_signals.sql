@@ -33,27 +33,17 @@ periods as (
 ),
 
 areas as (
-    select report_id, period_start, period_label, service_area_code, event_type, severity, is_open from periods
-    union all
-    select report_id, period_start, period_label, 'all', event_type, severity, is_open from periods
+    {{ own_and_all_areas('periods', 'service_area_code',
+                         ['report_id', 'period_start', 'period_label', 'event_type', 'severity', 'is_open']) }}
 ),
 
 breakdowns as (
-    select 'haipro_reports' as indicator_code, period_start, period_label, service_area_code,
-           'total' as breakdown, 'all' as breakdown_value, count(distinct report_id) as n
-    from areas group by period_start, period_label, service_area_code
+    {{ area_breakdowns('areas', ['period_start', 'period_label'], ['event_type', 'severity'],
+                       'count(distinct report_id) as n', 'haipro_reports') }}
     union all
-    select 'haipro_reports', period_start, period_label, service_area_code, 'event_type', event_type,
-           count(distinct report_id)
-    from areas group by period_start, period_label, service_area_code, event_type
-    union all
-    select 'haipro_reports', period_start, period_label, service_area_code, 'severity', severity,
-           count(distinct report_id)
-    from areas group by period_start, period_label, service_area_code, severity
-    union all
-    select 'haipro_open_reports', period_start, period_label, service_area_code, 'total', 'all',
-           count(distinct case when is_open = 1 then report_id end)
-    from areas group by period_start, period_label, service_area_code
+    {{ area_breakdowns('areas', ['period_start', 'period_label'],
+                       measures='count(distinct case when is_open = 1 then report_id end) as n',
+                       indicator_code='haipro_open_reports') }}
 ),
 
 lineage as (

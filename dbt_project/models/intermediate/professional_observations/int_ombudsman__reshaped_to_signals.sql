@@ -20,23 +20,12 @@ loads as (
 ),
 
 areas as (
-    select report_year, ombudsman_area as service_area_code, reason, measure, sub_region_name, contacts from contacts
-    union all
-    select report_year, 'all' as service_area_code, reason, measure, sub_region_name, contacts from contacts
+    {{ own_and_all_areas('contacts', 'ombudsman_area',
+                         ['report_year', 'reason', 'measure', 'sub_region_name as sub_region', 'contacts']) }}
 ),
 
 breakdowns as (
-    select report_year, service_area_code, 'total' as breakdown, 'all' as breakdown_value, sum(contacts) as n
-    from areas group by report_year, service_area_code
-    union all
-    select report_year, service_area_code, 'reason', reason, sum(contacts)
-    from areas group by report_year, service_area_code, reason
-    union all
-    select report_year, service_area_code, 'measure', measure, sum(contacts)
-    from areas group by report_year, service_area_code, measure
-    union all
-    select report_year, service_area_code, 'sub_region', sub_region_name, sum(contacts)
-    from areas group by report_year, service_area_code, sub_region_name
+    {{ area_breakdowns('areas', ['report_year'], ['reason', 'measure', 'sub_region'], 'sum(contacts) as n') }}
 )
 
 select

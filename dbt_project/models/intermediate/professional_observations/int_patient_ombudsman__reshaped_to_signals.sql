@@ -60,29 +60,17 @@ tagged as (
 ),
 
 areas as (
-    select report_year, ombudsman_area as service_area_code, topic, outcome, contacts from named
-    union all
-    select report_year, 'all', topic, outcome, contacts from named
+    {{ own_and_all_areas('named', 'ombudsman_area', ['report_year', 'topic', 'outcome', 'contacts']) }}
 ),
 
 tagged_areas as (
-    select report_year, ombudsman_area as service_area_code, phenomenon, contacts from tagged
-    union all
-    select report_year, 'all', phenomenon, contacts from tagged
+    {{ own_and_all_areas('tagged', 'ombudsman_area', ['report_year', 'phenomenon', 'contacts']) }}
 ),
 
 breakdowns as (
-    select report_year, service_area_code, 'total' as breakdown, 'all' as breakdown_value, sum(contacts) as n
-    from areas group by report_year, service_area_code
+    {{ area_breakdowns('areas', ['report_year'], ['topic', 'outcome'], 'sum(contacts) as n') }}
     union all
-    select report_year, service_area_code, 'topic', topic, sum(contacts)
-    from areas group by report_year, service_area_code, topic
-    union all
-    select report_year, service_area_code, 'outcome', outcome, sum(contacts)
-    from areas group by report_year, service_area_code, outcome
-    union all
-    select report_year, service_area_code, 'phenomenon', phenomenon, sum(contacts)
-    from tagged_areas group by report_year, service_area_code, phenomenon
+    {{ area_breakdowns('tagged_areas', ['report_year'], ['phenomenon'], 'sum(contacts) as n', total=false) }}
 ),
 
 loads as (

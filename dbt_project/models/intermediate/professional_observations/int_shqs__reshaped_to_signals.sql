@@ -41,27 +41,16 @@ latest as (
 ),
 
 areas as (
-    select assessment_year, service_area_code, unit_id, criteria_group, status, assessment_type from latest
-    union all
-    select assessment_year, 'all', unit_id, criteria_group, status, assessment_type from latest
+    {{ own_and_all_areas('latest', 'service_area_code',
+                         ['assessment_year', 'unit_id', 'criteria_group', 'status', 'assessment_type']) }}
 ),
 
 breakdowns as (
-    select 'shqs_criteria' as indicator_code, assessment_year, service_area_code, 'total' as breakdown,
-           'all' as breakdown_value, count(*) as n
-    from areas group by assessment_year, service_area_code
+    {{ area_breakdowns('areas', ['assessment_year'], ['status', 'criteria_group', 'assessment_type'],
+                       indicator_code='shqs_criteria') }}
     union all
-    select 'shqs_criteria', assessment_year, service_area_code, 'status', status, count(*)
-    from areas group by assessment_year, service_area_code, status
-    union all
-    select 'shqs_criteria', assessment_year, service_area_code, 'criteria_group', criteria_group, count(*)
-    from areas group by assessment_year, service_area_code, criteria_group
-    union all
-    select 'shqs_criteria', assessment_year, service_area_code, 'assessment_type', assessment_type, count(*)
-    from areas group by assessment_year, service_area_code, assessment_type
-    union all
-    select 'shqs_units_assessed', assessment_year, service_area_code, 'total', 'all', count(distinct unit_id)
-    from areas group by assessment_year, service_area_code
+    {{ area_breakdowns('areas', ['assessment_year'], measures='count(distinct unit_id) as n',
+                       indicator_code='shqs_units_assessed') }}
 ),
 
 loads as (
@@ -78,12 +67,7 @@ select
         else 'SHQS-arvioidut yksiköt'
     end as indicator_name_fi,
     'count' as unit,
-    'year' as period_type,
-    cast({{ dbt.concat(["cast(b.assessment_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date)
-        as period_start,
-    cast({{ dbt.concat(["cast(b.assessment_year as " ~ dbt.type_string() ~ ")", "'-12-31'"]) }} as date)
-        as period_end,
-    cast(b.assessment_year as {{ dbt.type_string() }}) as period_label,
+    {{ year_period_columns('b.assessment_year') }},
     {{ area_count_columns() }},
     cast(l.loaded_at as timestamp) as loaded_at
 from breakdowns as b

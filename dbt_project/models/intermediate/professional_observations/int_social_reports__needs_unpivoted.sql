@@ -7,25 +7,10 @@ with submissions as (
 ),
 
 ticked as (
-    select submission_key, 1 as need_code from submissions where shl11_need_1 = 1
-    union all
-    select submission_key, 2 as need_code from submissions where shl11_need_2 = 1
-    union all
-    select submission_key, 3 as need_code from submissions where shl11_need_3 = 1
-    union all
-    select submission_key, 4 as need_code from submissions where shl11_need_4 = 1
-    union all
-    select submission_key, 5 as need_code from submissions where shl11_need_5 = 1
-    union all
-    select submission_key, 6 as need_code from submissions where shl11_need_6 = 1
-    union all
-    select submission_key, 7 as need_code from submissions where shl11_need_7 = 1
-    union all
-    select submission_key, 8 as need_code from submissions where shl11_need_8 = 1
-    union all
-    select submission_key, 9 as need_code from submissions where shl11_need_9 = 1
-    union all
-    select submission_key, 10 as need_code from submissions where shl11_need_10 = 1
+    {% for need_code in range(1, 11) %}
+    select submission_key, {{ need_code }} as need_code from submissions where shl11_need_{{ need_code }} = 1
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 )
 
 select

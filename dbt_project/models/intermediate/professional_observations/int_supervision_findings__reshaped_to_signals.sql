@@ -13,24 +13,15 @@
   can be in two phenomena, so that breakdown covers the total (declared 'cover' in disclosure/marts.py).
 #}
 with findings as (
-    select * from {{ ref('stg_supervision_findings__findings') }}
-),
-
-loads as (
-    select file_name, max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'supervision_findings' and status = 'current'
-    group by file_name
+    {{ with_file_loaded_at(ref('stg_supervision_findings__findings'), 'supervision_findings') }}
 ),
 
 ranked as (
     select
         f.*,
-        l.loaded_at,
-        row_number() over (partition by f.finding_id order by l.loaded_at desc, f.file_name desc,
+        row_number() over (partition by f.finding_id order by f.loaded_at desc, f.file_name desc,
                                                        f.row_number_in_file desc) as delivery_rank
     from findings as f
-    left join loads as l on l.file_name = f.file_name
 ),
 
 latest as (
@@ -41,31 +32,18 @@ as_of as (
     select max(report_date) as as_of_date from latest
 ),
 
-classified as (
+periods as (
     select
         l.finding_id, l.service_area_code, l.report_type, l.severity, l.topic,
         case when l.fixed_date is not null and l.fixed_date <= l.fix_due_date then 'fixed_on_time'
              when l.fixed_date is not null then 'fixed_late'
              when l.fix_due_date < a.as_of_date then 'open_overdue'
              else 'open' end as fix_status,
-        cast({{ dbt.date_trunc('year', 'l.report_date') }} as date) as year_start,
-        extract(month from l.report_date) as report_month,
-        extract(year from l.report_date) as report_year,
+        {{ half_year_start('l.report_date') }} as period_start,
+        {{ half_year_label('l.report_date') }} as period_label,
         lower({{ dbt.concat(["coalesce(l.finding_text, '')", "' '", "l.unit_name"]) }}) as search_text
     from latest as l
     cross join as_of as a
-),
-
-periods as (
-    select
-        *,
-        case when report_month <= 6 then year_start
-             else cast({{ dbt.dateadd('month', 6, 'year_start') }} as date) end as period_start,
-        {{ dbt.concat([
-            "cast(report_year as " ~ dbt.type_string() ~ ")",
-            "'H'",
-            "case when report_month <= 6 then '1' else '2' end"]) }} as period_label
-    from classified
 ),
 
 finding_tags as (
@@ -82,33 +60,15 @@ tagged as (
 ),
 
 areas as (
-    select finding_id, period_start, period_label, service_area_code, report_type, severity, topic, fix_status,
-           phenomenon
-    from tagged
-    union all
-    select finding_id, period_start, period_label, 'all', report_type, severity, topic, fix_status, phenomenon
-    from tagged
+    {{ own_and_all_areas('tagged', 'service_area_code',
+                         ['finding_id', 'period_start', 'period_label', 'report_type', 'severity', 'topic',
+                          'fix_status', 'phenomenon']) }}
 ),
 
 breakdowns as (
-    select period_start, period_label, service_area_code, 'total' as breakdown, 'all' as breakdown_value,
-           count(distinct finding_id) as n
-    from areas group by period_start, period_label, service_area_code
-    union all
-    select period_start, period_label, service_area_code, 'report_type', report_type, count(distinct finding_id)
-    from areas group by period_start, period_label, service_area_code, report_type
-    union all
-    select period_start, period_label, service_area_code, 'severity', severity, count(distinct finding_id)
-    from areas group by period_start, period_label, service_area_code, severity
-    union all
-    select period_start, period_label, service_area_code, 'topic', topic, count(distinct finding_id)
-    from areas group by period_start, period_label, service_area_code, topic
-    union all
-    select period_start, period_label, service_area_code, 'fix_status', fix_status, count(distinct finding_id)
-    from areas group by period_start, period_label, service_area_code, fix_status
-    union all
-    select period_start, period_label, service_area_code, 'phenomenon', phenomenon, count(distinct finding_id)
-    from areas group by period_start, period_label, service_area_code, phenomenon
+    {{ area_breakdowns('areas', ['period_start', 'period_label'],
+                       ['report_type', 'severity', 'topic', 'fix_status', 'phenomenon'],
+                       'count(distinct finding_id) as n') }}
 ),
 
 lineage as (
@@ -122,7 +82,7 @@ select
     'count' as unit,
     'half_year' as period_type,
     b.period_start,
-    cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 6, 'b.period_start')) }} as date) as period_end,
+    {{ half_year_end('b.period_start') }} as period_end,
     b.period_label,
     {{ area_count_columns() }},
     cast(li.loaded_at as timestamp) as loaded_at

@@ -30,39 +30,26 @@ latest as (
 ),
 
 areas as (
-    select snapshot_date, unit_id, service_area_code, provider_type, supervision_state, has_open, is_overdue,
-           open_findings, open_serious_findings
-    from latest
-    union all
-    select snapshot_date, unit_id, 'all', provider_type, supervision_state, has_open, is_overdue,
-           open_findings, open_serious_findings
-    from latest
+    {{ own_and_all_areas('latest', 'service_area_code',
+                         ['snapshot_date', 'unit_id', 'provider_type', 'supervision_state', 'has_open', 'is_overdue',
+                          'open_findings', 'open_serious_findings']) }}
 ),
 
 breakdowns as (
-    select 'supervision_units' as indicator_code, snapshot_date, service_area_code, 'total' as breakdown,
-           'all' as breakdown_value, count(distinct unit_id) as n
-    from areas group by snapshot_date, service_area_code
+    {{ area_breakdowns('areas', ['snapshot_date'], ['provider_type', 'supervision_state'],
+                       'count(distinct unit_id) as n', 'supervision_units') }}
     union all
-    select 'supervision_units', snapshot_date, service_area_code, 'provider_type', provider_type, count(distinct unit_id)
-    from areas group by snapshot_date, service_area_code, provider_type
+    {{ area_breakdowns('areas', ['snapshot_date'], measures='sum(has_open) as n',
+                       indicator_code='supervision_units_with_open_findings') }}
     union all
-    select 'supervision_units', snapshot_date, service_area_code, 'supervision_state', supervision_state,
-           count(distinct unit_id)
-    from areas group by snapshot_date, service_area_code, supervision_state
+    {{ area_breakdowns('areas', ['snapshot_date'], measures='sum(is_overdue) as n',
+                       indicator_code='supervision_units_overdue') }}
     union all
-    select 'supervision_units_with_open_findings', snapshot_date, service_area_code, 'total', 'all', sum(has_open)
-    from areas group by snapshot_date, service_area_code
+    {{ area_breakdowns('areas', ['snapshot_date'], measures='sum(open_findings) as n',
+                       indicator_code='supervision_open_findings') }}
     union all
-    select 'supervision_units_overdue', snapshot_date, service_area_code, 'total', 'all', sum(is_overdue)
-    from areas group by snapshot_date, service_area_code
-    union all
-    select 'supervision_open_findings', snapshot_date, service_area_code, 'total', 'all', sum(open_findings)
-    from areas group by snapshot_date, service_area_code
-    union all
-    select 'supervision_open_serious_findings', snapshot_date, service_area_code, 'total', 'all',
-           sum(open_serious_findings)
-    from areas group by snapshot_date, service_area_code
+    {{ area_breakdowns('areas', ['snapshot_date'], measures='sum(open_serious_findings) as n',
+                       indicator_code='supervision_open_serious_findings') }}
 ),
 
 lineage as (
