@@ -32,6 +32,28 @@
 {% set threshold = var('suppression_threshold') | int %}
 {# figures that count no people: never suppressed #}
 {% set unprotected = "'indicators_compared', 'meetings_latest_half_year', 'handlings_latest_half_year'" %}
+{#
+  The figures of a mart's latest period: `value` aggregates the rows `t` of `rows` (a ref or a CTE below) in the
+  latest period_label of `rows`, optionally only those matching `where`; `summed_cell` names the protected column
+  whose suppressed (null) cells the sum skips (the figure is then a lower bound). national_comparison's figure
+  (every period) is its own CTE.
+#}
+{% set latest_figures = [
+    {'mart': 'social_reporting', 'measure': 'reports_latest_half_year', 'rows': 'social_reporting_totals',
+     'value': 'sum(t.observations)'},
+    {'mart': 'complaint_cases', 'measure': 'cases_latest_half_year', 'rows': ref('complaint_cases'),
+     'value': 'sum(t.case_count)', 'summed_cell': 'case_count'},
+    {'mart': 'client_feedback', 'measure': 'feedback_latest_half_year', 'rows': ref('client_feedback'),
+     'value': 'sum(t.feedback_count)', 'summed_cell': 'feedback_count'},
+    {'mart': 'instrument_use', 'measure': 'assessments_latest_half_year', 'rows': 'instrument_use_groups',
+     'value': 'sum(t.assessments)', 'summed_cell': 'assessments'},
+    {'mart': 'client_panels', 'measure': 'meetings_latest_half_year', 'rows': ref('client_panels'),
+     'value': 'sum(t.meetings)', 'where': "t.panel_type = 'all' and t.phenomenon = 'all'"},
+    {'mart': 'measures_follow_up', 'measure': 'handlings_latest_half_year', 'rows': 'handlings',
+     'value': 'count(distinct t.handling_id)'},
+    {'mart': 'professional_signals', 'measure': 'staff_survey_respondents_latest', 'rows': 'staff_survey_respondents',
+     'value': 'max(t.numerator)'},
+] %}
 
 with social_reporting_totals as (
     select period_label, observations
@@ -39,85 +61,46 @@ with social_reporting_totals as (
     where aggregation_level = 'phenomenon' and phenomenon = 'all'
 ),
 
-social_reporting_latest as (
-    select max(period_label) as latest_period from social_reporting_totals
-),
-
-social_reporting_figure as (
-    select
-        'social_reporting' as evidence_mart,
-        'reports_latest_half_year' as evidence_measure,
-        l.latest_period as evidence_period,
-        cast(sum(t.observations) as double) as evidence_value,
-        false as evidence_is_lower_bound
-    from social_reporting_totals as t
-    inner join social_reporting_latest as l on t.period_label = l.latest_period
-    group by l.latest_period
-),
-
-complaint_cases_latest as (
-    select max(period_label) as latest_period from {{ ref('complaint_cases') }}
-),
-
-complaint_cases_figure as (
-    select
-        'complaint_cases' as evidence_mart,
-        'cases_latest_half_year' as evidence_measure,
-        l.latest_period as evidence_period,
-        cast(sum(t.case_count) as double) as evidence_value,
-        max(case when t.case_count is null then 1 else 0 end) = 1 as evidence_is_lower_bound
-    from {{ ref('complaint_cases') }} as t
-    inner join complaint_cases_latest as l on t.period_label = l.latest_period
-    group by l.latest_period
-),
-
-client_feedback_latest as (
-    select max(period_label) as latest_period from {{ ref('client_feedback') }}
-),
-
-client_feedback_figure as (
-    select
-        'client_feedback' as evidence_mart,
-        'feedback_latest_half_year' as evidence_measure,
-        l.latest_period as evidence_period,
-        cast(sum(t.feedback_count) as double) as evidence_value,
-        max(case when t.feedback_count is null then 1 else 0 end) = 1 as evidence_is_lower_bound
-    from {{ ref('client_feedback') }} as t
-    inner join client_feedback_latest as l on t.period_label = l.latest_period
-    group by l.latest_period
-),
-
-instrument_use_county as (
-    select instrument, instrument_version, item, client_group, period_label, assessments
+instrument_use_groups as (
+    select period_label, max(assessments) as assessments
     from {{ ref('instrument_use') }}
     where region_level = 'wellbeing_county'
       and period_type = 'half_year'
       and instrument <> 'MARAK'
       and (item = 'total' or (instrument = '3X10D' and item = 'item_1'))
+    group by period_label, instrument, instrument_version, item, client_group
 ),
 
-instrument_use_latest as (
-    select max(period_label) as latest_period from instrument_use_county
+handlings as (
+    select handling_id, {{ half_year_label('meeting_date') }} as period_label
+    from {{ ref('stg_decision_register__handlings') }}
 ),
 
-instrument_use_groups as (
-    select t.period_label, max(t.assessments) as assessments
-    from instrument_use_county as t
-    inner join instrument_use_latest as l on t.period_label = l.latest_period
-    group by t.period_label, t.instrument, t.instrument_version, t.item, t.client_group
+staff_survey_respondents as (
+    select period_label, numerator
+    from {{ ref('professional_signals') }}
+    where indicator_code = 'staff_survey_respondents' and breakdown = 'total' and service_area_code = 'all'
+),
+{% for f in latest_figures %}
+{{ f.mart }}_latest as (
+    select max(period_label) as latest_period from {{ f.rows }}
 ),
 
-instrument_use_figure as (
+{{ f.mart }}_figure as (
     select
-        'instrument_use' as evidence_mart,
-        'assessments_latest_half_year' as evidence_measure,
-        period_label as evidence_period,
-        cast(sum(assessments) as double) as evidence_value,
-        max(case when assessments is null then 1 else 0 end) = 1 as evidence_is_lower_bound
-    from instrument_use_groups
-    group by period_label
+        '{{ f.mart }}' as evidence_mart,
+        '{{ f.measure }}' as evidence_measure,
+        l.latest_period as evidence_period,
+        cast({{ f.value }} as double) as evidence_value,
+        {% if f.summed_cell -%}
+        max(case when t.{{ f.summed_cell }} is null then 1 else 0 end) = 1
+        {%- else -%} false {%- endif %} as evidence_is_lower_bound
+    from {{ f.rows }} as t
+    inner join {{ f.mart }}_latest as l on t.period_label = l.latest_period
+    {% if f.where %}where {{ f.where }}{% endif %}
+    group by l.latest_period
 ),
-
+{% endfor %}
 national_comparison_figure as (
     select
         'national_comparison' as evidence_mart,
@@ -129,102 +112,26 @@ national_comparison_figure as (
     having count(*) > 0
 ),
 
-client_panels_latest as (
-    select max(period_label) as latest_period from {{ ref('client_panels') }}
-),
-
-client_panels_figure as (
-    select
-        'client_panels' as evidence_mart,
-        'meetings_latest_half_year' as evidence_measure,
-        l.latest_period as evidence_period,
-        cast(sum(t.meetings) as double) as evidence_value,
-        false as evidence_is_lower_bound
-    from {{ ref('client_panels') }} as t
-    inner join client_panels_latest as l on t.period_label = l.latest_period
-    where t.panel_type = 'all' and t.phenomenon = 'all'
-    group by l.latest_period
-),
-
-handlings as (
-    select
-        handling_id,
-        {{ dbt.concat([
-            "cast(extract(year from meeting_date) as " ~ dbt.type_string() ~ ")",
-            "'H'",
-            "case when extract(month from meeting_date) <= 6 then '1' else '2' end"]) }} as period_label
-    from {{ ref('stg_decision_register__handlings') }}
-),
-
-handlings_latest as (
-    select max(period_label) as latest_period from handlings
-),
-
-measures_follow_up_figure as (
-    select
-        'measures_follow_up' as evidence_mart,
-        'handlings_latest_half_year' as evidence_measure,
-        l.latest_period as evidence_period,
-        cast(count(distinct h.handling_id) as double) as evidence_value,
-        false as evidence_is_lower_bound
-    from handlings as h
-    inner join handlings_latest as l on h.period_label = l.latest_period
-    group by l.latest_period
-),
-
-staff_survey_respondents as (
-    select period_label, numerator
-    from {{ ref('professional_signals') }}
-    where indicator_code = 'staff_survey_respondents' and breakdown = 'total' and service_area_code = 'all'
-),
-
-staff_survey_latest as (
-    select max(period_label) as latest_period from staff_survey_respondents
-),
-
-professional_signals_figure as (
-    select
-        'professional_signals' as evidence_mart,
-        'staff_survey_respondents_latest' as evidence_measure,
-        l.latest_period as evidence_period,
-        cast(max(r.numerator) as double) as evidence_value,
-        false as evidence_is_lower_bound
-    from staff_survey_respondents as r
-    inner join staff_survey_latest as l on r.period_label = l.latest_period
-    group by l.latest_period
-),
-
 figures as (
-    select * from social_reporting_figure
+    {% for f in latest_figures %}
+    select * from {{ f.mart }}_figure
     union all
-    select * from complaint_cases_figure
-    union all
-    select * from client_feedback_figure
-    union all
-    select * from instrument_use_figure
-    union all
+    {% endfor %}
     select * from national_comparison_figure
-    union all
-    select * from client_panels_figure
-    union all
-    select * from measures_follow_up_figure
-    union all
-    select * from professional_signals_figure
+),
+
+checked as (
+    select
+        *,
+        evidence_measure not in ({{ unprotected }}) and evidence_value >= 1 and evidence_value < {{ threshold }}
+            as is_small
+    from figures
 )
 
 select
     evidence_mart,
     evidence_measure,
     cast(evidence_period as {{ dbt.type_string() }}) as evidence_period,
-    case
-        when evidence_measure not in ({{ unprotected }}) and evidence_value >= 1 and evidence_value < {{ threshold }}
-            then null
-        else evidence_value
-    end as evidence_value,
-    case
-        when evidence_value is null then false
-        when evidence_measure not in ({{ unprotected }}) and evidence_value >= 1 and evidence_value < {{ threshold }}
-            then false
-        else evidence_is_lower_bound
-    end as evidence_is_lower_bound
-from figures
+    case when is_small then null else evidence_value end as evidence_value,
+    case when evidence_value is null or is_small then false else evidence_is_lower_bound end as evidence_is_lower_bound
+from checked
