@@ -1,7 +1,7 @@
 {#
   The professional-signal models (int_<source>__reshaped_to_signals): a count per period × service area ('all' =
   every area) × breakdown value. Their `areas` CTE repeats each row under 'all', their `breakdowns` CTE counts the
-  rows per breakdown, and their select ends in the count columns.
+  rows per breakdown, and the count-only ones select the counts with count_signals_select.
 #}
 
 {#- The rows of `relation` once in their own service area (the column `area`) and once in 'all', as
@@ -33,15 +33,32 @@
     {%- endfor %}
 {%- endmacro %}
 
-{#- A breakdown row `b` (service_area_code, breakdown, breakdown_value, n) with its service area's name from `sa`
-    (seed service_areas, left-joined; null area = the county's all-areas total), as a count: value = numerator =
-    n, no denominator. Followed by a comma. -#}
-{% macro area_count_columns() -%}
+{#- The select of a count-only signal model (HaiPro, supervision findings and status, SHQS): every row `b` of its
+    CTE breakdowns (indicator_code, period keys, service_area_code, breakdown, breakdown_value, n) as a count (value
+    = numerator = n, no denominator), named by `indicator_names` (indicator_code: Finnish name), with
+    `period_columns` (period_type, period_start, period_end, period_label from b's keys), its service area's name
+    (seed service_areas; the 'all' row is every area) and the loaded_at of the model's CTE lineage. -#}
+{% macro count_signals_select(source_system, indicator_names,
+                              period_columns='b.period_type, b.period_start, b.period_end, b.period_label') -%}
+select
+    '{{ source_system }}' as source_system,
+    b.indicator_code,
+    case b.indicator_code
+        {%- for code, name in indicator_names.items() %}
+        when '{{ code }}' then '{{ name }}'
+        {%- endfor %}
+    end as indicator_name_fi,
+    'count' as unit,
+    {{ period_columns }},
     b.service_area_code,
     coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
     b.breakdown,
     b.breakdown_value,
     cast(b.n as double) as value,
     cast(b.n as double) as numerator,
-    cast(null as double) as denominator
+    cast(null as double) as denominator,
+    cast(li.loaded_at as timestamp) as loaded_at
+from breakdowns as b
+cross join lineage as li
+left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code
 {%- endmacro %}

@@ -34,14 +34,15 @@ periods as (
 
 areas as (
     {{ own_and_all_areas('periods', 'service_area_code',
-                         ['report_id', 'period_start', 'period_label', 'event_type', 'severity', 'is_open']) }}
+                         ['report_id', 'period_type', 'period_start', 'period_end', 'period_label', 'event_type',
+                          'severity', 'is_open']) }}
 ),
 
 breakdowns as (
-    {{ area_breakdowns('areas', ['period_start', 'period_label'], ['event_type', 'severity'],
+    {{ area_breakdowns('areas', ['period_type', 'period_start', 'period_end', 'period_label'], ['event_type', 'severity'],
                        'count(distinct report_id) as n', 'haipro_reports') }}
     union all
-    {{ area_breakdowns('areas', ['period_start', 'period_label'],
+    {{ area_breakdowns('areas', ['period_type', 'period_start', 'period_end', 'period_label'],
                        measures='count(distinct case when is_open = 1 then report_id end) as n',
                        indicator_code='haipro_open_reports') }}
 ),
@@ -50,20 +51,7 @@ lineage as (
     select max(loaded_at) as loaded_at from latest
 )
 
-select
-    'haipro' as source_system,
-    b.indicator_code,
-    case b.indicator_code
-        when 'haipro_reports' then 'HaiPro-vaaratapahtumailmoitukset'
-        else 'Käsittelemättömät HaiPro-ilmoitukset'
-    end as indicator_name_fi,
-    'count' as unit,
-    'half_year' as period_type,
-    b.period_start,
-    {{ half_year_end('b.period_start') }} as period_end,
-    b.period_label,
-    {{ area_count_columns() }},
-    cast(li.loaded_at as timestamp) as loaded_at
-from breakdowns as b
-cross join lineage as li
-left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code
+{{ count_signals_select('haipro', {
+    'haipro_reports': 'HaiPro-vaaratapahtumailmoitukset',
+    'haipro_open_reports': 'Käsittelemättömät HaiPro-ilmoitukset',
+}) }}

@@ -53,23 +53,13 @@ breakdowns as (
                        indicator_code='shqs_units_assessed') }}
 ),
 
-loads as (
+lineage as (
     select max(loaded_at) as loaded_at
     from {{ ref('stg_ledger__loads') }}
     where source = 'shqs_criteria' and status = 'current'
 )
 
-select
-    'shqs' as source_system,
-    b.indicator_code,
-    case b.indicator_code
-        when 'shqs_criteria' then 'SHQS-laatukriteerien arviot'
-        else 'SHQS-arvioidut yksiköt'
-    end as indicator_name_fi,
-    'count' as unit,
-    {{ year_period_columns('b.assessment_year') }},
-    {{ area_count_columns() }},
-    cast(l.loaded_at as timestamp) as loaded_at
-from breakdowns as b
-cross join loads as l
-left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code
+{{ count_signals_select('shqs', {
+    'shqs_criteria': 'SHQS-laatukriteerien arviot',
+    'shqs_units_assessed': 'SHQS-arvioidut yksiköt',
+}, year_period_columns('b.assessment_year')) }}

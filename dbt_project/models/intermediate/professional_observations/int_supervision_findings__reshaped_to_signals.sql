@@ -39,8 +39,7 @@ periods as (
              when l.fixed_date is not null then 'fixed_late'
              when l.fix_due_date < a.as_of_date then 'open_overdue'
              else 'open' end as fix_status,
-        {{ half_year_start('l.report_date') }} as period_start,
-        {{ half_year_label('l.report_date') }} as period_label,
+        {{ period_columns('half_year', 'l.report_date') }},
         lower({{ dbt.concat(["coalesce(l.finding_text, '')", "' '", "l.unit_name"]) }}) as search_text
     from latest as l
     cross join as_of as a
@@ -61,31 +60,20 @@ tagged as (
 
 areas as (
     {{ own_and_all_areas('tagged', 'service_area_code',
-                         ['finding_id', 'period_start', 'period_label', 'report_type', 'severity', 'topic',
-                          'fix_status', 'phenomenon']) }}
+                         ['finding_id', 'period_type', 'period_start', 'period_end', 'period_label', 'report_type',
+                          'severity', 'topic', 'fix_status', 'phenomenon']) }}
 ),
 
 breakdowns as (
-    {{ area_breakdowns('areas', ['period_start', 'period_label'],
+    {{ area_breakdowns('areas', ['period_type', 'period_start', 'period_end', 'period_label'],
                        ['report_type', 'severity', 'topic', 'fix_status', 'phenomenon'],
-                       'count(distinct finding_id) as n') }}
+                       'count(distinct finding_id) as n', 'supervision_findings') }}
 ),
 
 lineage as (
     select max(loaded_at) as loaded_at from latest
 )
 
-select
-    'supervision_findings' as source_system,
-    'supervision_findings' as indicator_code,
-    'Omavalvonnan ja valvonnan havainnot' as indicator_name_fi,
-    'count' as unit,
-    'half_year' as period_type,
-    b.period_start,
-    {{ half_year_end('b.period_start') }} as period_end,
-    b.period_label,
-    {{ area_count_columns() }},
-    cast(li.loaded_at as timestamp) as loaded_at
-from breakdowns as b
-cross join lineage as li
-left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code
+{{ count_signals_select('supervision_findings', {
+    'supervision_findings': 'Omavalvonnan ja valvonnan havainnot',
+}) }}

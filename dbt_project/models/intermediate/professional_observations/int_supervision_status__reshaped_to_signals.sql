@@ -8,6 +8,13 @@
     supervision_open_serious_findings      of which serious
   The latest delivery of a snapshot date wins.
 #}
+{#- the indicators counted over units with no breakdown but the total -#}
+{%- set unit_totals = {
+    'supervision_units_with_open_findings': 'sum(has_open)',
+    'supervision_units_overdue': 'sum(is_overdue)',
+    'supervision_open_findings': 'sum(open_findings)',
+    'supervision_open_serious_findings': 'sum(open_serious_findings)',
+} %}
 with units as (
     {{ with_file_loaded_at(ref('stg_supervision_status__units'), 'supervision_status') }}
 ),
@@ -38,41 +45,21 @@ areas as (
 breakdowns as (
     {{ area_breakdowns('areas', ['snapshot_date'], ['provider_type', 'supervision_state'],
                        'count(distinct unit_id) as n', 'supervision_units') }}
+    {%- for indicator_code, measure in unit_totals.items() %}
     union all
-    {{ area_breakdowns('areas', ['snapshot_date'], measures='sum(has_open) as n',
-                       indicator_code='supervision_units_with_open_findings') }}
-    union all
-    {{ area_breakdowns('areas', ['snapshot_date'], measures='sum(is_overdue) as n',
-                       indicator_code='supervision_units_overdue') }}
-    union all
-    {{ area_breakdowns('areas', ['snapshot_date'], measures='sum(open_findings) as n',
-                       indicator_code='supervision_open_findings') }}
-    union all
-    {{ area_breakdowns('areas', ['snapshot_date'], measures='sum(open_serious_findings) as n',
-                       indicator_code='supervision_open_serious_findings') }}
+    {{ area_breakdowns('areas', ['snapshot_date'], measures=measure ~ ' as n', indicator_code=indicator_code) }}
+    {%- endfor %}
 ),
 
 lineage as (
     select max(loaded_at) as loaded_at from latest
 )
 
-select
-    'supervision_status' as source_system,
-    b.indicator_code,
-    case b.indicator_code
-        when 'supervision_units' then 'Valvonnan tilannetaulukon yksiköt'
-        when 'supervision_units_with_open_findings' then 'Yksiköt, joilla avoimia valvontahavaintoja'
-        when 'supervision_units_overdue' then 'Yksiköt, joiden avoin havainto on yli määräajan'
-        when 'supervision_open_findings' then 'Avoimet valvontahavainnot'
-        else 'Avoimet vakavat valvontahavainnot'
-    end as indicator_name_fi,
-    'count' as unit,
-    'snapshot' as period_type,
-    b.snapshot_date as period_start,
-    b.snapshot_date as period_end,
-    cast(b.snapshot_date as {{ dbt.type_string() }}) as period_label,
-    {{ area_count_columns() }},
-    cast(li.loaded_at as timestamp) as loaded_at
-from breakdowns as b
-cross join lineage as li
-left join {{ ref('service_areas') }} as sa on sa.service_area_code = b.service_area_code
+{{ count_signals_select('supervision_status', {
+    'supervision_units': 'Valvonnan tilannetaulukon yksiköt',
+    'supervision_units_with_open_findings': 'Yksiköt, joilla avoimia valvontahavaintoja',
+    'supervision_units_overdue': 'Yksiköt, joiden avoin havainto on yli määräajan',
+    'supervision_open_findings': 'Avoimet valvontahavainnot',
+    'supervision_open_serious_findings': 'Avoimet vakavat valvontahavainnot',
+}, "'snapshot' as period_type, b.snapshot_date as period_start, b.snapshot_date as period_end,
+    cast(b.snapshot_date as " ~ dbt.type_string() ~ ") as period_label") }}
