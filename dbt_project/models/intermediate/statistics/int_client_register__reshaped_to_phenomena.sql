@@ -47,15 +47,7 @@ event_years as (
 ),
 
 event_areas as (
-    select 'municipality' as region_level, mu.municipality_code as region_code,
-           mu.municipality_name_fi as region_name_fi, mu.wellbeing_county_code as parent_region_code
-    from {{ ref('municipalities') }} mu
-    where mu.wellbeing_county_code in (select region_code from event_years where region_level = 'wellbeing_county')
-    union all
-    select 'wellbeing_county', r.region_code, r.region_name_fi, 'SSS'
-    from {{ ref('regions') }} r
-    where r.region_level = 'wellbeing_county'
-      and r.region_code in (select region_code from event_years where region_level = 'wellbeing_county')
+    {{ county_regions("select region_code from event_years where region_level = 'wellbeing_county'") }}
 ),
 
 event_scaffold as (
