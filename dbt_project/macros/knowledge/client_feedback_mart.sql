@@ -40,7 +40,6 @@ select
     cast(case when rated_count > 0 then 100.0 * low_rating_count / rated_count end as double) as low_rating_share,
     cast(text_count as bigint) as text_count,
     cast(swedish_count as bigint) as swedish_count,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason
+    {{ unprotected_columns() }}
 from cells
 {% endmacro %}

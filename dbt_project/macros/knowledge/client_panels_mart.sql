@@ -58,7 +58,6 @@ select
     cast(meetings as bigint) as meetings,
     cast(participants as bigint) as participants,
     cast(theme_mentions as bigint) as theme_mentions,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason
+    {{ unprotected_columns() }}
 from cells
 {% endmacro %}

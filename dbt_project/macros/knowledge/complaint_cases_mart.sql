@@ -64,7 +64,6 @@ select
     cast(case when case_type in ('kantelu', 'kantelu_muistutuksena') then event_over_2y_count end as bigint)
         as event_over_2y_count,
     as_of_date,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason
+    {{ unprotected_columns() }}
 from cells
 {% endmacro %}

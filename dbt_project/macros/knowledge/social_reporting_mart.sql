@@ -95,8 +95,7 @@ select
     s.service_area_name_fi,
     s.sub_region_name,
     cast(s.observations as bigint) as observations,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason,
+    {{ unprotected_columns() }},
     cast({{ t }} as integer) as suppression_threshold,
     cast(l.as_of_date as date) as as_of_date,
     cast(l.loaded_at as timestamp) as loaded_at

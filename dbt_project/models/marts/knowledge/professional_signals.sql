@@ -39,7 +39,6 @@ select
     cast(value as double) as value,
     cast(numerator as double) as numerator,
     cast(denominator as double) as denominator,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason,
+    {{ unprotected_columns() }},
     cast(loaded_at as timestamp) as loaded_at
 from signals
