@@ -14,9 +14,7 @@ with contacts as (
 ),
 
 loads as (
-    select max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'ombudsman' and status = 'current'
+    {{ source_loaded_at('ombudsman', ref('stg_ledger__loads')) }}
 ),
 
 areas as (

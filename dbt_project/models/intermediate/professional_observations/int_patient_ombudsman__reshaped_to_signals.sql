@@ -74,9 +74,7 @@ breakdowns as (
 ),
 
 loads as (
-    select max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'patient_ombudsman' and status = 'current'
+    {{ source_loaded_at('patient_ombudsman', ref('stg_ledger__loads')) }}
 )
 
 select

@@ -54,9 +54,7 @@ breakdowns as (
 ),
 
 lineage as (
-    select max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'shqs_criteria' and status = 'current'
+    {{ source_loaded_at('shqs_criteria', ref('stg_ledger__loads')) }}
 )
 
 {{ count_signals_select('shqs', {

@@ -20,9 +20,7 @@ with answers as (
 ),
 
 loads as (
-    select max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'staff_survey' and status = 'current'
+    {{ source_loaded_at('staff_survey', ref('stg_ledger__loads')) }}
 ),
 
 areas as (

@@ -55,9 +55,7 @@ latest as (
 {{ banded_counts_cte(['indicator_code']) }},
 
 loads as (
-    select max(loaded_at) as loaded_at
-    from {{ source('ledger', '_loads') }}
-    where source = 'instruments' and status = 'current'
+    {{ source_loaded_at('instruments', source('ledger', '_loads')) }}
 ),
 
 updated as (

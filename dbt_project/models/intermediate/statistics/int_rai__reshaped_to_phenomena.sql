@@ -9,7 +9,6 @@
   (any RAI tool), in its municipality, so municipalities add up to the county; numerator = clients with
   DRS >= 3, denominator = clients assessed with a DRS. Grain: indicator_code x region x year x gender x age group.
 #}
-{%- set ystr = "cast(c.year as " ~ dbt.type_string() ~ ")" -%}
 with scored as (
     select
         client_pseudonym, gender, municipality_code, birth_year,
@@ -36,9 +35,7 @@ latest as (
 {{ banded_counts_cte() }},
 
 loads as (
-    select max(loaded_at) as loaded_at
-    from {{ source('ledger', '_loads') }}
-    where source = 'rai_assessments' and status = 'current'
+    {{ source_loaded_at('rai_assessments', source('ledger', '_loads')) }}
 ),
 
 updated as (
@@ -61,10 +58,7 @@ select
     c.region_code,
     coalesce(c.municipality_name_fi, r.region_name_fi) as region_name_fi,
     c.parent_region_code,
-    'year' as period_type,
-    cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end,
-    {{ ystr }} as period_label,
+    {{ year_period_columns('c.year') }},
     c.gender,
     c.age_group,
     100.0 * c.in_bands / c.assessed as value,
