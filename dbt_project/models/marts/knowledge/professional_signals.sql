@@ -7,20 +7,20 @@
   True values: disclosure control is the publish layer's (disclosure/); is_suppressed is false and
   suppression_reason null in the warehouse.
 #}
+{% set signal_models = [
+    'int_ombudsman__reshaped_to_signals',
+    'int_haipro__reshaped_to_signals',
+    'int_staff_survey__reshaped_to_signals',
+    'int_supervision_status__reshaped_to_signals',
+    'int_patient_ombudsman__reshaped_to_signals',
+    'int_supervision_findings__reshaped_to_signals',
+    'int_shqs__reshaped_to_signals',
+] %}
 with signals as (
-    select * from {{ ref('int_ombudsman__reshaped_to_signals') }}
-    union all
-    select * from {{ ref('int_haipro__reshaped_to_signals') }}
-    union all
-    select * from {{ ref('int_staff_survey__reshaped_to_signals') }}
-    union all
-    select * from {{ ref('int_supervision_status__reshaped_to_signals') }}
-    union all
-    select * from {{ ref('int_patient_ombudsman__reshaped_to_signals') }}
-    union all
-    select * from {{ ref('int_supervision_findings__reshaped_to_signals') }}
-    union all
-    select * from {{ ref('int_shqs__reshaped_to_signals') }}
+    {%- for model in signal_models %}
+    select * from {{ ref(model) }}
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 )
 
 select
