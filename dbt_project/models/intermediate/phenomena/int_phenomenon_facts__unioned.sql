@@ -13,7 +13,6 @@
     'int_client_feedback__reshaped_to_phenomena',
     'int_kouluterveyskysely__reshaped_to_phenomena',
     'int_social_reports__reshaped_to_phenomena',
-    'int_rai__reshaped_to_phenomena',
     'int_local_surveys__reshaped_to_phenomena',
     'int_partner_indicators__reshaped_to_phenomena',
     'int_sotekuva__reshaped_to_phenomena',
