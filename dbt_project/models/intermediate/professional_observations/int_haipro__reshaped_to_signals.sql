@@ -10,11 +10,8 @@ with reports as (
 ),
 
 ranked as (
-    select
-        r.*,
-        row_number() over (partition by r.report_id order by r.loaded_at desc, r.file_name desc,
-                                                      r.row_number_in_file desc) as delivery_rank
-    from reports as r
+    select *, {{ latest_delivery_rank('report_id') }} as delivery_rank
+    from reports
 ),
 
 latest as (

@@ -17,11 +17,8 @@ with findings as (
 ),
 
 ranked as (
-    select
-        f.*,
-        row_number() over (partition by f.finding_id order by f.loaded_at desc, f.file_name desc,
-                                                       f.row_number_in_file desc) as delivery_rank
-    from findings as f
+    select *, {{ latest_delivery_rank('finding_id') }} as delivery_rank
+    from findings
 ),
 
 latest as (
