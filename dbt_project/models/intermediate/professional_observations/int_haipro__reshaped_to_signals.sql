@@ -5,21 +5,11 @@
                          total, event_type, severity
     haipro_open_reports  of those, reports still new or in handling at the latest export, by service area
 #}
-with reports as (
-    {{ with_file_loaded_at(ref('stg_haipro__reports'), 'haipro') }}
-),
-
-ranked as (
-    select *, {{ latest_delivery_rank('report_id') }} as delivery_rank
-    from reports
-),
-
-latest as (
+with latest as (
     select
         *,
         case when handling_status in ('uusi', 'kasittelyssa') then 1 else 0 end as is_open
-    from ranked
-    where delivery_rank = 1
+    from ({{ latest_deliveries(ref('stg_haipro__reports'), 'haipro', 'report_id') }}) as r
 ),
 
 periods as (

@@ -12,17 +12,8 @@
   occurs in its redacted text or its unit's name (a 'Tukiasumisyksikkö' → homelessness), else 'none'; a finding
   can be in two phenomena, so that breakdown covers the total (declared 'cover' in disclosure/marts.py).
 #}
-with findings as (
-    {{ with_file_loaded_at(ref('stg_supervision_findings__findings'), 'supervision_findings') }}
-),
-
-ranked as (
-    select *, {{ latest_delivery_rank('finding_id') }} as delivery_rank
-    from findings
-),
-
-latest as (
-    select * from ranked where delivery_rank = 1
+with latest as (
+    {{ latest_deliveries(ref('stg_supervision_findings__findings'), 'supervision_findings', 'finding_id') }}
 ),
 
 as_of as (
