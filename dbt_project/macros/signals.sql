@@ -1,7 +1,8 @@
 {#
   The professional-signal models (int_<source>__reshaped_to_signals): a count per period × service area ('all' =
   every area) × breakdown value. Their `areas` CTE repeats each row under 'all', their `breakdowns` CTE counts the
-  rows per breakdown, and the count-only ones select the counts with count_signals_select.
+  rows per breakdown, and they select the counts with area_count_columns (inside count_signals_select where the
+  area names are seed service_areas').
 #}
 
 {#- The rows of `relation` once in their own service area (the column `area`) and once in 'all', as
@@ -33,6 +34,19 @@
     {%- endfor %}
 {%- endmacro %}
 
+{#- A breakdown row `b` (service_area_code, breakdown, breakdown_value, n) as a count: its service area with the name
+    `area_name_fi` (an expression), its breakdown, value = numerator = n, no denominator. In a select list, without
+    its trailing comma. -#}
+{% macro area_count_columns(area_name_fi) -%}
+    b.service_area_code,
+    {{ area_name_fi }} as service_area_name_fi,
+    b.breakdown,
+    b.breakdown_value,
+    cast(b.n as double) as value,
+    cast(b.n as double) as numerator,
+    cast(null as double) as denominator
+{%- endmacro %}
+
 {#- The select of a count-only signal model (HaiPro, supervision findings and status, SHQS): every row `b` of its
     CTE breakdowns (indicator_code, period keys, service_area_code, breakdown, breakdown_value, n) as a count (value
     = numerator = n, no denominator), named by `indicator_names` (indicator_code: Finnish name), with
@@ -50,13 +64,7 @@ select
     end as indicator_name_fi,
     'count' as unit,
     {{ period_columns }},
-    b.service_area_code,
-    coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet') as service_area_name_fi,
-    b.breakdown,
-    b.breakdown_value,
-    cast(b.n as double) as value,
-    cast(b.n as double) as numerator,
-    cast(null as double) as denominator,
+    {{ area_count_columns("coalesce(sa.service_area_name_fi, 'Kaikki palvelualueet')") }},
     cast(li.loaded_at as timestamp) as loaded_at
 from breakdowns as b
 cross join lineage as li

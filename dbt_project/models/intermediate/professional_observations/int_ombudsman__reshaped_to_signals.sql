@@ -7,6 +7,16 @@
                         taken, or sub-region (seutukunta) of the client's municipality.
   A re-delivered year (corrected report) replaces its file's batch in raw; two files for one year would be added up.
 #}
+{#- the ombudsman's own service areas (not seed service_areas) -#}
+{%- set area_name_fi -%}
+    case b.service_area_code
+        when 'toimeentulotuki' then 'Toimeentulotuki'
+        when 'lastensuojelu' then 'Lastensuojelu'
+        when 'ikaantyneet_vammaiset' then 'Iäkkäiden ja vammaisten palvelut'
+        when 'muut' then 'Muut sosiaalipalvelut'
+        else 'Kaikki palvelualueet'
+    end
+{%- endset %}
 with contacts as (
     select c.*, m.sub_region_name
     from {{ ref('stg_ombudsman__contacts') }} as c
@@ -32,19 +42,7 @@ select
     'Sosiaaliasiavastaavan asiakasyhteydenotot' as indicator_name_fi,
     'count' as unit,
     {{ year_period_columns('b.report_year') }},
-    b.service_area_code,
-    case b.service_area_code
-        when 'toimeentulotuki' then 'Toimeentulotuki'
-        when 'lastensuojelu' then 'Lastensuojelu'
-        when 'ikaantyneet_vammaiset' then 'Iäkkäiden ja vammaisten palvelut'
-        when 'muut' then 'Muut sosiaalipalvelut'
-        else 'Kaikki palvelualueet'
-    end as service_area_name_fi,
-    b.breakdown,
-    b.breakdown_value,
-    cast(b.n as double) as value,
-    cast(b.n as double) as numerator,
-    cast(null as double) as denominator,
+    {{ area_count_columns(area_name_fi) }},
     cast(l.loaded_at as timestamp) as loaded_at
 from breakdowns as b
 cross join loads as l

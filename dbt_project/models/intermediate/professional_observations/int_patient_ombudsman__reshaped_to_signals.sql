@@ -86,13 +86,7 @@ select
     cast({{ dbt.concat(["cast(b.report_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date) as period_start,
     cast(y.period_end as date) as period_end,
     cast(b.report_year as {{ dbt.type_string() }}) as period_label,
-    b.service_area_code,
-    coalesce(a.name_fi, 'Kaikki toimialueet') as service_area_name_fi,
-    b.breakdown,
-    b.breakdown_value,
-    cast(b.n as double) as value,
-    cast(b.n as double) as numerator,
-    cast(null as double) as denominator,
+    {{ area_count_columns("coalesce(a.name_fi, 'Kaikki toimialueet')") }},
     cast(l.loaded_at as timestamp) as loaded_at
 from breakdowns as b
 inner join years as y on y.report_year = b.report_year
