@@ -221,7 +221,7 @@ def _evidence(mart: str, structure: str, measure: str, where: str = "true") -> L
 
 
 # Totals one mart publishes over another's cells (checked on the true data by the integration tests):
-# - the evidence figures of int_plan_actions__evidence;
+# - the evidence figures of int_plan_actions__evidence_collected;
 # - the county's complaints per phenomenon (phenomenon marts) = complaint_cases' cases of that phenomenon
 #   (a case tagged with two phenomena is in one supervision row and in both phenomena's totals);
 # - social reports per phenomenon: a sub-region's municipalities (phenomenon marts) = that sub-region's row of

@@ -9,6 +9,11 @@
   breakdown_and_level_ctes()     two CTEs for a with-list (followed by a comma): breakdowns (by_gender, by_age: the
                                  four breakdowns gender × age, gender, age, total) and levels (region_level:
                                  municipality, wellbeing_county)
+  at_breakdowns_and_levels(relation, columns)
+                                 select of the rows of `relation` (one per counting unit: municipality_code, gender,
+                                 age_group and the `columns`) once per breakdown and level (those two CTEs): the
+                                 `columns`, gender, age_group, region_level, region_code (the municipality or its
+                                 county)
 #}
 {% macro age_group(age) -%}
     case
@@ -31,6 +36,21 @@ levels as (
     select 'municipality' as region_level
     union all select 'wellbeing_county'
 )
+{%- endmacro %}
+
+{% macro at_breakdowns_and_levels(relation, columns) -%}
+    select
+{%- for c in columns %}
+        u.{{ c }},
+{%- endfor %}
+        case when b.by_gender then u.gender else 'total' end as gender,
+        case when b.by_age then u.age_group else 'all' end as age_group,
+        lv.region_level,
+        case when lv.region_level = 'municipality' then u.municipality_code else m.wellbeing_county_code end as region_code
+    from {{ relation }} as u
+    inner join {{ ref('municipalities') }} as m on m.municipality_code = u.municipality_code
+    cross join breakdowns as b
+    cross join levels as lv
 {%- endmacro %}
 
 {% macro banded_counts_cte(keys=[]) -%}

@@ -12,3 +12,13 @@
     case when {{ source_system_column }} in ('sotkanet', 'statfin', 'ara', 'kouluterveyskysely', 'sotekuva',
                                               'partner_open_statistics') then 'open_statistics' else 'protected' end
 {%- endmacro %}
+
+{#-
+  unprotected_columns(): is_suppressed and suppression_reason as every published mart carries them in the
+  warehouse: false and null. The warehouse holds the true values; the publish layer (disclosure/) protects the
+  published file and fills them there. In a select list, without its trailing comma.
+-#}
+{% macro unprotected_columns() -%}
+    false as is_suppressed,
+    cast(null as {{ dbt.type_string() }}) as suppression_reason
+{%- endmacro %}

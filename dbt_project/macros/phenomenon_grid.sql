@@ -1,5 +1,5 @@
 {#
-  The zero-filled grid of a *__phenomenon_facts model: every region × period × phenomenon (seed phenomena), with the
+  The zero-filled grid of an int_<source>__reshaped_to_phenomena model: every region × period × phenomenon (seed phenomena), with the
   model's counts where there are any and a true 0 where there are none, so that the grid is complete.
 #}
 

@@ -9,7 +9,7 @@ and the date of its review. xlsx or `;` CSV with Finnish headers:
 
 - `Ehdotus` is the social reporting form's submission id of the proposal handled (as the form tool shows it,
   optionally `<form version>:<id>`); empty when the handling concerns a topic (`Aihe`) rather than one proposal.
-  dbt links it to `development_proposals` (int_knowledge_cycle__handlings).
+  dbt links it to `development_proposals` (int_knowledge_cycle__handlings_linked).
 - `Päätös` empty: the handling is on the body's agenda but not decided yet (tabled, postponed).
 - `Toimielin` is kept as written (`body_name`) and folded to `body_code`: one of the three bodies, or `other`
   for any other named body (a "sosiaalityön johtoryhmä" is none of the three: it is `other`).

@@ -5,7 +5,7 @@ A Lifecare/Omni360-type monthly export ("asiakastapahtumat"), `;`-separated UTF-
 identity code, the event date, the service task (THL client group), the municipality, the event type and the
 staff member's professional group. About a million events a county-year, so the largest file source: each month
 arrives as its own file, the loader reads, cleans and validates it inside DuckDB (sources/engine_load.py), and dbt aggregates it incrementally by month
-(int_client_register__events_monthly).
+(int_client_register__events_counted_by_month).
 
 The identity code is pseudonymised at extraction (Cleaner.identity_code); unlike the other register extracts no
 birth year or sex is derived: the event counts are by month, municipality and client group only.

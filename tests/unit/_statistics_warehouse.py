@@ -246,9 +246,9 @@ def built_warehouse() -> Path:
     run_dbt(["build", "--indirect-selection", "cautious", "--exclude", "test_type:data", "--select",
              "regions", "municipalities", "indicator_catalogue", "instrument_bands", "client_groups",
              "stg_sotkanet__regions", "stg_sotkanet__indicators", "stg_sotkanet__data", "stg_sotkanet__resolutions", "stg_statfin__population",
-             "int_regions__mapped", "int_sotkanet__phenomenon_facts",
+             "int_regions__mapped", "int_sotkanet__reshaped_to_phenomena",
              "stg_instruments__assessments", "stg_instruments__marak_aggregate", "int_instruments__scores_banded",
-             "int_phenomenon_facts__final", "national_comparison"],
+             "int_phenomenon_facts__finalised", "national_comparison"],
             warehouse, work, threshold=THRESHOLD)
     _BUILT["path"] = warehouse
     return warehouse

@@ -306,7 +306,7 @@ def test_number_per_distinct_value_keeps_dtype_values_and_reasons():
     assert str(ints.dtype) == "Int64" and ints.tolist() == [1, 2, 1]
 
 
-# -- dbt: int_client_register__events_monthly rebuilds only the months of newly loaded files -------------------------
+# -- dbt: int_client_register__events_counted_by_month rebuilds only the months of newly loaded files -------------------------
 def test_monthly_model_is_incremental_on_the_months_of_new_files(tmp_path):
     from tests.unit._statistics_warehouse import run_dbt
 
@@ -324,12 +324,12 @@ def test_monthly_model_is_incremental_on_the_months_of_new_files(tmp_path):
         finally:
             con.close()
         run_dbt(["build", "--select", "municipalities", "client_groups", "stg_client_register__events",
-                 "int_client_register__events_monthly", "--indirect-selection", "cautious"], warehouse, tmp_path)
+                 "int_client_register__events_counted_by_month", "--indirect-selection", "cautious"], warehouse, tmp_path)
         con = duckdb.connect(str(warehouse))
         try:
             return {row[0]: row[1:] for row in con.execute(
                 "select period_start, events, clients, source_loaded_at from "
-                "intermediate.int_client_register__events_monthly where region_level = 'wellbeing_county' "
+                "intermediate.int_client_register__events_counted_by_month where region_level = 'wellbeing_county' "
                 "order by 1").fetchall()}
         finally:
             con.close()

@@ -1,5 +1,5 @@
 """national_comparison recomputed in Python from a scratch warehouse (hand-made county facts through
-int_phenomenon_facts__final: true values, no disclosure control in dbt), and the Sotkanet chain that feeds it (region mapping, legacy county ids, Ahvenanmaa)."""
+int_phenomenon_facts__finalised: true values, no disclosure control in dbt), and the Sotkanet chain that feeds it (region mapping, legacy county ids, Ahvenanmaa)."""
 
 from __future__ import annotations
 
@@ -101,11 +101,11 @@ def test_trend_slope_is_the_least_squares_slope_of_the_last_five_years(mart):
 
 def test_sotkanet_chain_maps_regions_and_prefers_current_county_ids(con):
     facts = con.execute(
-        "select region_level, count(distinct region_code), min(value) from intermediate.int_sotkanet__phenomenon_facts "
+        "select region_level, count(distinct region_code), min(value) from intermediate.int_sotkanet__reshaped_to_phenomena "
         "group by 1 order by 1").fetchall()
     assert [(f[0], f[1]) for f in facts] == [("country", 1), ("municipality", 27), ("wellbeing_county", 22)]
     assert all(f[2] > -999 for f in facts)  # the legacy id 898 rows (value -999) lost to the current id 978
-    parents = con.execute("select distinct region_level, parent_region_code from intermediate.int_sotkanet__phenomenon_facts "
+    parents = con.execute("select distinct region_level, parent_region_code from intermediate.int_sotkanet__reshaped_to_phenomena "
                           "order by 1").fetchall()
     assert parents == [("country", None), ("municipality", "05"), ("wellbeing_county", "SSS")]
     mapped = dict(con.execute("select sotkanet_region_id, region_code || '/' || region_level || '/' || "
@@ -116,7 +116,7 @@ def test_sotkanet_chain_maps_regions_and_prefers_current_county_ids(con):
     assert mapped[956] == "91/autonomous_region/false"
     assert mapped[2100] == "091/municipality/false"
     keys = con.execute("select count(*), count(distinct indicator_code || region_code || period_label || gender || age_group) "
-                       "from intermediate.int_sotkanet__phenomenon_facts").fetchall()[0]
+                       "from intermediate.int_sotkanet__reshaped_to_phenomena").fetchall()[0]
     assert keys[0] == keys[1] > 0
 
 
@@ -124,7 +124,7 @@ def test_the_countys_own_series_never_enter_the_national_comparison(con, mart):
     """A local survey's and a partner's series (county_own), although present for two counties and the country
     in the facts, are not compared: only national definitions are."""
     local = {code for code, _ in LOCAL_SERIES}
-    facts = {r[0] for r in con.execute("select distinct indicator_code from intermediate.int_phenomenon_facts__final "
+    facts = {r[0] for r in con.execute("select distinct indicator_code from intermediate.int_phenomenon_facts__finalised "
                                        "where indicator_definition = 'county_own'").fetchall()}
     assert local <= facts
     assert not local & {r["indicator_code"] for r in mart}

@@ -201,9 +201,9 @@ PLAN_DBT_FILES = [
     "dbt_project.yml", "profiles.yml", "macros",
     "models/staging/professional_observations/_professional_observations__sources.yml",
     "models/staging/professional_observations/stg_plan_actions__snapshots.sql",
-    "models/intermediate/plan/int_plan_actions__versions.sql",
+    "models/intermediate/plan/int_plan_actions__versions_numbered.sql",
     "models/intermediate/plan/int_plan_actions__identified.sql",
-    "models/intermediate/plan/int_plan_actions__status_history.sql",
+    "models/intermediate/plan/int_plan_actions__versions_compared.sql",
 ]
 
 
@@ -230,7 +230,7 @@ def demo_history(tmp_path_factory):
     run = subprocess.run(
         [str(dbt), "run", "--no-version-check", "--project-dir", str(project), "--profiles-dir", str(project),
          "--target-path", str(root / "target"), "--log-path", str(root / "logs"),
-         "--select", "+int_plan_actions__status_history"],
+         "--select", "+int_plan_actions__versions_compared"],
         env=env, capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 0, run.stdout[-3000:]
@@ -241,7 +241,7 @@ def demo_history(tmp_path_factory):
 
 def _history(con, action_prefix: str) -> list[dict]:
     cursor = con.execute(
-        "select * from intermediate.int_plan_actions__status_history "
+        "select * from intermediate.int_plan_actions__versions_compared "
         "where action like ? order by version_number",
         [action_prefix + "%"])
     names = [d[0] for d in cursor.description]
@@ -284,7 +284,7 @@ def test_small_rewording_keeps_the_action_and_additions_are_flagged(demo_history
     added = _history(demo_history, "Sosiaalisen raportoinnin tulosten käsittely")
     assert [(r["version_number"], r["change_type"]) for r in added] == [(3, "added")]
     latest = demo_history.execute(
-        "select count(*), count(distinct action_id) from intermediate.int_plan_actions__status_history "
+        "select count(*), count(distinct action_id) from intermediate.int_plan_actions__versions_compared "
         "where is_latest_version").fetchall()
     assert latest == [(23, 23)]  # 22 present + 1 removed
 

@@ -2,7 +2,7 @@
    client_feedback_yearly (their doc comments say what the columns are). #}
 {% macro client_feedback_mart(grain) %}
 with items as (
-    select * from {{ ref('int_client_feedback__items') }}
+    select * from {{ ref('int_client_feedback__enriched') }}
 ),
 
 cells as (
@@ -40,7 +40,6 @@ select
     cast(case when rated_count > 0 then 100.0 * low_rating_count / rated_count end as double) as low_rating_share,
     cast(text_count as bigint) as text_count,
     cast(swedish_count as bigint) as swedish_count,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason
+    {{ unprotected_columns() }}
 from cells
 {% endmacro %}

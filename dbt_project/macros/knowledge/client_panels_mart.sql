@@ -1,7 +1,7 @@
 {# The client_panels mart's SQL at a grain ('half_year' or 'year'): models client_panels and client_panels_yearly. #}
 {% macro client_panels_mart(grain) %}
 with meetings as (
-    select * from {{ ref('int_client_panels__meetings') }}
+    select * from {{ ref('int_client_panels__enriched') }}
 ),
 
 tags as (
@@ -58,7 +58,6 @@ select
     cast(meetings as bigint) as meetings,
     cast(participants as bigint) as participants,
     cast(theme_mentions as bigint) as theme_mentions,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason
+    {{ unprotected_columns() }}
 from cells
 {% endmacro %}

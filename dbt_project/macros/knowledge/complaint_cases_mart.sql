@@ -2,7 +2,7 @@
    complaint_cases_yearly. #}
 {% macro complaint_cases_mart(grain) %}
 with cases as (
-    select * from {{ ref('int_complaints__cases') }}
+    select * from {{ ref('int_complaints__enriched') }}
 ),
 
 cells as (
@@ -64,7 +64,6 @@ select
     cast(case when case_type in ('kantelu', 'kantelu_muistutuksena') then event_over_2y_count end as bigint)
         as event_over_2y_count,
     as_of_date,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason
+    {{ unprotected_columns() }}
 from cells
 {% endmacro %}

@@ -7,17 +7,17 @@ with classified as (
 ),
 
 submissions as (
-    select * from {{ ref('int_social_reports__submissions') }}
+    select * from {{ ref('int_social_reports__enriched') }}
 ),
 
 needs as (
     select submission_key, cast(need_code as {{ dbt.type_string() }}) as need_code, need_name_fi
-    from {{ ref('int_social_reports__needs') }}
+    from {{ ref('int_social_reports__needs_unpivoted') }}
     union all
     select s.submission_key, 'none' as need_code, 'Ei valittua tuen tarvetta' as need_name_fi
     from submissions as s
     where not exists (
-        select 1 from {{ ref('int_social_reports__needs') }} as n where n.submission_key = s.submission_key
+        select 1 from {{ ref('int_social_reports__needs_unpivoted') }} as n where n.submission_key = s.submission_key
     )
 ),
 
@@ -95,8 +95,7 @@ select
     s.service_area_name_fi,
     s.sub_region_name,
     cast(s.observations as bigint) as observations,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason,
+    {{ unprotected_columns() }},
     cast({{ t }} as integer) as suppression_threshold,
     cast(l.as_of_date as date) as as_of_date,
     cast(l.loaded_at as timestamp) as loaded_at

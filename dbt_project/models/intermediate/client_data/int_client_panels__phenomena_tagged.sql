@@ -6,7 +6,7 @@
 #}
 with meetings as (
     select meeting_id, lower(theme) as theme_text, lower(coalesce(proposals_text, '')) as proposals_text
-    from {{ ref('int_client_panels__meetings') }}
+    from {{ ref('int_client_panels__enriched') }}
 ),
 
 hits as (

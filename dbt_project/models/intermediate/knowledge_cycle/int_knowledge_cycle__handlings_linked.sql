@@ -12,7 +12,7 @@ with handlings as (
 
 submissions as (
     select submission_key, submission_id, submission_pseudonym, submitted_date
-    from {{ ref('int_social_reports__submissions') }}
+    from {{ ref('int_social_reports__enriched') }}
     where has_proposal
 ),
 

@@ -22,7 +22,7 @@ with handlings as (
 series as (
     select indicator_code, region_code, indicator_name_fi, direction, period_type, period_label, period_start,
            period_end, value
-    from {{ ref('int_phenomenon_facts__final') }}
+    from {{ ref('int_phenomenon_facts__finalised') }}
     where region_code in ('{{ county }}', 'SSS') and gender = 'total' and age_group = 'all'
 ),
 

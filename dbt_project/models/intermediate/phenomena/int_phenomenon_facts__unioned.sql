@@ -1,22 +1,21 @@
 {#
   Every source's contribution to the four phenomenon marts, in the marts' shape, before disclosure control.
-  A source joins by adding an int_<source>__phenomenon_facts model (columns: see _intermediate.yml) to this list.
+  A source joins by adding an int_<source>__reshaped_to_phenomena model (columns: see _phenomena__models.yml) to this list.
   When two sources deliver the same indicator code, region, period, gender and age group (ARA's survey file and
   its copy in Sotkanet, found there by title), the source's own file wins over its Sotkanet copy.
 #}
 {% set fact_models = [
-    'int_sotkanet__phenomenon_facts',
-    'int_ara_homelessness__phenomenon_facts',
-    'int_client_register__phenomenon_facts',
-    'int_instruments__phenomenon_facts',
-    'int_complaints__phenomenon_facts',
-    'int_client_feedback__phenomenon_facts',
-    'int_kouluterveyskysely__phenomenon_facts',
-    'int_social_reports__phenomenon_facts',
-    'int_rai__phenomenon_facts',
-    'int_local_surveys__phenomenon_facts',
-    'int_partner_indicators__phenomenon_facts',
-    'int_sotekuva__phenomenon_facts',
+    'int_sotkanet__reshaped_to_phenomena',
+    'int_ara_homelessness__reshaped_to_phenomena',
+    'int_client_register__reshaped_to_phenomena',
+    'int_instruments__reshaped_to_phenomena',
+    'int_complaints__reshaped_to_phenomena',
+    'int_client_feedback__reshaped_to_phenomena',
+    'int_kouluterveyskysely__reshaped_to_phenomena',
+    'int_social_reports__reshaped_to_phenomena',
+    'int_local_surveys__reshaped_to_phenomena',
+    'int_partner_indicators__reshaped_to_phenomena',
+    'int_sotekuva__reshaped_to_phenomena',
 ] %}
 
 {%- set columns -%}

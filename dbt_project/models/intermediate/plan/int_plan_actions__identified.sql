@@ -18,7 +18,7 @@
 {% set max_distance_ratio = 0.2 %}
 
 with versions as (
-    select snapshot_date, file_name, version_number from {{ ref('int_plan_actions__versions') }}
+    select snapshot_date, file_name, version_number from {{ ref('int_plan_actions__versions_numbered') }}
 ),
 
 plan_rows as (

@@ -7,7 +7,7 @@
     tagged_by_keyword  at least one keyword rule
 #}
 with submissions as (
-    select * from {{ ref('int_social_reports__submissions') }}
+    select * from {{ ref('int_social_reports__enriched') }}
 ),
 
 tags as (
@@ -17,7 +17,7 @@ tags as (
         {{ dbt.listagg('rule', "', '", 'order by rule') }} as tagged_by,
         max(case when rule_type = 'shl11_need' then 1 else 0 end) as by_need,
         max(case when rule_type = 'keyword' then 1 else 0 end) as by_keyword
-    from {{ ref('int_social_reports__phenomenon_tags') }}
+    from {{ ref('int_social_reports__phenomena_tagged') }}
     group by submission_key, phenomenon
 ),
 

@@ -6,7 +6,7 @@
   (-age group), one per area, also for an area without a value. A slice is included when at least two areas have
   a row (so county-only sources such as the client register, which cover one county, are not "compared").
   Input: the warehouse phenomenon facts (true values; the publish layer applies disclosure control, and a value it
-  hides is null in the published file). disclosure_control: see int_phenomenon_facts__final.
+  hides is null in the published file). disclosure_control: see int_phenomenon_facts__finalised.
   - rank: 1 = best, respecting higher_is_worse (ties share the lower rank; null when the value or the direction
     is missing); areas_ranked = areas with a value.
   - quartile = ceiling(4 × rank / areas_ranked): 4 = worst quartile (with 22 areas: ranks 17–22).
@@ -19,7 +19,7 @@
 #}
 {%- set compared = var('compared_county') -%}
 with facts as (
-    select * from {{ ref('int_phenomenon_facts__final') }}
+    select * from {{ ref('int_phenomenon_facts__finalised') }}
     where period_type = 'year' and region_level in ('wellbeing_county', 'country')
       -- the county's own series (local surveys, partners, registers ...) are never compared, whatever areas they cover
       and coalesce(indicator_definition, 'national') <> 'county_own'

@@ -18,7 +18,7 @@ with classified as (
 ),
 
 submissions as (
-    select submission_key, submission_pseudonym from {{ ref('int_social_reports__submissions') }}
+    select submission_key, submission_pseudonym from {{ ref('int_social_reports__enriched') }}
 )
 
 select

@@ -202,8 +202,7 @@ select
     cast(f.band_max as integer) as band_max,
     cast(f.band_clients as bigint) as band_clients,
     cast(f.band_share_pct as double) as band_share_pct,
-    false as is_suppressed,
-    cast(null as {{ t_string }}) as suppression_reason
+    {{ unprotected_columns() }}
 from final f
 left join {{ ref('client_groups') }} g on g.client_group_code = f.client_group
 left join municipalities m on f.region_level = 'municipality' and m.municipality_code = f.region_code

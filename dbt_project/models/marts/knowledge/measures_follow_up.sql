@@ -95,6 +95,5 @@ select
     end as {{ dbt.type_string() }}) as evaluation_status,
     cast(case when decision is not null and followup_period_label is not null then followup_period_end end as date)
         as evaluated_on,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason
+    {{ unprotected_columns() }}
 from rows_

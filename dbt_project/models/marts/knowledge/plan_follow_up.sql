@@ -7,7 +7,7 @@
   Filter is_latest_version for the current state.
 #}
 with history as (
-    select * from {{ ref('int_plan_actions__status_history') }}
+    select * from {{ ref('int_plan_actions__versions_compared') }}
 ),
 
 links as (
@@ -38,7 +38,7 @@ evidence as (
         m.action_id, m.evidence_mart, m.evidence_measure, m.evidence_name_fi,
         e.evidence_period, e.evidence_value, e.evidence_is_lower_bound
     from matches as m
-    left join {{ ref('int_plan_actions__evidence') }} as e
+    left join {{ ref('int_plan_actions__evidence_collected') }} as e
         on e.evidence_mart = m.evidence_mart and e.evidence_measure = m.evidence_measure
     where m.match_rank = 1
 ),

@@ -3,9 +3,9 @@
   - homelessness: homeless, at-risk and long-term homeless clients per 1 000 residents;
   - livelihood: supplementary / preventive social assistance recipients per 1 000 (once a year, monthly average);
   - substance_use: clients of specialised substance and addiction services per 1 000, and their service events
-    (visits, calls, decisions ...) per 1 000 residents a year, from int_client_register__events_monthly (the
+    (visits, calls, decisions ...) per 1 000 residents a year, from int_client_register__events_counted_by_month (the
     client groups with a phenomenon in the client_groups seed; total gender, all ages, as events carry neither).
-  Euros per recipient stay in int_client_register__rates (its unit is not a mart unit). The register has no
+  Euros per recipient stay in int_client_register__rates_computed (its unit is not a mart unit). The register has no
   mental-health client group, so it feeds no mental-health indicator.
   Rates without a population (no Statistics Finland data for the region) are left out.
   Grain: indicator_code × region_code × period_label × gender × age_group.
@@ -28,7 +28,7 @@ updated as (
     union all
     select 'client_register_housing', max(status_date) from {{ ref('stg_client_register__housing_status') }}
     union all
-    select 'client_register_events', max(period_end) from {{ ref('int_client_register__events_monthly') }}
+    select 'client_register_events', max(period_end) from {{ ref('int_client_register__events_counted_by_month') }}
 ),
 
 -- service events a year in the client groups that describe a phenomenon, per municipality and county; every
@@ -41,21 +41,13 @@ event_groups as (
 
 event_years as (
     select m.year, m.region_level, m.region_code, m.client_group, sum(m.events) as events
-    from {{ ref('int_client_register__events_monthly') }} m
+    from {{ ref('int_client_register__events_counted_by_month') }} m
     inner join event_groups g on g.client_group_code = m.client_group
     group by m.year, m.region_level, m.region_code, m.client_group
 ),
 
 event_areas as (
-    select 'municipality' as region_level, mu.municipality_code as region_code,
-           mu.municipality_name_fi as region_name_fi, mu.wellbeing_county_code as parent_region_code
-    from {{ ref('municipalities') }} mu
-    where mu.wellbeing_county_code in (select region_code from event_years where region_level = 'wellbeing_county')
-    union all
-    select 'wellbeing_county', r.region_code, r.region_name_fi, 'SSS'
-    from {{ ref('regions') }} r
-    where r.region_level = 'wellbeing_county'
-      and r.region_code in (select region_code from event_years where region_level = 'wellbeing_county')
+    {{ county_regions("select region_code from event_years where region_level = 'wellbeing_county'") }}
 ),
 
 event_scaffold as (
@@ -106,7 +98,7 @@ select
     r.denominator,
     cast(u.updated_on as timestamp) as source_updated_at,
     cast(l.loaded_at as timestamp) as loaded_at
-from {{ ref('int_client_register__rates') }} r
+from {{ ref('int_client_register__rates_computed') }} r
 left join updated u on u.source_name = r.source_name
 left join loads l on l.source = r.source_name
 where r.phenomenon is not null

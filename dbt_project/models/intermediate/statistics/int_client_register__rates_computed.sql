@@ -80,24 +80,12 @@ definitions as (
            'per_1000', true, '|all|18-24|25-64|65+|'
 ),
 
-municipalities as (
-    select municipality_code, municipality_name_fi, wellbeing_county_code from {{ ref('municipalities') }}
-),
-
 -- every count is made at four breakdowns (gender × age, gender, age, total) and two levels (municipality, county)
 {{ breakdown_and_level_ctes() }},
 
 year_units as (
-    select
-        u.indicator_code, u.year, u.amount_eur,
-        case when b.by_gender then u.gender else 'total' end as gender,
-        case when b.by_age then u.age_group else 'all' end as age_group,
-        l.region_level,
-        case when l.region_level = 'municipality' then u.municipality_code else m.wellbeing_county_code end as region_code
-    from {{ ref('int_client_register__client_years') }} u
-    inner join municipalities m on m.municipality_code = u.municipality_code
-    cross join breakdowns b
-    cross join levels l
+    {{ at_breakdowns_and_levels(ref('int_client_register__client_years_deduplicated'),
+                                ['indicator_code', 'year', 'amount_eur']) }}
 ),
 
 year_counts as (
@@ -108,21 +96,13 @@ year_counts as (
 ),
 
 month_units as (
-    select
-        u.indicator_code, u.year, u.month,
-        case when b.by_gender then u.gender else 'total' end as gender,
-        case when b.by_age then u.age_group else 'all' end as age_group,
-        l.region_level,
-        case when l.region_level = 'municipality' then u.municipality_code else m.wellbeing_county_code end as region_code
-    from {{ ref('int_client_register__client_months') }} u
-    inner join municipalities m on m.municipality_code = u.municipality_code
-    cross join breakdowns b
-    cross join levels l
+    {{ at_breakdowns_and_levels(ref('int_client_register__client_months_deduplicated'),
+                                ['indicator_code', 'year', 'month']) }}
 ),
 
 months_in_year as (
     select year, count(distinct month) as months
-    from {{ ref('int_client_register__client_months') }}
+    from {{ ref('int_client_register__client_months_deduplicated') }}
     group by year
 ),
 
@@ -148,15 +128,7 @@ counts as (
 
 -- scaffold: every municipality of each county with data, for each indicator-year with data
 areas as (
-    select 'municipality' as region_level, m.municipality_code as region_code, m.municipality_name_fi as region_name_fi,
-           m.wellbeing_county_code as parent_region_code
-    from municipalities m
-    where m.wellbeing_county_code in (select region_code from counts where region_level = 'wellbeing_county')
-    union all
-    select 'wellbeing_county', r.region_code, r.region_name_fi, 'SSS'
-    from {{ ref('regions') }} r
-    where r.region_level = 'wellbeing_county'
-      and r.region_code in (select region_code from counts where region_level = 'wellbeing_county')
+    {{ county_regions("select region_code from counts where region_level = 'wellbeing_county'") }}
 ),
 
 genders as (

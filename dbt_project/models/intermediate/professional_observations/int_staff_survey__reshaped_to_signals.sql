@@ -7,40 +7,30 @@
   and staff_survey_respondents, respondents per cell (the first statement's count).
   Period: the survey year. Indicator names carry the statement text.
 #}
+{%- set cell_measures -%}
+    max(item_text) as item_text,
+    sum(answers_4 + answers_5) as agreeing,
+    sum(answers_1 + 2 * answers_2 + 3 * answers_3 + 4 * answers_4 + 5 * answers_5) as score_sum,
+    sum(opinions) as opinions,
+    sum(respondents) as respondents
+{%- endset %}
 with answers as (
     select *, answers_1 + answers_2 + answers_3 + answers_4 + answers_5 as opinions
     from {{ ref('stg_staff_survey__answers') }}
 ),
 
 loads as (
-    select max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'staff_survey' and status = 'current'
+    {{ source_loaded_at('staff_survey', ref('stg_ledger__loads')) }}
 ),
 
 areas as (
-    select survey_year, service_area_code, role, item_number, item_text, answers_1, answers_2, answers_3,
-           answers_4, answers_5, opinions, respondents
-    from answers
-    union all
-    select survey_year, 'all', role, item_number, item_text, answers_1, answers_2, answers_3,
-           answers_4, answers_5, opinions, respondents
-    from answers
+    {{ own_and_all_areas('answers', 'service_area_code',
+                         ['survey_year', 'role', 'item_number', 'item_text', 'answers_1', 'answers_2', 'answers_3',
+                          'answers_4', 'answers_5', 'opinions', 'respondents']) }}
 ),
 
 cells as (
-    select survey_year, service_area_code, 'total' as breakdown, 'all' as breakdown_value, item_number,
-           max(item_text) as item_text,
-           sum(answers_4 + answers_5) as agreeing,
-           sum(answers_1 + 2 * answers_2 + 3 * answers_3 + 4 * answers_4 + 5 * answers_5) as score_sum,
-           sum(opinions) as opinions, sum(respondents) as respondents
-    from areas group by survey_year, service_area_code, item_number
-    union all
-    select survey_year, service_area_code, 'role', role, item_number, max(item_text),
-           sum(answers_4 + answers_5),
-           sum(answers_1 + 2 * answers_2 + 3 * answers_3 + 4 * answers_4 + 5 * answers_5),
-           sum(opinions), sum(respondents)
-    from areas group by survey_year, service_area_code, role, item_number
+    {{ area_breakdowns('areas', ['survey_year', 'item_number'], ['role'], measures=cell_measures) }}
 ),
 
 first_item as (

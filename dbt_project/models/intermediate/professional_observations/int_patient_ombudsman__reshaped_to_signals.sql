@@ -60,35 +60,21 @@ tagged as (
 ),
 
 areas as (
-    select report_year, ombudsman_area as service_area_code, topic, outcome, contacts from named
-    union all
-    select report_year, 'all', topic, outcome, contacts from named
+    {{ own_and_all_areas('named', 'ombudsman_area', ['report_year', 'topic', 'outcome', 'contacts']) }}
 ),
 
 tagged_areas as (
-    select report_year, ombudsman_area as service_area_code, phenomenon, contacts from tagged
-    union all
-    select report_year, 'all', phenomenon, contacts from tagged
+    {{ own_and_all_areas('tagged', 'ombudsman_area', ['report_year', 'phenomenon', 'contacts']) }}
 ),
 
 breakdowns as (
-    select report_year, service_area_code, 'total' as breakdown, 'all' as breakdown_value, sum(contacts) as n
-    from areas group by report_year, service_area_code
+    {{ area_breakdowns('areas', ['report_year'], ['topic', 'outcome'], 'sum(contacts) as n') }}
     union all
-    select report_year, service_area_code, 'topic', topic, sum(contacts)
-    from areas group by report_year, service_area_code, topic
-    union all
-    select report_year, service_area_code, 'outcome', outcome, sum(contacts)
-    from areas group by report_year, service_area_code, outcome
-    union all
-    select report_year, service_area_code, 'phenomenon', phenomenon, sum(contacts)
-    from tagged_areas group by report_year, service_area_code, phenomenon
+    {{ area_breakdowns('tagged_areas', ['report_year'], ['phenomenon'], 'sum(contacts) as n', total=false) }}
 ),
 
 loads as (
-    select max(loaded_at) as loaded_at
-    from {{ ref('stg_ledger__loads') }}
-    where source = 'patient_ombudsman' and status = 'current'
+    {{ source_loaded_at('patient_ombudsman', ref('stg_ledger__loads')) }}
 )
 
 select
@@ -100,13 +86,7 @@ select
     cast({{ dbt.concat(["cast(b.report_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date) as period_start,
     cast(y.period_end as date) as period_end,
     cast(b.report_year as {{ dbt.type_string() }}) as period_label,
-    b.service_area_code,
-    coalesce(a.name_fi, 'Kaikki toimialueet') as service_area_name_fi,
-    b.breakdown,
-    b.breakdown_value,
-    cast(b.n as double) as value,
-    cast(b.n as double) as numerator,
-    cast(null as double) as denominator,
+    {{ area_count_columns("coalesce(a.name_fi, 'Kaikki toimialueet')") }},
     cast(l.loaded_at as timestamp) as loaded_at
 from breakdowns as b
 inner join years as y on y.report_year = b.report_year

@@ -9,7 +9,7 @@
   Periods: every half-year in which the register has cases.
 #}
 with cases as (
-    select * from {{ ref('int_complaints__cases') }}
+    select * from {{ ref('int_complaints__enriched') }}
 ),
 
 tagged as (

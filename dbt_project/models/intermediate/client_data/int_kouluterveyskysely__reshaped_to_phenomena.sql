@@ -35,7 +35,7 @@ select
     cast(respondents as double) as denominator,
     cast(period_end as timestamp) as source_updated_at,
     cast(loaded_at as timestamp) as loaded_at
-from {{ ref('int_kouluterveyskysely__indicators') }}
+from {{ ref('int_kouluterveyskysely__enriched') }}
 where phenomenon is not null
   and value_percent is not null
   and region_level is not null

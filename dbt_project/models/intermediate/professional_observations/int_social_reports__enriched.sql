@@ -23,10 +23,7 @@ ranked as (
     select
         s.*,
         {{ dbt.concat(['s.form_version', "':'", 's.submission_id']) }} as submission_key,
-        row_number() over (
-            partition by s.form_version, s.submission_id
-            order by s.loaded_at desc, s.file_name desc, s.row_number_in_file desc
-        ) as delivery_rank,
+        {{ latest_delivery_rank('s.form_version, s.submission_id') }} as delivery_rank,
         count(*) over (partition by s.form_version, s.submission_id) as delivery_count
     from submissions as s
 ),

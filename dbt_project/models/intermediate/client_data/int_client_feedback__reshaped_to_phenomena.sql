@@ -1,6 +1,6 @@
 {#
   Client feedback in the phenomenon marts' shape (true values; the publish layer applies
-  disclosure control). Only items whose topic maps to a phenomenon (int_client_feedback__items) count.
+  disclosure control). Only items whose topic maps to a phenomenon (int_client_feedback__enriched) count.
   The codes carry the phenomenon (the marts' key has none): client_feedback_items_<phenomenon>, ...
     client_feedback_items             feedback items on the phenomenon's topic given in the half-year (count;
                                       value = numerator). The county row counts every item, also those whose
@@ -13,7 +13,7 @@
 #}
 
 with items as (
-    select * from {{ ref('int_client_feedback__items') }}
+    select * from {{ ref('int_client_feedback__enriched') }}
 ),
 
 -- The feedback system is the county's own: every item, also one whose municipality is not recorded, belongs to

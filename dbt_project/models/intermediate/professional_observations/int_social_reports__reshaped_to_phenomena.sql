@@ -4,7 +4,7 @@
     social_reporting_observations_<phenomenon>
         number of distinct social reporting submissions (all valences: shortcomings, good practices, weak
         signals) submitted in the half-year that concern the phenomenon, by a ticked SHL §11 need (seed
-        shl11_needs) or a keyword in the text (seed phenomenon_keywords); see int_social_reports__phenomenon_tags.
+        shl11_needs) or a keyword in the text (seed phenomenon_keywords); see int_social_reports__phenomena_tagged.
         Unit count; value = numerator. direction neutral (higher_is_worse null): more reports mean the reporting practice works, not only more problems seen (most reports are
         shortcomings or weak signals).
   Regions: the county (every submission, county-wide ones included) and each of its municipalities (true zeros
@@ -17,7 +17,7 @@ with classified as (
 ),
 
 submissions as (
-    select * from {{ ref('int_social_reports__submissions') }}
+    select * from {{ ref('int_social_reports__enriched') }}
 ),
 
 {{ phenomenon_grid_ctes('submissions', 'submitted_at', "select distinct wellbeing_county_code from submissions") }},

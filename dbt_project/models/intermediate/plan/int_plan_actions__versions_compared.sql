@@ -18,7 +18,7 @@
 #}
 with versions as (
     select version_number, snapshot_date, previous_snapshot_date, is_latest_version, file_name
-    from {{ ref('int_plan_actions__versions') }}
+    from {{ ref('int_plan_actions__versions_numbered') }}
 ),
 
 identified as (

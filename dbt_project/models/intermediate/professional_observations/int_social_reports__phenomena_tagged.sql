@@ -16,7 +16,7 @@ with submissions as (
         lower({{ dbt.concat([
             "coalesce(observation_text, '')", "' '", "coalesce(causes_text, '')", "' '",
             "coalesce(proposal_text, '')"]) }}) as search_text
-    from {{ ref('int_social_reports__submissions') }}
+    from {{ ref('int_social_reports__enriched') }}
 ),
 
 phenomena as (
@@ -47,7 +47,7 @@ keyword_phenomena as (
 
 need_candidates as (
     select t.submission_key, t.need_code, np.phenomenon, np.phenomena_of_need
-    from {{ ref('int_social_reports__needs') }} as t
+    from {{ ref('int_social_reports__needs_unpivoted') }} as t
     inner join need_phenomena as np on np.need_code = t.need_code
 ),
 

@@ -9,9 +9,7 @@
 #}
 {%- set ystr = "cast(s.survey_year as " ~ dbt.type_string() ~ ")" -%}
 with loads as (
-    select max(loaded_at) as loaded_at
-    from {{ source('ledger', '_loads') }}
-    where source = 'local_surveys' and status = 'current'
+    {{ source_loaded_at('local_surveys', source('ledger', '_loads')) }}
 )
 
 select
@@ -30,10 +28,7 @@ select
     s.region_code,
     coalesce(m.municipality_name_fi, r.region_name_fi) as region_name_fi,
     case when s.region_level = 'municipality' then m.wellbeing_county_code else 'SSS' end as parent_region_code,
-    'year' as period_type,
-    cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end,
-    {{ ystr }} as period_label,
+    {{ year_period_columns('s.survey_year') }},
     s.gender,
     s.age_group,
     100.0 * s.respondents_with_finding / s.respondents as value,

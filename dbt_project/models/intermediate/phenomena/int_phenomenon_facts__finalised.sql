@@ -22,8 +22,7 @@ select
     value,
     numerator,
     denominator,
-    false as is_suppressed,
-    cast(null as {{ dbt.type_string() }}) as suppression_reason,
+    {{ unprotected_columns() }},
     {{ disclosure_control('source_system') }} as disclosure_control,
     source_updated_at, loaded_at
 from {{ ref('int_phenomenon_facts__unioned') }}

@@ -9,9 +9,7 @@
   disclosure layer sees it.
 #}
 with loads as (
-    select max(loaded_at) as loaded_at
-    from {{ source('ledger', '_loads') }}
-    where source = 'partner_indicators' and status = 'current'
+    {{ source_loaded_at('partner_indicators', source('ledger', '_loads')) }}
 )
 
 select

@@ -8,9 +8,7 @@
 #}
 {%- set ystr = "cast(s.year as " ~ dbt.type_string() ~ ")" -%}
 with loads as (
-    select max(loaded_at) as loaded_at
-    from {{ source('ledger', '_loads') }}
-    where source = 'sotekuva' and status = 'current'
+    {{ source_loaded_at('sotekuva', source('ledger', '_loads')) }}
 )
 
 select
@@ -29,10 +27,7 @@ select
     s.region_code,
     r.region_name_fi,
     case when s.region_level = 'wellbeing_county' then 'SSS' end as parent_region_code,
-    'year' as period_type,
-    cast({{ dbt.concat([ystr, "'-01-01'"]) }} as date) as period_start,
-    cast({{ dbt.concat([ystr, "'-12-31'"]) }} as date) as period_end,
-    {{ ystr }} as period_label,
+    {{ year_period_columns('s.year') }},
     'total' as gender,
     'all' as age_group,
     s.value,
