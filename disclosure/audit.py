@@ -38,7 +38,8 @@ class AuditReport:
     known_zeros: int = 0  # hidden cells an attacker can tell are 0 (allowed: a zero tells nothing about a person)
     visible_breaches: int = 0
     infeasible_relations: int = 0
-    historical_disclosures: int = 0  # hidden values the previous release showed that a primary rule forbids now
+    historical_disclosures: int = 0  # hidden values the previous release showed that a primary rule forbids now,
+    # or narrowed below the threshold on its own under today's declared relations: reported, not refused
     seconds: float = 0.0
     per_mart: dict[str, dict] = field(default_factory=dict)
     weakest: list[dict] = field(default_factory=list)
@@ -73,7 +74,7 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     items = build_items(con, declared, threshold, hidden_from="published", links=LINKS)
     report = AuditReport()
     if known_from:
-        _reveal_unchanged(con, items, declared, known_from, threshold, report)
+        shown, known = _reveal_unchanged(con, items, declared, known_from, threshold, report)
     hidden = items.hidden.copy()
     iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations)
     width = iv.width()
@@ -82,10 +83,18 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     report.infeasible_relations = len(iv.infeasible)
     exact = hidden & ~items.virtual & (width < TOLERANCE) & (iv.upper > TOLERANCE)  # known zeros aside
     narrow = too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE)
+    historical = np.zeros(len(hidden), dtype=bool)
+    if known_from and (exact | narrow).any():
+        historical = _historical(items, shown, known, exact | narrow, threshold)
+        exact, narrow = exact & ~historical, narrow & ~historical
+        report.historical_disclosures += int(historical.sum())
+        for i in np.flatnonzero(historical)[:10]:
+            report.historical.append({**describe(items, int(i)), "lower": float(iv.lower[i]),
+                                      "upper": float(iv.upper[i]), "previous_release_alone": True})
     report.exactly_recoverable = int(exact.sum())
     report.too_narrow = int(narrow.sum())
     report.known_zeros = int((hidden & ~items.virtual & (iv.upper <= TOLERANCE)).sum())
-    published = hidden & ~items.virtual & (iv.upper > TOLERANCE)
+    published = hidden & ~items.virtual & (iv.upper > TOLERANCE) & ~historical
     if published.any():
         report.narrowest_width = float(width[published].min())
     for i in np.flatnonzero(published)[np.argsort(width[published], kind="stable")][:10]:
@@ -157,17 +166,33 @@ def _copies(con, report: AuditReport) -> None:
 
 
 def _reveal_unchanged(con, items: Items, declared: list[Structure], previous: str, threshold: int,
-                      report: AuditReport) -> None:
+                      report: AuditReport) -> tuple[Shown, np.ndarray]:
     """Fill in what the previous release showed, where the data under a partition did not change. A revealed
     value that a primary rule forbids is a historical disclosure: the previous release published it, nothing
     can take it back; it is counted (`historical_disclosures`), not refused, and attacked as known."""
-    shown = previously_shown(con, items, declared, previous, items.hidden, threshold)
+    shown = previously_shown(con, items, declared, previous, items.hidden, threshold, every=True)
+    known = np.zeros(len(items.value), dtype=bool)
+    known[list(shown.values)] = True
     for i, v in shown.values.items():
-        items.hidden[i] = False
-        items.value[i] = v
-    report.historical_disclosures = len(shown.forbidden)
-    for i in sorted(shown.forbidden)[:10]:
+        if items.hidden[i]:
+            items.hidden[i] = False
+            items.value[i] = v
+    forbidden = sorted(shown.forbidden)
+    report.historical_disclosures = len(forbidden)
+    for i in forbidden[:10]:
         report.historical.append({**describe(items, i), "value": shown.values[i]})
+    return shown, known
+
+
+def _historical(items: Items, shown: Shown, known: np.ndarray, flagged: np.ndarray, threshold: int) -> np.ndarray:
+    """Of the `flagged` hidden items (narrow with both releases), those the previous release alone already
+    narrows below the threshold under today's declared relations (e.g. a yearly total whose two halves it
+    showed): nothing published now can protect them, they are historical disclosures, not breaches of this
+    release. The attacker here knows only what the previous release showed (for unchanged data)."""
+    values = np.zeros(len(items.value))
+    values[known] = [shown.values[i] for i in np.flatnonzero(known)]
+    iv = feasible_intervals(values, ~known, items.relations, only=flagged)
+    return flagged & too_narrow(iv, ~known, items.virtual, threshold, TOLERANCE)
 
 
 @dataclass
@@ -177,11 +202,12 @@ class Shown:
 
 
 def previously_shown(con, items: Items, declared: list[Structure], previous: str, hidden: np.ndarray,
-                     threshold: int) -> Shown:
+                     threshold: int, every: bool = False) -> Shown:
     """The items hidden under the pattern `hidden` that the `previous` release (an attached database) showed,
     where the data under their partition did not change: every value visible in both releases is equal (a
     partition = the cells that agree outside the totals' dimensions). The auditor reveals them; the protection
-    (`disclosure.history`) checks its pattern with this same function, the auditor never calls the protection."""
+    (`disclosure.history`) checks its pattern with this same function, the auditor never calls the protection.
+    `every`: also the items visible under the pattern (what the previous release alone tells)."""
     shown = Shown({}, set())
     items_by_table: dict[str, dict[tuple[int, str], int]] = {}
     for i, (u, m) in enumerate(zip(items.unit, items.measure)):
@@ -210,12 +236,12 @@ def previously_shown(con, items: Items, declared: list[Structure], previous: str
         changed = merged.groupby(part, dropna=False)[[f"_changed_{m}" for m in s.measures]].transform("any")
         for g, group in enumerate(s.groups):
             for m in group.measures:
-                reveal = merged[merged[m].isna() & merged[f"{m}_old"].notna() & ~changed.any(axis=1)]
+                reveal = merged[(merged[m].isna() | every) & merged[f"{m}_old"].notna() & ~changed.any(axis=1)]
                 for row, v, primary in zip(reveal["index"], reveal[f"{m}_old"], reveal[f"_primary_{g}"]):
                     i = item_of.get((int(row), f"{s.label}.{m}"))
-                    if i is not None and hidden[i]:
+                    if i is not None and (hidden[i] or every):
                         shown.values[i] = float(v)
-                        if primary:
+                        if primary and hidden[i]:
                             shown.forbidden.add(i)
     return shown
 

@@ -42,10 +42,10 @@ def too_narrow(iv: Intervals, hidden: np.ndarray, virtual: np.ndarray, threshold
 
 
 def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relation],
-                       cache: dict | None = None) -> Intervals:
+                       cache: dict | None = None, only: np.ndarray | None = None) -> Intervals:
     """Interval of every hidden cell given the visible `values` and the relations `rels`. `cache` keeps
     solved components between calls (a component whose cells and constraints did not change is not solved
-    again)."""
+    again). `only`: solve for these cells alone (the others keep [0, inf])."""
     n = len(values)
     lower = np.full(n, np.nan)
     upper = np.full(n, np.nan)
@@ -54,7 +54,10 @@ def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relati
     lower[hidden_idx] = 0.0
     upper[hidden_idx] = INF
     for component in _components(hidden_idx, rows):
-        _solve_component(component, rows, lower, upper, cache)
+        if only is None:
+            _solve_component(component, rows, lower, upper, cache)
+        elif only[component[0]].any():
+            _solve_component(component, rows, lower, upper, None, only)
     return Intervals(lower, upper, infeasible)
 
 
@@ -124,7 +127,8 @@ def _components(hidden_idx: np.ndarray, rows: list[Constraint]) -> list[tuple[np
 
 
 def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constraint],
-                     lower: np.ndarray, upper: np.ndarray, cache: dict | None = None) -> None:
+                     lower: np.ndarray, upper: np.ndarray, cache: dict | None = None,
+                     only: np.ndarray | None = None) -> None:
     cells, row_ids = component
     if not row_ids:
         return  # hidden cells in no relation: unbounded above, nothing narrows them
@@ -160,6 +164,9 @@ def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constra
             h.addRow(max(rlo, -big), min(rhi, big), len(rc), np.array([pos[int(c)] for c in rc], dtype=np.int32),
                      coef)
         for j, c in enumerate(cells):
+            if only is not None and not only[c]:
+                lower[c], upper[c] = lo[j], hi[j]
+                continue
             h.changeColCost(j, 1.0)
             lower[c] = _optimum(h, highspy.ObjSense.kMinimize)
             upper[c] = _optimum(h, highspy.ObjSense.kMaximize)
