@@ -25,7 +25,7 @@ MAX_ROUNDS = 500
 
 
 def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, shown: np.ndarray | None = None,
-              start: np.ndarray | None = None) -> np.ndarray:
+              start: np.ndarray | None = None, notes: dict | None = None) -> np.ndarray:
     """The hidden flag of every unit after primary and secondary suppression.
 
     History (`disclosure.history`): `shown` units are values the previous release published for data that did
@@ -34,7 +34,7 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
     A complement for the second view is never a shown unit (hiding it protects nothing there); for the first
     a shown unit is preferred (it costs the second view nothing). `locked` units are never hidden (the visible
     witness of a partition whose data changed). `start` is a pattern to repair instead of starting from the
-    primary cells alone."""
+    primary cells alone. `notes` receives `given_up`: items the previous release alone narrows (see below)."""
     n = len(items.unit_primary)
     locked = np.zeros(n, dtype=bool) if locked is None else locked & ~items.unit_primary
     shown = np.zeros(n, dtype=bool) if shown is None else shown.copy()
@@ -69,10 +69,19 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
                 if choice is not None:  # None: this round's repairs already hid everything around it
                     repaired = True
                     touched.update(int(i) for i in _members(rels[choice]))
+            if not repaired and view == "both":
+                # every cell around them is hidden or was shown before: the previous release alone narrows them
+                # (under today's relations). Nothing hidden now protects them; they count as known there
+                # (historical disclosures, which the auditor finds on its own) and are still protected alone.
+                state.shown[np.unique(items.unit[narrow])] = True
+                state.given_up.update(int(i) for i in narrow)
+                repaired = True
             if not repaired:
                 raise RuntimeError(f"cannot protect {describe(items, int(narrow[0]))} ({view}): no cell left to hide")
             break  # repair one view per round: the other's programmes are solved on the repaired pattern
         if not done:
+            if notes is not None:
+                notes["given_up"] = len(state.given_up)
             return state.hidden
     raise RuntimeError("secondary suppression did not converge")
 
@@ -84,6 +93,7 @@ class _State:
     def __init__(self, hidden: np.ndarray, locked: np.ndarray, shown: np.ndarray):
         self.hidden, self.locked, self.shown = hidden, locked, shown
         self.any_shown = bool(shown.any())
+        self.given_up: set[int] = set()  # items the previous release alone narrows: known with both releases
 
     def attacked(self, view: str) -> np.ndarray:
         """What an outsider cannot read in this view."""
