@@ -38,6 +38,7 @@ MAX_ROUNDS = 3
 class History:
     shown: np.ndarray   # per unit: shown by the previous release, data unchanged: known to an outsider
     locked: np.ndarray  # per unit: the visible witness of a partition whose data changed
+    hidden_before: np.ndarray  # per unit: hidden by the previous release (the pattern to start from)
     changed_partitions: int = 0
     rounds: int = 0
     given_up: int = 0  # items the previous release alone narrows below the threshold (historical disclosures)
@@ -54,7 +55,8 @@ def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared:
     """The hidden flag of every unit, chosen around what the attached database `previous` published."""
     history = locks(con, items, declared, previous)
     notes: dict = {}
-    unit_hidden = secondary(items, threshold, history.locked, history.shown, notes=notes)
+    unit_hidden = secondary(items, threshold, history.locked, history.shown, start=history.hidden_before,
+                            notes=notes)
     for _ in range(MAX_ROUNDS):
         shown = previously_shown(con, items, declared, previous, unit_hidden[items.unit], threshold)
         units = np.unique(items.unit[list(shown.values)]) if shown.values else np.array([], dtype=np.int64)
@@ -71,7 +73,7 @@ def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared:
 def locks(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure], previous: str) -> History:
     """The units the previous release showed for unchanged data, and the witnesses of changed partitions."""
     n = len(items.unit_primary)
-    history = History(np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
+    history = History(np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     for s in declared:
         if s.same_cells or s.label not in items.tables:
             continue
@@ -82,7 +84,7 @@ def locks(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure
             continue
         key, measures = list(s.key), list(s.measures)
         merged = table.cells[key + measures].reset_index().merge(
-            old[key + measures], on=key, how="inner", suffixes=("", "_old"))
+            old[key + measures + ["_suppressed"]], on=key, how="inner", suffixes=("", "_old"))
         if merged.empty:
             continue
         rows = merged["index"].to_numpy()
@@ -94,6 +96,8 @@ def locks(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure
             unit = np.array([table.unit_of.get((int(r), g), -1) for r in rows], dtype=np.int64)
             for m in group.measures:
                 was = merged[f"{m}_old"].notna().to_numpy()
+                hid = ~was & merged["_suppressed"].to_numpy(dtype=bool) & (unit >= 0)
+                history.hidden_before[unit[hid]] = True
                 now = merged[m].notna().to_numpy()
                 unit_cols.append(unit)
                 shown_cols.append(was & (unit >= 0))

@@ -156,7 +156,7 @@ def _hide_complement(items: Items, r, state: _State, threshold: int, view: str) 
     def cost(i: int):
         v = items.value[i]
         first = state.preferred(items.unit[i], view)
-        return (first, 0, v, i) if v >= need and (v > 0 or need == 0) else (first, 1, -v, i)
+        return (0, first, v, i) if v >= need and (v > 0 or need == 0) else (1, first, -v, i)
 
     best = min(candidates, key=cost)
     state.hidden[items.unit[best]] = True
