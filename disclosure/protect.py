@@ -53,7 +53,7 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
         repaired = done = False
         for view in views:
             hidden = state.attacked(view)[items.unit]
-            iv = feasible_intervals(items.value, hidden, items.relations, caches[view])
+            iv = feasible_intervals(items.value, hidden, items.relations, caches[view], enough=threshold)
             if iv.infeasible:
                 raise RuntimeError(f"{len(iv.infeasible)} declared relations do not hold in the data, e.g. "
                                    f"{describe(items, items.relations[iv.infeasible[0]].total)}")
