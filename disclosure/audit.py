@@ -85,7 +85,7 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     narrow = too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE)
     historical = np.zeros(len(hidden), dtype=bool)
     if known_from and (exact | narrow).any():
-        historical = _historical(items, shown, known, exact | narrow, threshold)
+        historical = _historical(items, shown, known, exact | narrow, width, threshold)
         exact, narrow = exact & ~historical, narrow & ~historical
         report.historical_disclosures += int(historical.sum())
         for i in np.flatnonzero(historical)[:10]:
@@ -184,15 +184,19 @@ def _reveal_unchanged(con, items: Items, declared: list[Structure], previous: st
     return shown, known
 
 
-def _historical(items: Items, shown: Shown, known: np.ndarray, flagged: np.ndarray, threshold: int) -> np.ndarray:
-    """Of the `flagged` hidden items (narrow with both releases), those the previous release alone already
-    narrows below the threshold under today's declared relations (e.g. a yearly total whose two halves it
-    showed): nothing published now can protect them, they are historical disclosures, not breaches of this
-    release. The attacker here knows only what the previous release showed (for unchanged data)."""
+def _historical(items: Items, shown: Shown, known: np.ndarray, flagged: np.ndarray, width: np.ndarray,
+                threshold: int) -> np.ndarray:
+    """Of the `flagged` hidden items (narrow with both releases; `width`: their intervals' widths then), those
+    the previous release alone already narrows below the threshold under today's declared relations (e.g. a
+    yearly total whose two halves it showed) AND this release narrows no further: nothing published now can
+    protect them, they are historical disclosures, not breaches of this release. A cell this release narrows
+    more than the previous one did (say from 3 wide to exact) stays a breach. The attacker here knows only what
+    the previous release showed (for unchanged data)."""
     values = np.zeros(len(items.value))
     values[known] = [shown.values[i] for i in np.flatnonzero(known)]
     iv = feasible_intervals(values, ~known, items.relations, only=flagged)
-    return flagged & too_narrow(iv, ~known, items.virtual, threshold, TOLERANCE)
+    alone = too_narrow(iv, ~known, items.virtual, threshold, TOLERANCE)
+    return flagged & alone & (width >= iv.width() - TOLERANCE)
 
 
 @dataclass
