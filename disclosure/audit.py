@@ -38,10 +38,13 @@ class AuditReport:
     known_zeros: int = 0  # hidden cells an attacker can tell are 0 (allowed: a zero tells nothing about a person)
     visible_breaches: int = 0
     infeasible_relations: int = 0
+    historical_disclosures: int = 0  # hidden values the previous release showed that a primary rule forbids now,
+    # or narrowed below the threshold on its own under today's declared relations: reported, not refused
     seconds: float = 0.0
     per_mart: dict[str, dict] = field(default_factory=dict)
     weakest: list[dict] = field(default_factory=list)
     breaches: list[dict] = field(default_factory=list)
+    historical: list[dict] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -71,7 +74,7 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     items = build_items(con, declared, threshold, hidden_from="published", links=LINKS)
     report = AuditReport()
     if known_from:
-        _reveal_unchanged(con, items, declared, known_from)
+        shown, known = _reveal_unchanged(con, items, declared, known_from, threshold, report)
     hidden = items.hidden.copy()
     iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations)
     width = iv.width()
@@ -80,10 +83,18 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     report.infeasible_relations = len(iv.infeasible)
     exact = hidden & ~items.virtual & (width < TOLERANCE) & (iv.upper > TOLERANCE)  # known zeros aside
     narrow = too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE)
+    historical = np.zeros(len(hidden), dtype=bool)
+    if known_from and (exact | narrow).any():
+        historical = _historical(items, shown, known, exact | narrow, width, threshold)
+        exact, narrow = exact & ~historical, narrow & ~historical
+        report.historical_disclosures += int(historical.sum())
+        for i in np.flatnonzero(historical)[:10]:
+            report.historical.append({**describe(items, int(i)), "lower": float(iv.lower[i]),
+                                      "upper": float(iv.upper[i]), "previous_release_alone": True})
     report.exactly_recoverable = int(exact.sum())
     report.too_narrow = int(narrow.sum())
     report.known_zeros = int((hidden & ~items.virtual & (iv.upper <= TOLERANCE)).sum())
-    published = hidden & ~items.virtual & (iv.upper > TOLERANCE)
+    published = hidden & ~items.virtual & (iv.upper > TOLERANCE) & ~historical
     if published.any():
         report.narrowest_width = float(width[published].min())
     for i in np.flatnonzero(published)[np.argsort(width[published], kind="stable")][:10]:
@@ -154,35 +165,92 @@ def _copies(con, report: AuditReport) -> None:
             report.breaches.append({"mart": c.table, "column": c.value[0], "differs_from": c.source, "rows": n})
 
 
-def _reveal_unchanged(con, items: Items, declared: list[Structure], previous: str) -> None:
-    """Fill in what the previous release showed, where the data under a partition did not change: every value
-    visible in both releases is equal (a partition = the cells that agree outside the totals' dimensions)."""
+def _reveal_unchanged(con, items: Items, declared: list[Structure], previous: str, threshold: int,
+                      report: AuditReport) -> tuple[Shown, np.ndarray]:
+    """Fill in what the previous release showed, where the data under a partition did not change. A revealed
+    value that a primary rule forbids is a historical disclosure: the previous release published it, nothing
+    can take it back; it is counted (`historical_disclosures`), not refused, and attacked as known."""
+    shown = previously_shown(con, items, declared, previous, items.hidden, threshold, every=True)
+    known = np.zeros(len(items.value), dtype=bool)
+    known[list(shown.values)] = True
+    for i, v in shown.values.items():
+        if items.hidden[i]:
+            items.hidden[i] = False
+            items.value[i] = v
+    forbidden = sorted(shown.forbidden)
+    report.historical_disclosures = len(forbidden)
+    for i in forbidden[:10]:
+        report.historical.append({**describe(items, i), "value": shown.values[i]})
+    return shown, known
+
+
+def _historical(items: Items, shown: Shown, known: np.ndarray, flagged: np.ndarray, width: np.ndarray,
+                threshold: int) -> np.ndarray:
+    """Of the `flagged` hidden items (narrow with both releases; `width`: their intervals' widths then), those
+    the previous release alone already narrows below the threshold under today's declared relations (e.g. a
+    yearly total whose two halves it showed) AND this release narrows no further: nothing published now can
+    protect them, they are historical disclosures, not breaches of this release. A cell this release narrows
+    more than the previous one did (say from 3 wide to exact) stays a breach. The attacker here knows only what
+    the previous release showed (for unchanged data)."""
+    values = np.zeros(len(items.value))
+    values[known] = [shown.values[i] for i in np.flatnonzero(known)]
+    iv = feasible_intervals(values, ~known, items.relations, only=flagged)
+    alone = too_narrow(iv, ~known, items.virtual, threshold, TOLERANCE)
+    return flagged & alone & (width >= iv.width() - TOLERANCE)
+
+
+@dataclass
+class Shown:
+    values: dict[int, float]  # item → the value the previous release showed
+    forbidden: set[int]       # of those, items whose shown value a primary rule forbids (at this threshold)
+
+
+def previously_shown(con, items: Items, declared: list[Structure], previous: str, hidden: np.ndarray,
+                     threshold: int, every: bool = False) -> Shown:
+    """The items hidden under the pattern `hidden` that the `previous` release (an attached database) showed,
+    where the data under their partition did not change: every value visible in both releases is equal (a
+    partition = the cells that agree outside the totals' dimensions). The auditor reveals them; the protection
+    (`disclosure.history`) checks its pattern with this same function, the auditor never calls the protection.
+    `every`: also the items visible under the pattern (what the previous release alone tells)."""
+    shown = Shown({}, set())
+    items_by_table: dict[str, dict[tuple[int, str], int]] = {}
+    for i, (u, m) in enumerate(zip(items.unit, items.measure)):
+        name, row, _ = items.units[u]
+        items_by_table.setdefault(name, {})[(row, m)] = i
     for s in declared:
+        if s.same_cells or s.label not in items.tables:
+            continue
         table = items.tables[s.label]
         try:
-            old = load_cells(con, s, 1, schema=f"{previous}.marts")
+            old = load_cells(con, s, threshold, schema=f"{previous}.marts")
         except duckdb.Error:
             continue
         key = list(s.key)
-        merged = table.cells[key + list(s.measures)].reset_index().merge(
-            old[key + list(s.measures)], on=key, how="inner", suffixes=("", "_old"))
-        part = [k for k in key if k not in _total_columns(s)]
+        item_of = items_by_table.get(s.label, {})
+        current = table.cells[key + list(s.measures)].reset_index()
+        for m in s.measures:  # the values as published under the pattern: null where hidden
+            idx = [item_of.get((int(row), f"{s.label}.{m}")) for row in current["index"]]
+            current.loc[[i is not None and bool(hidden[i]) for i in idx], m] = None
+        flags = [f"_primary_{g}" for g in range(len(s.groups))]
+        merged = current.merge(old[key + list(s.measures) + flags], on=key, how="inner", suffixes=("", "_old"))
+        part = [k for k in key if k not in total_columns(s)]
         for m in s.measures:
             both = merged[m].notna() & merged[f"{m}_old"].notna()
             merged[f"_changed_{m}"] = both & (merged[m] != merged[f"{m}_old"])
         changed = merged.groupby(part, dropna=False)[[f"_changed_{m}" for m in s.measures]].transform("any")
-        item_of = {(items.units[items.unit[i]][1], items.measure[i]): i
-                   for i in range(len(items.value)) if items.units[items.unit[i]][0] == s.label}
-        for m in s.measures:
-            reveal = merged[merged[m].isna() & merged[f"{m}_old"].notna() & ~changed.any(axis=1)]
-            for row, v in zip(reveal["index"], reveal[f"{m}_old"]):
-                i = item_of.get((int(row), f"{s.label}.{m}"))
-                if i is not None and items.hidden[i]:
-                    items.hidden[i] = False
-                    items.value[i] = float(v)
+        for g, group in enumerate(s.groups):
+            for m in group.measures:
+                reveal = merged[(merged[m].isna() | every) & merged[f"{m}_old"].notna() & ~changed.any(axis=1)]
+                for row, v, primary in zip(reveal["index"], reveal[f"{m}_old"], reveal[f"_primary_{g}"]):
+                    i = item_of.get((int(row), f"{s.label}.{m}"))
+                    if i is not None and (hidden[i] or every):
+                        shown.values[i] = float(v)
+                        if primary and hidden[i]:
+                            shown.forbidden.add(i)
+    return shown
 
 
-def _total_columns(s: Structure) -> set[str]:
+def total_columns(s: Structure) -> set[str]:
     cols = {h.column for h in s.hierarchies} | {c for b in s.breakdowns for c in (b.kind_column, b.value_column)}
     if s.margins is not None:
         cols |= set(s.margins.totals) | set(s.margins.ignore)
@@ -194,6 +262,9 @@ def _merge(report: AuditReport, other: AuditReport, label: str) -> None:
     report.too_narrow += other.too_narrow
     if other.narrowest_width is not None:
         report.narrowest_width = min(report.narrowest_width or other.narrowest_width, other.narrowest_width)
+    report.historical_disclosures += other.historical_disclosures
+    report.historical.extend(other.historical)
     report.per_mart[label] = {"exactly_recoverable": other.exactly_recoverable, "too_narrow": other.too_narrow,
-                              "narrowest_width": other.narrowest_width}
+                              "narrowest_width": other.narrowest_width,
+                              "historical_disclosures": other.historical_disclosures}
     report.weakest.extend({**w, "release": label} for w in other.weakest[:5])

@@ -24,9 +24,14 @@ class DisclosureAuditFailed(RuntimeError):
 
 def protect_and_audit(candidate: Path, previous: Path | None, threshold: int) -> dict:
     """Protect `candidate` in place and audit it (together with the `previous` release, if any)."""
+    previous = previous if previous is not None and previous.exists() else None
     con = duckdb.connect(str(candidate))
     try:
-        protection = protect_snapshot(con, threshold)
+        if previous:
+            con.execute(f"attach '{previous}' as previous (read_only)")
+        protection = protect_snapshot(con, threshold, previous="previous" if previous else None)
+        if previous:
+            con.execute("detach previous")
         proposals = anonymise_proposals(con, threshold)
         share = hidden_share(con)
         con.execute("checkpoint")
@@ -39,6 +44,7 @@ def protect_and_audit(candidate: Path, previous: Path | None, threshold: int) ->
         "protection_seconds": round(protection.seconds, 2),
         "primary_cells": protection.primary,
         "hidden_cells": protection.hidden,
+        "history": protection.history,
         "hidden_share_of_rows": share,
         "development_proposals": proposals,
         "audit": report.as_dict(),

@@ -42,10 +42,14 @@ def too_narrow(iv: Intervals, hidden: np.ndarray, virtual: np.ndarray, threshold
 
 
 def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relation],
-                       cache: dict | None = None) -> Intervals:
+                       cache: dict | None = None, only: np.ndarray | None = None,
+                       enough: float | None = None) -> Intervals:
     """Interval of every hidden cell given the visible `values` and the relations `rels`. `cache` keeps
     solved components between calls (a component whose cells and constraints did not change is not solved
-    again)."""
+    again). `only`: solve for these cells alone (the others keep [0, inf]). `enough`: a cell whose values in
+    the programmes' optimal solutions so far already span `enough` is wide enough (its exact interval contains
+    that span) and is not solved: it gets the span, not its interval (for the protection, which only asks
+    whether a cell is too narrow; the auditor reports exact widths and does not pass it)."""
     n = len(values)
     lower = np.full(n, np.nan)
     upper = np.full(n, np.nan)
@@ -54,7 +58,10 @@ def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relati
     lower[hidden_idx] = 0.0
     upper[hidden_idx] = INF
     for component in _components(hidden_idx, rows):
-        _solve_component(component, rows, lower, upper, cache)
+        if only is None:
+            _solve_component(component, rows, lower, upper, cache, enough=enough)
+        elif only[component[0]].any():
+            _solve_component(component, rows, lower, upper, None, only)
     return Intervals(lower, upper, infeasible)
 
 
@@ -124,7 +131,8 @@ def _components(hidden_idx: np.ndarray, rows: list[Constraint]) -> list[tuple[np
 
 
 def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constraint],
-                     lower: np.ndarray, upper: np.ndarray, cache: dict | None = None) -> None:
+                     lower: np.ndarray, upper: np.ndarray, cache: dict | None = None,
+                     only: np.ndarray | None = None, enough: float | None = None) -> None:
     cells, row_ids = component
     if not row_ids:
         return  # hidden cells in no relation: unbounded above, nothing narrows them
@@ -159,13 +167,32 @@ def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constra
             rc, coef, rlo, rhi = rows[k]
             h.addRow(max(rlo, -big), min(rhi, big), len(rc), np.array([pos[int(c)] for c in rc], dtype=np.int32),
                      coef)
+        seen_lo, seen_hi = np.full(n, INF), np.full(n, -INF)
         for j, c in enumerate(cells):
+            if only is not None and not only[c]:
+                lower[c], upper[c] = lo[j], hi[j]
+                continue
+            if enough is not None and seen_hi[j] - seen_lo[j] >= enough:
+                lower[c], upper[c] = seen_lo[j], seen_hi[j]
+                continue
             h.changeColCost(j, 1.0)
             lower[c] = _optimum(h, highspy.ObjSense.kMinimize)
+            if enough is not None:
+                _seen(h, seen_lo, seen_hi)
             upper[c] = _optimum(h, highspy.ObjSense.kMaximize)
+            if enough is not None:
+                _seen(h, seen_lo, seen_hi)
             h.changeColCost(j, 0.0)
     if cache is not None:
         cache[key] = (lower[cells].copy(), upper[cells].copy())
+
+
+def _seen(h: highspy.Highs, seen_lo: np.ndarray, seen_hi: np.ndarray) -> None:
+    """Widen the span of values seen in feasible solutions by the last optimum (a vertex of the polytope)."""
+    if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        x = np.asarray(h.getSolution().col_value)
+        np.minimum(seen_lo, x, out=seen_lo)
+        np.maximum(seen_hi, x, out=seen_hi)
 
 
 def _row_key(row: Constraint) -> tuple:

@@ -24,38 +24,90 @@ TOLERANCE = 1e-6
 MAX_ROUNDS = 500
 
 
-def secondary(items: Items, threshold: int) -> np.ndarray:
-    """The hidden flag of every unit after primary and secondary suppression."""
-    unit_hidden = items.unit_primary.copy()
+def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, shown: np.ndarray | None = None,
+              start: np.ndarray | None = None, notes: dict | None = None) -> np.ndarray:
+    """The hidden flag of every unit after primary and secondary suppression.
+
+    History (`disclosure.history`): `shown` units are values the previous release published for data that did
+    not change. Hidden or not, an outsider holding both releases knows them, so the pattern must hold in two
+    views: this release alone (every hidden unit attacked), and both releases together (shown units known).
+    A complement for the second view is never a shown unit (hiding it protects nothing there); for the first
+    a shown unit is preferred (it costs the second view nothing). `locked` units are never hidden (the visible
+    witness of a partition whose data changed). `start` is a pattern to repair instead of starting from the
+    primary cells alone. `notes` receives `given_up`: items the previous release alone narrows (see below)."""
+    n = len(items.unit_primary)
+    locked = np.zeros(n, dtype=bool) if locked is None else locked & ~items.unit_primary
+    shown = np.zeros(n, dtype=bool) if shown is None else shown.copy()
+    unit_hidden = items.unit_primary.copy() if start is None else (start & ~locked) | items.unit_primary
+    state = _State(unit_hidden, locked, shown)
+    views = ("both", "alone") if shown.any() else ("alone",)
     rels = _sorted_relations(items)
-    cache: dict = {}
+    caches: dict[str, dict] = {v: {} for v in views}
     rels_of: dict[int, list[int]] = {}
     for k, r in enumerate(rels):
         for i in _members(r):
             rels_of.setdefault(int(i), []).append(k)
     for _ in range(MAX_ROUNDS):
-        while _local_pass(items, rels, unit_hidden, threshold):
+        while any([_local_pass(items, rels, state, threshold, v) for v in views]):
             pass
-        hidden = unit_hidden[items.unit]
-        iv = feasible_intervals(items.value, hidden, items.relations, cache)
-        if iv.infeasible:
-            raise RuntimeError(f"{len(iv.infeasible)} declared relations do not hold in the data, e.g. "
-                               f"{describe(items, items.relations[iv.infeasible[0]].total)}")
-        narrow = np.flatnonzero(too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE))
-        if not len(narrow):
-            return unit_hidden
-        touched: set[int] = set()
-        repaired = False
-        for item in narrow:
-            if int(item) in touched:
+        repaired = done = False
+        for view in views:
+            hidden = state.attacked(view)[items.unit]
+            iv = feasible_intervals(items.value, hidden, items.relations, caches[view], enough=threshold)
+            if iv.infeasible:
+                raise RuntimeError(f"{len(iv.infeasible)} declared relations do not hold in the data, e.g. "
+                                   f"{describe(items, items.relations[iv.infeasible[0]].total)}")
+            narrow = np.flatnonzero(too_narrow(iv, hidden, items.virtual, threshold, TOLERANCE))
+            if not len(narrow):
                 continue
-            choice = _repair(items, rels, rels_of, int(item), unit_hidden, threshold)
-            if choice is not None:  # None: this round's repairs already hid everything around it
+            done = True
+            touched: set[int] = set()
+            for item in narrow:
+                if int(item) in touched:
+                    continue
+                choice = _repair(items, rels, rels_of, int(item), state, threshold, view)
+                if choice is not None:  # None: this round's repairs already hid everything around it
+                    repaired = True
+                    touched.update(int(i) for i in _members(rels[choice]))
+            if not repaired and view == "both":
+                # every cell around them is hidden or was shown before: the previous release alone narrows them
+                # (under today's relations). Nothing hidden now protects them; they count as known there
+                # (historical disclosures, which the auditor finds on its own) and are still protected alone.
+                state.shown[np.unique(items.unit[narrow])] = True
+                state.given_up.update(int(i) for i in narrow)
                 repaired = True
-                touched.update(int(i) for i in _members(rels[choice]))
-        if not repaired:
-            raise RuntimeError(f"cannot protect {describe(items, int(narrow[0]))}: no cell left to hide")
+            if not repaired:
+                raise RuntimeError(f"cannot protect {describe(items, int(narrow[0]))} ({view}): no cell left to hide")
+            break  # repair one view per round: the other's programmes are solved on the repaired pattern
+        if not done:
+            if notes is not None:
+                notes["given_up"] = len(state.given_up)
+            return state.hidden
     raise RuntimeError("secondary suppression did not converge")
+
+
+class _State:
+    """The pattern being built: `hidden` (what the release hides), `locked` (never hidden) and `shown` (known
+    to an outsider who holds the previous release too). A view is "alone" (this release) or "both"."""
+
+    def __init__(self, hidden: np.ndarray, locked: np.ndarray, shown: np.ndarray):
+        self.hidden, self.locked, self.shown = hidden, locked, shown
+        self.any_shown = bool(shown.any())
+        self.given_up: set[int] = set()  # items the previous release alone narrows: known with both releases
+
+    def attacked(self, view: str) -> np.ndarray:
+        """What an outsider cannot read in this view."""
+        return self.hidden & ~self.shown if view == "both" and self.any_shown else self.hidden
+
+    def fixed(self, view: str) -> np.ndarray:
+        """Units a complement cannot be taken from in this view: hidden already, locked, or (both releases)
+        shown before."""
+        fixed = self.hidden | self.locked
+        return fixed | self.shown if view == "both" and self.any_shown else fixed
+
+    def preferred(self, unit: int, view: str) -> int:
+        """0 for a complement that costs nothing to the other view (a shown unit, for this release alone)."""
+        return 0 if view == "alone" and self.shown[unit] else 1
 
 
 def _sorted_relations(items: Items):
@@ -66,14 +118,16 @@ def _members(r) -> np.ndarray:
     return np.concatenate([[r.total], r.parts])
 
 
-def _local_pass(items: Items, rels, unit_hidden: np.ndarray, threshold: int) -> bool:
+def _local_pass(items: Items, rels, state: _State, threshold: int, view: str) -> bool:
     changed = False
+    attacked = state.attacked(view)
     for r in rels:
-        hidden = unit_hidden[items.unit[_members(r)]]
+        hidden = attacked[items.unit[_members(r)]]
         if not hidden.any():
             continue
-        if _weak(items, r, hidden, threshold) and _hide_complement(items, r, unit_hidden, threshold):
+        if _weak(items, r, hidden, threshold) and _hide_complement(items, r, state, threshold, view):
             changed = True
+            attacked = state.attacked(view)
     return changed
 
 
@@ -87,32 +141,35 @@ def _weak(items: Items, r, hidden: np.ndarray, threshold: int) -> bool:
     return not parts_hidden.any()
 
 
-def _hide_complement(items: Items, r, unit_hidden: np.ndarray, threshold: int) -> bool:
+def _hide_complement(items: Items, r, state: _State, threshold: int, view: str) -> bool:
     members = _members(r)
-    hidden = unit_hidden[items.unit[members]]
+    hidden = state.attacked(view)[items.unit[members]]
+    fixed = state.fixed(view)[items.unit[members]]
     mass = items.value[r.parts[hidden[1:]]].sum() if not hidden[0] else 0.0
     need = max(threshold - mass, 0.0)
-    candidates = [i for i, h in zip(members[1:], hidden[1:]) if not h]
-    if (not candidates or r.kind == "cover") and not hidden[0]:
+    candidates = [i for i, f in zip(members[1:], fixed[1:]) if not f]
+    if (not candidates or r.kind == "cover") and not fixed[0]:
         candidates = [r.total]  # a visible total of a cover relation bounds every part: hide it
     if not candidates:
         return False
 
     def cost(i: int):
         v = items.value[i]
-        return (0, v, i) if v >= need and (v > 0 or need == 0) else (1, -v, i)
+        first = state.preferred(items.unit[i], view)
+        return (0, first, v, i) if v >= need and (v > 0 or need == 0) else (1, first, -v, i)
 
     best = min(candidates, key=cost)
-    unit_hidden[items.unit[best]] = True
+    state.hidden[items.unit[best]] = True
     return True
 
 
-def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, unit_hidden: np.ndarray,
-            threshold: int):
+def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, state: _State, threshold: int,
+            view: str):
     """Hide one more member of the weakest relation the item is in. When every relation around it is hidden
     already, walk out through those relations to the nearest one with a visible member (the published values
     that still bound it). Returns the relation used, or None when nothing is left to hide."""
     frontier, seen_items, seen_rels = [item], {item}, set()
+    attacked, fixed = state.attacked(view), state.fixed(view)
     while frontier:
         best = None
         for i in frontier:
@@ -120,15 +177,15 @@ def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, unit_h
                 if k in seen_rels:
                     continue
                 members = _members(rels[k])
-                hidden = unit_hidden[items.unit[members]]
-                if hidden.all():
+                hidden = attacked[items.unit[members]]
+                if fixed[items.unit[members]].all():
                     continue
                 mass = items.value[rels[k].parts[hidden[1:]]].sum() if not hidden[0] else np.inf
                 rank = (mass, int(hidden.sum()), k)
                 if best is None or rank < best[0]:
                     best = (rank, k)
         if best is not None:
-            return best[1] if _hide_complement(items, rels[best[1]], unit_hidden, threshold) else None
+            return best[1] if _hide_complement(items, rels[best[1]], state, threshold, view) else None
         nxt = []
         for i in frontier:
             for k in rels_of.get(i, []):

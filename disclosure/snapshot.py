@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
 from disclosure.cells import build_items, mart_exists
+from disclosure.history import protect_with_history
 from disclosure.marts import APPLY, COPIES, LINKS, PHENOMENON_MARTS, Apply, Copy, structures
 from disclosure.protect import secondary
 from disclosure.tables import Structure
@@ -22,16 +23,26 @@ class ProtectionSummary:
     primary: dict[str, int]
     hidden: dict[str, int]
     seconds: float
+    history: dict[str, int] = field(default_factory=dict)  # units kept visible / known from the previous release
 
 
-def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str = "marts") -> ProtectionSummary:
+def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str = "marts",
+                     previous: str | None = None) -> ProtectionSummary:
     """Hide every primary cell and enough complementary cells that no hidden item can be narrowed to an
     interval shorter than `threshold`, then write the pattern into the marts (values null, is_suppressed,
-    suppression_reason 'disclosure_control')."""
+    suppression_reason 'disclosure_control').
+
+    `previous`: an attached database holding the last release. The pattern is then chosen around what it
+    published (`disclosure.history`), so that the two releases together reveal no hidden cell."""
     started = time.perf_counter()
     declared = [s for s in structures() if mart_exists(con, s.table, schema)]
     items = build_items(con, declared, threshold, hidden_from="primary", schema=schema, links=LINKS)
-    unit_hidden = secondary(items, threshold)
+    history: dict[str, int] = {}
+    if previous:
+        unit_hidden, h = protect_with_history(con, items, declared, previous, threshold)
+        history = h.summary(items, unit_hidden)
+    else:
+        unit_hidden = secondary(items, threshold)
     cells: dict[str, int] = {}
     primary: dict[str, int] = {}
     hidden: dict[str, int] = {}
@@ -48,7 +59,7 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
             _apply(con, schema, s.table, table.cells, rows, APPLY.get(source.table, _default_apply(source)))
     for copy in COPIES:
         hidden[copy.table] = hidden.get(copy.table, 0) + apply_copy(con, copy, schema)
-    return ProtectionSummary(cells, primary, hidden, time.perf_counter() - started)
+    return ProtectionSummary(cells, primary, hidden, time.perf_counter() - started, history)
 
 
 def apply_copy(con: duckdb.DuckDBPyConnection, copy: Copy, schema: str = "marts") -> int:
@@ -95,7 +106,8 @@ def _apply(con, schema: str, table: str, cells: pd.DataFrame, rows: list[tuple[i
 
 def _flagged(con, schema: str, table: str) -> bool:
     """Does the mart carry the is_suppressed / suppression_reason pair?"""
-    return con.execute("select count(*) from duckdb_columns() where schema_name = ? and table_name = ? "
+    return con.execute("select count(*) from duckdb_columns() where database_name = current_database() "
+                       "and schema_name = ? and table_name = ? "
                        "and column_name in ('is_suppressed', 'suppression_reason')", [schema, table]).fetchone()[0] == 2
 
 
