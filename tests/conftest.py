@@ -27,6 +27,20 @@ def demo_run(tmp_path_factory):
     yield result, settings.load()
 
 
+DEMO_FILES_SCALE = 0.02
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory) -> Path:
+    """The demo landing files and API recordings at DEMO_FILES_SCALE (`<root>/landing`, `<root>/api`), generated
+    once per session for the tests that only read them. Read-only: a test that changes files copies them first."""
+    from demo import generate
+
+    root = tmp_path_factory.mktemp("demo_files")
+    generate(root / "landing", root / "api", scale=DEMO_FILES_SCALE)
+    return root
+
+
 @pytest.fixture
 def con() -> duckdb.DuckDBPyConnection:
     """A fresh in-memory DuckDB, closed after the test."""

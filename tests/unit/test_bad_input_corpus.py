@@ -17,7 +17,6 @@ import duckdb
 import openpyxl
 import pytest
 
-from demo import generate
 from sources.landing import FileSource, load_source
 from sources.loads import reconcile, rejected_files
 from sources.privacy import DEMO_PSEUDONYM_KEY, Pseudonymizer
@@ -34,14 +33,13 @@ MUNICIPALITY_HEADER = re.compile(r"kunta|kommun", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def samples(tmp_path_factory) -> dict[str, tuple[str, list[str], list[list[str]], int]]:
+def samples(demo_files, tmp_path_factory) -> dict[str, tuple[str, list[str], list[list[str]], int]]:
     """Per source: (a sample file name, its header, its rows as text, the index of a row that loads cleanly),
-    from a small demo delivery re-rendered as `;` CSV."""
-    root = tmp_path_factory.mktemp("demo")
-    generate(root / "landing", root / "api", scale=0.02)
+    from a small demo delivery (the session's, tests/conftest.py) re-rendered as `;` CSV."""
+    root = tmp_path_factory.mktemp("bad_input")
     out = {}
     for name in SOURCES:
-        files = sorted((root / "landing" / name).iterdir(), key=lambda p: (p.suffix != ".csv", p.name))
+        files = sorted((demo_files / "landing" / name).iterdir(), key=lambda p: (p.suffix != ".csv", p.name))
         frame = next(read_table(files[0]))
         header = [c for c in frame.columns if c != ROW_NUMBER]
         rows = frame[header].astype("string").fillna("").values.tolist()[:20]
