@@ -27,18 +27,22 @@ from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home
 from sources.publish import PUBLISHED_FILE
 
 PARSE_STAMP = DBT_PROJECT_DIR / "target" / "parse_inputs.sha256"
+# Settings dbt reads only when it connects or runs, never into the manifest (it holds no data paths or limits):
+# a data dir at a new path (a test's copy, a bench's scale) needs no new parse.
+RUNTIME_SETTINGS = {"RSW_PSEUDONYM_KEY", "RSW_DATA_DIR", "RSW_WAREHOUSE_PATH", "RSW_PARQUET_RAW_DIR", "RSW_SPARK_DIR",
+                    "RSW_DUCKDB_MEMORY_LIMIT", "RSW_DUCKDB_THREADS"}
 
 
 def _parse_inputs() -> str:
     """What dbt's manifest is made from: every project file's name, size and modification time (not target/,
-    logs/, dbt_packages/), and the settings dbt reads through env_var()."""
+    logs/, dbt_packages/), and the settings dbt reads through env_var() into it (not RUNTIME_SETTINGS)."""
     digest = hashlib.sha256()
     for path in sorted(DBT_PROJECT_DIR.rglob("*")):
         relative = path.relative_to(DBT_PROJECT_DIR)
         if path.is_file() and relative.parts[0] not in ("target", "logs", "dbt_packages"):
             stat = path.stat()
             digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    for name in sorted(k for k in os.environ if k.startswith("RSW_") and k != "RSW_PSEUDONYM_KEY"):
+    for name in sorted(k for k in os.environ if k.startswith("RSW_") and k not in RUNTIME_SETTINGS):
         digest.update(f"{name}={os.environ[name]}\n".encode())
     return digest.hexdigest()
 
