@@ -17,8 +17,7 @@ from pathlib import Path
 from dagster import DagsterInstance
 
 from demo.fixture_server import FixtureServer
-from demo.generate import generate
-from orchestration.demo import parse_dbt_project, start_cleanly
+from orchestration.demo import generate_once, parse_dbt_project, start_cleanly
 from orchestration.instance import ensure_settings
 from orchestration.settings import PROJECT_ROOT, dagster_home, export_for_dbt, load
 
@@ -43,7 +42,9 @@ def main() -> None:
         with DagsterInstance.get() as instance:
             start_cleanly(instance)
     recordings = settings.data_dir / "demo" / "api"
-    generate(settings.landing_dir, recordings, scale=args.scale)
+    # as `make run` does: generated again only when the scale or the generator changed, so a restart leaves the
+    # landing zone (and the files dropped into it) as it was, and the sensor finds nothing new in it
+    generate_once(settings.landing_dir, recordings, args.scale, settings.data_dir / "demo" / "generated.sha256")
     with FixtureServer(recordings) as server:
         os.environ["SOTKANET_BASE_URL"] = f"{server.base_url}/rest/1.1"
         os.environ["STATFIN_BASE_URL"] = f"{server.base_url}/PxWeb/api/v1/fi/StatFin"
