@@ -127,7 +127,7 @@ def demo_data(work: Path, scale: float) -> tuple[Path, Path, float, bool]:
     shutil.rmtree(base, ignore_errors=True)
     base.mkdir(parents=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "demo.generate", "--landing", str(base / "landing"),
+    subprocess.run([sys.executable, "-m", "demo", "--landing", str(base / "landing"),
                     "--recordings", str(base / "api"), "--scale", f"{scale:g}"], cwd=ROOT, check=True)
     seconds = round(time.perf_counter() - started, 1)
     stamp.write_text(json.dumps({"fingerprint": fingerprint, "seconds": seconds}))

@@ -2,7 +2,7 @@
 recorded API responses the fixture server plays back. Deterministic: the same scale gives the same bytes,
 so a second `make run` loads nothing new.
 
-    python -m demo.generate --landing data/landing --recordings data/demo/api --scale 1
+    python -m demo --landing data/landing --recordings data/demo/api --scale 1
 """
 
 from __future__ import annotations
