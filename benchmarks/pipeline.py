@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 import duckdb
-from dagster import AssetCheckSeverity
 
 NEW_COMPLAINTS_FILE = "asiat_2026-01-01.csv"
 
@@ -127,6 +126,8 @@ def dbt_timings(target_root: Path, run_id: str, since: float) -> dict[str, objec
 
 
 def summary(result) -> dict[str, object]:
+    from dagster import AssetCheckSeverity  # imported with the definitions (timed apart), not at module import
+
     evaluations = [e.event_specific_data for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
     failed = sorted(f"{e.asset_key.to_user_string()}:{e.check_name}" for e in evaluations  # warnings are not failures
                     if not e.passed and e.check_name != "data_period" and e.severity == AssetCheckSeverity.ERROR)
