@@ -243,6 +243,28 @@ def test_two_releases_together(tmp_path: Path):
         assert {(h["service_area_code"], h["breakdown_value"]) for h in report.historical} >= {("B", "vakava")}
 
 
+def test_a_release_that_narrows_an_old_leak_further_is_refused(tmp_path: Path):
+    """The previous release narrowed A's cells to [10, 13] and [0, 3] on its own (a leak of its own, nothing to do
+    now); this release alone protects them (13 wide), but with the old file an outsider gets both exactly (the
+    previous release showed C's cells, which close the rectangle): that is this release's breach, not history."""
+    def release(path: Path, hidden: list[tuple[str, str]]) -> Path:
+        con = duckdb.connect(str(path))
+        _signals(con, {"A": (10, 3, 20), "B": (10, 0, 20), "C": (10, 10, 20)})
+        for area, severity in hidden:
+            con.execute("update marts.professional_signals set numerator = null, denominator = null, value = null, "
+                        "is_suppressed = true, suppression_reason = 'disclosure_control' "
+                        "where service_area_code = ? and breakdown_value = ?", [area, severity])
+        con.close()
+        return path
+
+    a_cells = [("A", "lieva"), ("A", "kohtalainen")]
+    previous = release(tmp_path / "previous.duckdb", [*a_cells, ("B", "lieva"), ("B", "kohtalainen")])
+    current = release(tmp_path / "current.duckdb", [*a_cells, ("C", "lieva"), ("C", "kohtalainen")])
+    assert audit_file(current, T).passed
+    report = audit_file(current, T, previous)
+    assert not report.passed and report.exactly_recoverable == 2 and report.historical_disclosures == 0
+
+
 def test_development_proposals_are_k_anonymous():
     con = duckdb.connect()
     con.execute("create schema marts")
