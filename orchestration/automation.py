@@ -71,7 +71,7 @@ ACTIVE_RUN_STATUSES = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.STARTING,
 
 
 # -- landing-zone sensor ----------------------------------------------------------------------------------
-def landing_zone_sensor(sources, landing_root_of, warehouse_of) -> dg.SensorDefinition:
+def landing_zone_sensor(sources, landing_root_of, warehouse_of, manifest_of) -> dg.SensorDefinition:
     """One run for whatever has arrived: the sources with files the load ledger has not dealt with (by content
     hash), and the sources whose ledger moved since the last publish (an API poll of a schedule that downloaded
     something, a run that loaded but did not publish); their loads, and what `orchestration.refresh` rebuilds
@@ -91,6 +91,7 @@ def landing_zone_sensor(sources, landing_root_of, warehouse_of) -> dg.SensorDefi
 
     from orchestration.instance import recover
     from orchestration.refresh import build_selection, read_state, state_path
+    from sources.docs import manifest_fingerprint
     from sources.landing import fingerprint_landing
     from sources.loads import handled_files, source_states
 
@@ -138,8 +139,15 @@ def landing_zone_sensor(sources, landing_root_of, warehouse_of) -> dg.SensorDefi
                                  "every source's deliveries are published")
         pending_sources = sorted({source for source, _, _ in pending})
         graph = context.repository_def.asset_graph
-        selection = {dg.AssetKey(["raw", s]) for s in pending_sources} | build_selection(
-            graph, set(pending_sources) | set(changed), project_changed=False)
+        # as `orchestration.refresh` decides for `make run`: nothing published yet (a new data dir: no seeds, no
+        # API tables either) → the whole pipeline; a changed dbt project → everything below the sources
+        recorded = read_state(state_path(warehouse))
+        if not recorded["sources"]:
+            selection = (dg.AssetSelection.all() - DBT_DOCS).resolve(graph)
+        else:
+            selection = {dg.AssetKey(["raw", s]) for s in pending_sources} | build_selection(
+                graph, set(pending_sources) | set(changed),
+                project_changed=recorded["project"] != manifest_fingerprint(manifest_of()))
         return dg.RunRequest(
             run_key=hashlib.sha256(repr((pending, sorted(changed.items()))).encode()).hexdigest()[:20],
             asset_selection=sorted(selection),

@@ -44,7 +44,7 @@ def build_definitions() -> dg.Definitions:
               automation.yearly_comparison, automation.full_refresh, automation.docs_refresh],
         schedules=automation.schedules,
         sensors=[automation.landing_zone_sensor(all_file_sources(), lambda: config.landing_dir,
-                                                lambda: config.warehouse_path)],
+                                                lambda: config.warehouse_path, lambda: project.manifest_path)],
         resources={
             "warehouse": Warehouse(path=str(config.warehouse_path), dbt_target=config.dbt_target,
                                    spark_marts_dir=str(config.spark_marts_dir),
