@@ -13,14 +13,14 @@ either release is known in both.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 import numpy as np
 
 from disclosure.cells import Items, build_items, describe, load_cells, mart_exists, plain
-from disclosure.intervals import feasible_intervals, too_narrow
+from disclosure.intervals import Memo, feasible_intervals, too_narrow
 from disclosure.marts import COPIES, LINKS, structures
 from disclosure.proposals import small_classes
 from disclosure.tables import Structure
@@ -56,27 +56,35 @@ class AuditReport:
         return d
 
 
-def audit_file(path: Path, threshold: int, previous: Path | None = None) -> AuditReport:
+def audit_file(path: Path, threshold: int, previous: Path | None = None, memo: Memo | None = None) -> AuditReport:
+    """Attack the file alone, and together with the `previous` release. `memo`: programmes solved before, by
+    content (`intervals.Memo`): the same programme has the same solution, whoever solved it."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        report = audit(con, threshold)
+        items = _published_items(con, threshold)
+        report = audit(con, threshold, memo=memo, items=replace(items, value=items.value.copy(),
+                                                                  hidden=items.hidden.copy()))
         if previous is not None and previous.exists():
             con.execute(f"attach '{previous}' as previous (read_only)")
-            _merge(report, audit(con, threshold, known_from="previous"), "with previous release")
+            _merge(report, audit(con, threshold, known_from="previous", memo=memo, items=items),
+                   "with previous release")
         return report
     finally:
         con.close()
 
 
-def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None = None) -> AuditReport:
+def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None = None,
+          memo: Memo | None = None, items: Items | None = None) -> AuditReport:
+    """`items`: the file laid out as cells (`_published_items`), when the caller has it already; revealing what
+    a previous release showed changes it."""
     started = time.perf_counter()
-    declared = [s for s in structures() if not s.same_cells and mart_exists(con, s.table)]
-    items = build_items(con, declared, threshold, hidden_from="published", links=LINKS)
+    declared = _declared(con)
+    items = _published_items(con, threshold) if items is None else items
     report = AuditReport()
     if known_from:
         shown, known = _reveal_unchanged(con, items, declared, known_from, threshold, report)
     hidden = items.hidden.copy()
-    iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations)
+    iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations, memo)
     width = iv.width()
     report.protected_items = int((~items.virtual).sum())
     report.hidden_items = int((hidden & ~items.virtual).sum())
@@ -117,6 +125,14 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
             report.breaches.append({"mart": "development_proposals", "rows_in_classes_below_threshold": rare})
     report.seconds = round(time.perf_counter() - started, 2)
     return report
+
+
+def _declared(con) -> list[Structure]:
+    return [s for s in structures() if not s.same_cells and mart_exists(con, s.table)]
+
+
+def _published_items(con, threshold: int) -> Items:
+    return build_items(con, _declared(con), threshold, hidden_from="published", links=LINKS)
 
 
 def _visible_rules(con, items: Items, declared: list[Structure], threshold: int, report: AuditReport) -> None:

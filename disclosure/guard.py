@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from disclosure.audit import AuditReport, audit_file
+from disclosure.intervals import Memo
 from disclosure.proposals import anonymise_proposals
 from disclosure.snapshot import hidden_share, protect_snapshot
 
@@ -22,14 +23,18 @@ class DisclosureAuditFailed(RuntimeError):
             f"{report.infeasible_relations} declared relations contradicted; weakest: {report.weakest[:3]}")
 
 
-def protect_and_audit(candidate: Path, previous: Path | None, threshold: int) -> dict:
-    """Protect `candidate` in place and audit it (together with the `previous` release, if any)."""
+def protect_and_audit(candidate: Path, previous: Path | None, threshold: int, memo_path: Path | None = None) -> dict:
+    """Protect `candidate` in place and audit it (together with the `previous` release, if any).
+
+    `memo_path`: where the programmes solved for this publish are kept for the next (`intervals.Memo`; beside the
+    warehouse, not published). A republish after one new file then solves only what that file changed."""
     previous = previous if previous is not None and previous.exists() else None
+    memo = Memo.load(memo_path)
     con = duckdb.connect(str(candidate))
     try:
         if previous:
             con.execute(f"attach '{previous}' as previous (read_only)")
-        protection = protect_snapshot(con, threshold, previous="previous" if previous else None)
+        protection = protect_snapshot(con, threshold, previous="previous" if previous else None, memo=memo)
         if previous:
             con.execute("detach previous")
         proposals = anonymise_proposals(con, threshold)
@@ -37,7 +42,8 @@ def protect_and_audit(candidate: Path, previous: Path | None, threshold: int) ->
         con.execute("checkpoint")
     finally:
         con.close()
-    report = audit_file(candidate, threshold, previous)
+    report = audit_file(candidate, threshold, previous, memo)
+    memo.save(memo_path)
     if not report.passed:
         raise DisclosureAuditFailed(report)
     return {
@@ -45,12 +51,13 @@ def protect_and_audit(candidate: Path, previous: Path | None, threshold: int) ->
         "primary_cells": protection.primary,
         "hidden_cells": protection.hidden,
         "history": protection.history,
+        "programmes": {"solved": memo.solved, "reused": memo.hits},
         "hidden_share_of_rows": share,
         "development_proposals": proposals,
         "audit": report.as_dict(),
     }
 
 
-def guard(threshold: int):
+def guard(threshold: int, memo_path: Path | None = None):
     """The callable `sources.publish.publish_snapshot` runs on the candidate before renaming it into place."""
-    return partial(protect_and_audit, threshold=threshold)
+    return partial(protect_and_audit, threshold=threshold, memo_path=memo_path)

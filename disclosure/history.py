@@ -28,6 +28,7 @@ import numpy as np
 
 from disclosure.audit import previously_shown, total_columns
 from disclosure.cells import Items, load_cells
+from disclosure.intervals import Memo
 from disclosure.protect import secondary
 from disclosure.tables import Structure
 
@@ -51,12 +52,12 @@ class History:
 
 
 def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure],
-                         previous: str, threshold: int) -> tuple[np.ndarray, History]:
+                         previous: str, threshold: int, memo: Memo | None = None) -> tuple[np.ndarray, History]:
     """The hidden flag of every unit, chosen around what the attached database `previous` published."""
     history = locks(con, items, declared, previous)
     notes: dict = {}
     unit_hidden = secondary(items, threshold, history.locked, history.shown, start=history.hidden_before,
-                            notes=notes)
+                            notes=notes, memo=memo)
     for _ in range(MAX_ROUNDS):
         shown = previously_shown(con, items, declared, previous, unit_hidden[items.unit], threshold)
         units = np.unique(items.unit[list(shown.values)]) if shown.values else np.array([], dtype=np.int64)
@@ -65,7 +66,8 @@ def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared:
             break
         history.rounds += 1
         history.shown[new] = True
-        unit_hidden = secondary(items, threshold, history.locked, history.shown, start=unit_hidden, notes=notes)
+        unit_hidden = secondary(items, threshold, history.locked, history.shown, start=unit_hidden, notes=notes,
+                                memo=memo)
     history.given_up = notes.get("given_up", 0)
     return unit_hidden, history
 
@@ -83,7 +85,8 @@ def locks(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure
         except duckdb.Error:
             continue
         key, measures = list(s.key), list(s.measures)
-        merged = table.cells[key + measures].reset_index().merge(
+        in_scope = [f"_in_{m}" for m in measures]
+        merged = table.cells[key + measures + in_scope].reset_index().merge(
             old[key + measures + ["_suppressed"]], on=key, how="inner", suffixes=("", "_old"))
         if merged.empty:
             continue
@@ -96,9 +99,12 @@ def locks(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure
             unit = np.array([table.unit_of.get((int(r), g), -1) for r in rows], dtype=np.int64)
             for m in group.measures:
                 was = merged[f"{m}_old"].notna().to_numpy()
-                hid = ~was & merged["_suppressed"].to_numpy(dtype=bool) & (unit >= 0)
-                history.hidden_before[unit[hid]] = True
                 now = merged[m].notna().to_numpy()
+                # hidden before: a value there is today (an item) was null in a suppressed row (a measure that
+                # is null or out of scope in its own right, e.g. a band row's assessments, says nothing)
+                item = now & merged[f"_in_{m}"].to_numpy(dtype=bool) & (unit >= 0)
+                hid = ~was & merged["_suppressed"].to_numpy(dtype=bool) & item
+                history.hidden_before[unit[hid]] = True
                 unit_cols.append(unit)
                 shown_cols.append(was & (unit >= 0))
                 unequal = (merged[m] != merged[f"{m}_old"]).fillna(False).to_numpy(dtype=bool)

@@ -10,7 +10,11 @@ relaxation's vertices are fractional, which for these totals-of-parts tables the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import highspy
 import numpy as np
@@ -41,12 +45,51 @@ def too_narrow(iv: Intervals, hidden: np.ndarray, virtual: np.ndarray, threshold
     return narrow & (~virtual | reaches_small)
 
 
+@dataclass
+class Memo:
+    """Solved components by content: a component's programmes are fixed by its constraints alone (cells renumbered
+    in order, constraints sorted), so a component whose published neighbourhood did not change is not solved
+    again, within a publish (the protection's rounds and views, the auditor's two attacks) or across publishes
+    (`load` / `save`: a republish after one new file solves what changed). Entries hold exact intervals
+    (`enough` None) or, for the protection, the spans that showed a cell wide enough."""
+
+    saved: dict[str, list] = field(default_factory=dict)
+    used: dict[str, list] = field(default_factory=dict)
+    hits: int = 0
+    solved: int = 0
+
+    def get(self, key: str) -> list | None:
+        entry = self.used.get(key) or self.saved.get(key)
+        if entry is not None:
+            self.used[key] = entry
+            self.hits += 1
+        return entry
+
+    def put(self, key: str, lower: np.ndarray, upper: np.ndarray) -> None:
+        self.used[key] = [lower.tolist(), upper.tolist()]
+        self.solved += 1
+
+    @classmethod
+    def load(cls, path: Path | None) -> Memo:
+        try:
+            return cls(json.loads(Path(path).read_text()) if path else {})
+        except (OSError, ValueError):  # no memo yet, or an unreadable one: solve everything
+            return cls()
+
+    def save(self, path: Path | None) -> None:
+        """Keep what this publish used (the next one starts from it), written atomically."""
+        if path is None:
+            return
+        tmp = Path(f"{path}.tmp")
+        tmp.write_text(json.dumps(self.used, sort_keys=True))
+        os.replace(tmp, path)
+
+
 def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relation],
-                       cache: dict | None = None, only: np.ndarray | None = None,
+                       cache: Memo | None = None, only: np.ndarray | None = None,
                        enough: float | None = None) -> Intervals:
     """Interval of every hidden cell given the visible `values` and the relations `rels`. `cache` keeps
-    solved components between calls (a component whose cells and constraints did not change is not solved
-    again). `only`: solve for these cells alone (the others keep [0, inf]). `enough`: a cell whose values in
+    solved components by content (`Memo`). `only`: solve for these cells alone (the others keep [0, inf]). `enough`: a cell whose values in
     the programmes' optimal solutions so far already span `enough` is wide enough (its exact interval contains
     that span) and is not solved: it gets the span, not its interval (for the protection, which only asks
     whether a cell is too narrow; the auditor reports exact widths and does not pass it)."""
@@ -131,60 +174,61 @@ def _components(hidden_idx: np.ndarray, rows: list[Constraint]) -> list[tuple[np
 
 
 def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constraint],
-                     lower: np.ndarray, upper: np.ndarray, cache: dict | None = None,
+                     lower: np.ndarray, upper: np.ndarray, cache: Memo | None = None,
                      only: np.ndarray | None = None, enough: float | None = None) -> None:
     cells, row_ids = component
     if not row_ids:
         return  # hidden cells in no relation: unbounded above, nothing narrows them
-    key = None
-    if cache is not None:
-        key = (tuple(cells), tuple(_row_key(rows[k]) for k in row_ids))
-        if key in cache:
-            lower[cells], upper[cells] = cache[key]
-            return
     pos = {int(c): j for j, c in enumerate(cells)}
     n = len(cells)
+    local = sorted((tuple(pos[int(c)] for c in rows[k][0]), tuple(rows[k][1].tolist()), rows[k][2], rows[k][3])
+                   for k in row_ids)  # the component's programmes, whatever its cells' numbers in this snapshot
     lo, hi = np.zeros(n), np.full(n, INF)
     multi = []
-    for k in row_ids:  # one-variable constraints are bounds
-        rc, coef, rlo, rhi = rows[k]
+    for rc, coef, rlo, rhi in local:  # one-variable constraints are bounds
         if len(rc) > 1:
-            multi.append(k)
+            multi.append((rc, coef, rlo, rhi))
             continue
-        j, a = pos[int(rc[0])], coef[0]
+        j, a = rc[0], coef[0]
         b_lo, b_hi = (rlo / a, rhi / a) if a > 0 else (rhi / a, rlo / a)
         lo[j], hi[j] = max(lo[j], b_lo), min(hi[j], b_hi)
     if not multi:
         lower[cells], upper[cells] = lo, hi
-    else:
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("presolve", "off")
-        h.setOptionValue("simplex_strategy", 4)  # primal simplex: a new objective keeps the basis feasible
-        big = highspy.kHighsInf
-        h.addVars(n, lo, np.where(np.isinf(hi), big, hi))
-        for k in multi:
-            rc, coef, rlo, rhi = rows[k]
-            h.addRow(max(rlo, -big), min(rhi, big), len(rc), np.array([pos[int(c)] for c in rc], dtype=np.int32),
-                     coef)
-        seen_lo, seen_hi = np.full(n, INF), np.full(n, -INF)
-        for j, c in enumerate(cells):
-            if only is not None and not only[c]:
-                lower[c], upper[c] = lo[j], hi[j]
-                continue
-            if enough is not None and seen_hi[j] - seen_lo[j] >= enough:
-                lower[c], upper[c] = seen_lo[j], seen_hi[j]
-                continue
-            h.changeColCost(j, 1.0)
-            lower[c] = _optimum(h, highspy.ObjSense.kMinimize)
-            if enough is not None:
-                _seen(h, seen_lo, seen_hi)
-            upper[c] = _optimum(h, highspy.ObjSense.kMaximize)
-            if enough is not None:
-                _seen(h, seen_lo, seen_hi)
-            h.changeColCost(j, 0.0)
+        return
+    key = None
     if cache is not None:
-        cache[key] = (lower[cells].copy(), upper[cells].copy())
+        exact = _content_key(n, local, None)
+        key = exact if enough is None else _content_key(n, local, enough)
+        hit = cache.get(exact) or (cache.get(key) if key != exact else None)
+        if hit is not None:
+            lower[cells], upper[cells] = hit
+            return
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("presolve", "off")
+    h.setOptionValue("simplex_strategy", 4)  # primal simplex: a new objective keeps the basis feasible
+    big = highspy.kHighsInf
+    h.addVars(n, lo, np.where(np.isinf(hi), big, hi))
+    for rc, coef, rlo, rhi in multi:
+        h.addRow(max(rlo, -big), min(rhi, big), len(rc), np.array(rc, dtype=np.int32), np.array(coef))
+    seen_lo, seen_hi = np.full(n, INF), np.full(n, -INF)
+    for j, c in enumerate(cells):
+        if only is not None and not only[c]:
+            lower[c], upper[c] = lo[j], hi[j]
+            continue
+        if enough is not None and seen_hi[j] - seen_lo[j] >= enough:
+            lower[c], upper[c] = seen_lo[j], seen_hi[j]
+            continue
+        h.changeColCost(j, 1.0)
+        lower[c] = _optimum(h, highspy.ObjSense.kMinimize)
+        if enough is not None:
+            _seen(h, seen_lo, seen_hi)
+        upper[c] = _optimum(h, highspy.ObjSense.kMaximize)
+        if enough is not None:
+            _seen(h, seen_lo, seen_hi)
+        h.changeColCost(j, 0.0)
+    if cache is not None:
+        cache.put(key, lower[cells], upper[cells])
 
 
 def _seen(h: highspy.Highs, seen_lo: np.ndarray, seen_hi: np.ndarray) -> None:
@@ -195,9 +239,8 @@ def _seen(h: highspy.Highs, seen_lo: np.ndarray, seen_hi: np.ndarray) -> None:
         np.maximum(seen_hi, x, out=seen_hi)
 
 
-def _row_key(row: Constraint) -> tuple:
-    cells, coef, lo, hi = row
-    return (tuple(cells), tuple(coef), lo, hi)
+def _content_key(n: int, local: list[tuple], enough: float | None) -> str:
+    return hashlib.sha256(repr((n, enough, local)).encode()).hexdigest()
 
 
 def _optimum(h: highspy.Highs, sense) -> float:

@@ -18,14 +18,14 @@ from __future__ import annotations
 import numpy as np
 
 from disclosure.cells import Items, describe
-from disclosure.intervals import feasible_intervals, too_narrow
+from disclosure.intervals import Memo, feasible_intervals, too_narrow
 
 TOLERANCE = 1e-6
 MAX_ROUNDS = 500
 
 
 def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, shown: np.ndarray | None = None,
-              start: np.ndarray | None = None, notes: dict | None = None) -> np.ndarray:
+              start: np.ndarray | None = None, notes: dict | None = None, memo: Memo | None = None) -> np.ndarray:
     """The hidden flag of every unit after primary and secondary suppression.
 
     History (`disclosure.history`): `shown` units are values the previous release published for data that did
@@ -34,7 +34,8 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
     A complement for the second view is never a shown unit (hiding it protects nothing there); for the first
     a shown unit is preferred (it costs the second view nothing). `locked` units are never hidden (the visible
     witness of a partition whose data changed). `start` is a pattern to repair instead of starting from the
-    primary cells alone. `notes` receives `given_up`: items the previous release alone narrows (see below)."""
+    primary cells alone. `notes` receives `given_up`: items the previous release alone narrows (see below).
+    `memo`: solved programmes by content (`intervals.Memo`), shared by both views and with the auditor."""
     n = len(items.unit_primary)
     locked = np.zeros(n, dtype=bool) if locked is None else locked & ~items.unit_primary
     shown = np.zeros(n, dtype=bool) if shown is None else shown.copy()
@@ -42,7 +43,7 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
     state = _State(unit_hidden, locked, shown)
     views = ("both", "alone") if shown.any() else ("alone",)
     rels = _sorted_relations(items)
-    caches: dict[str, dict] = {v: {} for v in views}
+    memo = Memo() if memo is None else memo
     rels_of: dict[int, list[int]] = {}
     for k, r in enumerate(rels):
         for i in _members(r):
@@ -53,7 +54,7 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
         repaired = done = False
         for view in views:
             hidden = state.attacked(view)[items.unit]
-            iv = feasible_intervals(items.value, hidden, items.relations, caches[view], enough=threshold)
+            iv = feasible_intervals(items.value, hidden, items.relations, memo, enough=threshold)
             if iv.infeasible:
                 raise RuntimeError(f"{len(iv.infeasible)} declared relations do not hold in the data, e.g. "
                                    f"{describe(items, items.relations[iv.infeasible[0]].total)}")

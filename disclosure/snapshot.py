@@ -10,6 +10,7 @@ import pandas as pd
 
 from disclosure.cells import build_items, mart_exists
 from disclosure.history import protect_with_history
+from disclosure.intervals import Memo
 from disclosure.marts import APPLY, COPIES, LINKS, PHENOMENON_MARTS, Apply, Copy, structures
 from disclosure.protect import secondary
 from disclosure.tables import Structure
@@ -27,22 +28,23 @@ class ProtectionSummary:
 
 
 def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str = "marts",
-                     previous: str | None = None) -> ProtectionSummary:
+                     previous: str | None = None, memo: Memo | None = None) -> ProtectionSummary:
     """Hide every primary cell and enough complementary cells that no hidden item can be narrowed to an
     interval shorter than `threshold`, then write the pattern into the marts (values null, is_suppressed,
     suppression_reason 'disclosure_control').
 
     `previous`: an attached database holding the last release. The pattern is then chosen around what it
-    published (`disclosure.history`), so that the two releases together reveal no hidden cell."""
+    published (`disclosure.history`), so that the two releases together reveal no hidden cell. `memo`: solved
+    programmes by content (`intervals.Memo`)."""
     started = time.perf_counter()
     declared = [s for s in structures() if mart_exists(con, s.table, schema)]
     items = build_items(con, declared, threshold, hidden_from="primary", schema=schema, links=LINKS)
     history: dict[str, int] = {}
     if previous:
-        unit_hidden, h = protect_with_history(con, items, declared, previous, threshold)
+        unit_hidden, h = protect_with_history(con, items, declared, previous, threshold, memo)
         history = h.summary(items, unit_hidden)
     else:
-        unit_hidden = secondary(items, threshold)
+        unit_hidden = secondary(items, threshold, memo=memo)
     cells: dict[str, int] = {}
     primary: dict[str, int] = {}
     hidden: dict[str, int] = {}

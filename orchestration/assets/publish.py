@@ -21,6 +21,7 @@ from sources.docs import docs_current, manifest_fingerprint, mark_docs
 from sources.publish import PUBLISHED_FILE, publish_snapshot
 
 RSW_MARTS = dg.AssetKey(["published", "rsw_marts"])
+DISCLOSURE_MEMO = "disclosure_programmes.json"  # the disclosure programmes solved at the last publish (not published)
 
 
 class PublishTarget(dg.ConfigurableResource):
@@ -44,7 +45,8 @@ def rsw_marts_asset(mart_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
         (primary and secondary cell suppression, k-anonymous proposals) and attacked by the disclosure auditor
         before it is renamed into place: when the audit fails, the step fails and the last good snapshot stays."""
         with warehouse.marts() as con:  # the DuckDB warehouse, or the Spark marts' Parquet (RSW_DBT_TARGET=spark)
-            summary = publish_snapshot(con, published.path, guard(published.suppression_threshold),
+            memo = Path(warehouse.path).parent / DISCLOSURE_MEMO
+            summary = publish_snapshot(con, published.path, guard(published.suppression_threshold, memo),
                                        marts={k.path[-1] for k in mart_keys})
         if summary.left_out:
             context.log.warning(f"Not published (no mart of the project defines them, e.g. a mart renamed in an "

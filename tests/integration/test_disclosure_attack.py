@@ -104,25 +104,33 @@ def test_subtraction_and_interval_attack_learns_nothing(published, demo_run):
 
 
 def test_two_publishes_of_the_same_warehouse_are_identical(demo_run, tmp_path):
+    """Two first publishes of the same data are identical; and a republish of unchanged data over the first
+    (history-aware, with the programmes solved at the first publish) keeps exactly that pattern and solves no
+    programme again."""
     _, config = demo_run
     copy = tmp_path / "warehouse.duckdb"  # publishing attaches the candidate: a writable connection
     shutil.copyfile(config.warehouse_path, copy)
+    memo = tmp_path / "programmes.json"
     con = duckdb.connect(str(copy))
     try:
-        paths = [publish_snapshot(con, tmp_path / name, guard(config.suppression_threshold)).path
-                 for name in ("a", "b")]
+        first, other = (publish_snapshot(con, tmp_path / name, guard(config.suppression_threshold, memo))
+                        for name in ("a", "b"))
+        kept = shutil.copyfile(first.path, tmp_path / "first.duckdb")
+        again = publish_snapshot(con, tmp_path / "a", guard(config.suppression_threshold, memo))
     finally:
         con.close()
+    assert again.guard["history"]["shown_before"] > 0, "the republish saw the first release"
+    assert again.guard["programmes"]["solved"] == 0 and again.guard["programmes"]["reused"] > 0
     check = duckdb.connect()
-    check.execute(f"attach '{paths[0]}' as a (read_only)")
-    check.execute(f"attach '{paths[1]}' as b (read_only)")
+    for name, path in (("a", kept), ("b", other.path), ("c", again.path)):
+        check.execute(f"attach '{path}' as {name} (read_only)")
     tables = [r[0] for r in check.execute("select table_name from duckdb_tables() where database_name = 'a'")
               .fetchall()]
     for table in tables:
-        for x, y in (("a", "b"), ("b", "a")):
+        for x, y in (("a", "b"), ("b", "a"), ("a", "c"), ("c", "a")):
             diff = check.execute(f"select count(*) from (select * from {x}.marts.{table} "
                                  f"except all select * from {y}.marts.{table})").fetchone()[0]
-            assert diff == 0, f"{table}: {diff} rows differ between two publishes of the same data"
+            assert diff == 0, f"{table}: {diff} rows differ between publishes {x} and {y} of the same data"
 
 
 def test_publish_metadata_reports_the_audit(demo_run):

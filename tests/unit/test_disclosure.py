@@ -15,8 +15,10 @@ import pytest
 
 from disclosure.audit import audit, audit_file
 from disclosure.guard import DisclosureAuditFailed, protect_and_audit
+from disclosure.intervals import Memo, feasible_intervals
 from disclosure.proposals import anonymise_proposals, small_classes
 from disclosure.snapshot import protect_snapshot
+from disclosure.tables import Relation
 from sources.publish import PUBLISHED_FILE, publish_snapshot
 
 T = 5
@@ -722,3 +724,28 @@ def test_a_cell_the_previous_release_showed_and_a_rule_now_forbids_is_hidden_and
     hidden = con.execute("select service_area_code, breakdown_value from marts.professional_signals "
                          "where numerator is null").fetchall()
     assert ("A", "lieva") in hidden, "this release alone still protects the cell"
+
+
+def test_solved_programmes_are_reused_by_content_across_publishes(tmp_path: Path):
+    """The attacker's programmes of a component are fixed by its constraints alone: the same component solved
+    at the last publish (saved beside the warehouse) is not solved again, whatever its cells' numbers are in
+    this snapshot; a component whose published values changed is solved again, and gives its own answer."""
+    def grid(offset: int, visible_part: float):
+        # total = a + b + c with a, b hidden: a + b = total - c; `offset` visible cells in front renumber them
+        values = np.array([1.0] * offset + [20.0, 0.0, 0.0, visible_part])
+        hidden = np.array([False] * offset + [False, True, True, False])
+        cells = np.arange(offset, offset + 4)
+        return values, hidden, [Relation(int(cells[0]), cells[1:], "sum")]
+
+    memo_path = tmp_path / "programmes.json"
+    first = Memo.load(memo_path)
+    iv = feasible_intervals(*grid(0, 8.0), first)
+    assert first.solved == 1 and list(iv.upper[1:3]) == [12.0, 12.0]
+    first.save(memo_path)
+
+    again = Memo.load(memo_path)
+    moved = feasible_intervals(*grid(5, 8.0), again)
+    assert (again.solved, again.hits) == (0, 1)
+    assert list(moved.lower[6:8]) == [0.0, 0.0] and list(moved.upper[6:8]) == [12.0, 12.0]
+    changed = feasible_intervals(*grid(0, 9.0), again)
+    assert again.solved == 1 and list(changed.upper[1:3]) == [11.0, 11.0]

@@ -12,6 +12,9 @@
     protected        the county's own data (client data, professional observations, client register,
                      instruments): always protected in the published file.
 #}
+{#- A table, not a view: the four phenomenon marts, phenomenon_indicators, national_comparison and the knowledge
+    cycle each read it; as a view each of them would compute the union of every source's facts again. -#}
+{{ config(materialized='table') }}
 select
     phenomenon, indicator_code, indicator_name_fi, indicator_name_en, source_class, source_system,
     source_organisation, source_indicator_id, indicator_definition, unit,

@@ -17,6 +17,9 @@
   protects a share whose denominator (or complement) is 1..threshold-1.
   Grain: indicator_code × region_code × period_label × gender × age_group.
 #}
+{#- A table, not a view: it reads every assessment, and its tests and the phenomenon facts would each compute it
+    again. -#}
+{{ config(materialized='table') }}
 with definitions as (
     select 'instruments_audit_zone_iii_iv_pct_latest_per_year' as indicator_code, 'instruments' as source_system,
            'AUDIT' as instrument, 'total' as item, 'substance_use' as phenomenon,
