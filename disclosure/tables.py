@@ -150,13 +150,13 @@ def row_relations(cells: pd.DataFrame, structure: Structure) -> list[tuple[int, 
     for b in structure.breakdowns:
         is_part = cells[b.kind_column] != b.total_kind
         others = [c for c in key if c not in (b.kind_column, b.value_column)]
-        lookup = _index(cells, others + [b.kind_column, b.value_column])
         parts = cells.loc[is_part, others + [b.kind_column]]
-        totals = [lookup.get((*r[:-1], b.total_kind, b.total_value)) for r in parts.itertuples(index=False)]
-        frame = pd.DataFrame({"_total": totals, "_kind": parts[b.kind_column].to_numpy()}, index=parts.index)
-        frame = frame[frame["_total"].notna()]
-        for (total, kind), group in frame.groupby(["_total", "_kind"], sort=True):
-            out.append((int(total), np.sort(group.index.to_numpy()), b.kinds.get(kind, b.kind)))
+        wanted = parts[others].assign(**{b.kind_column: b.total_kind, b.value_column: b.total_value})
+        totals = _find(cells, others + [b.kind_column, b.value_column], wanted)
+        kind_code, kinds = pd.factorize(parts[b.kind_column], sort=True)  # a null breakdown: no relation
+        found = (totals >= 0) & (kind_code >= 0)
+        for total, members, k in _split(totals[found], parts.index.to_numpy()[found], kind_code[found]):
+            out.append((total, members, b.kinds.get(kinds[k], b.kind)))
     if structure.margins is not None:
         out.extend(_margin_relations(cells, structure.key, structure.margins))
     return out
@@ -168,20 +168,51 @@ def _parent(h: Hierarchy, value):
     return h.parent(value) if callable(h.parent) else h.parent.get(value)
 
 
-def _index(cells: pd.DataFrame, columns: list[str]) -> dict[tuple, int]:
-    return {tuple(r): i for i, r in zip(cells.index, cells[columns].itertuples(index=False))}
+def _codes(values: pd.Series, float_nan: bool) -> np.ndarray:
+    """Integer codes, equal where the values are equal as parts of a tuple key: equal values, and one null
+    (None, NA, a string column's NaN: the same object); a float column's NaNs (`float_nan`) equal nothing."""
+    codes, uniques = pd.factorize(values)
+    null = codes < 0
+    codes[null] = -1 - np.arange(null.sum()) if float_nan else len(uniques)
+    return codes
+
+
+def _find(cells: pd.DataFrame, columns: list[str], wanted: pd.DataFrame) -> np.ndarray:
+    """For each row of `wanted`, the label of the last row of `cells` with the same values in `columns`
+    (as a dict over the rows' tuples finds it), or -1."""
+    n = len(cells)
+    codes = pd.DataFrame({
+        c: _codes(pd.concat([cells[c], wanted[c]], ignore_index=True),
+                  isinstance(cells[c].dtype, np.dtype) and cells[c].dtype.kind == "f")
+        for c in columns
+    })
+    key = codes.groupby(columns, sort=False).ngroup().to_numpy()
+    row = np.full(key.max() + 1 if len(key) else 0, -1, dtype=np.int64)
+    seen, last = np.unique(key[:n][::-1], return_index=True)
+    row[seen] = cells.index.to_numpy()[n - 1 - last]
+    return row[key[n:]]
+
+
+def _split(totals: np.ndarray, parts: np.ndarray, groups: np.ndarray) -> list[tuple[int, np.ndarray, int]]:
+    """(total, its sorted parts, group) per distinct (total, group), in that order."""
+    if not len(totals):
+        return []
+    order = np.lexsort((parts, groups, totals))
+    totals, parts, groups = totals[order], parts[order], groups[order]
+    starts = np.flatnonzero(np.r_[True, (totals[1:] != totals[:-1]) | (groups[1:] != groups[:-1])])
+    ends = np.r_[starts[1:], len(totals)]
+    return [(int(totals[a]), parts[a:b], groups[a]) for a, b in zip(starts, ends)]
 
 
 def _grouped(cells, others, column, parent, kind):
     has_parent = parent.notna()
     if not has_parent.any():
         return []
-    lookup = _index(cells, others + [column])
-    parts = cells.loc[has_parent, others]
-    totals = [lookup.get((*r, p)) for r, p in zip(parts.itertuples(index=False), parent[has_parent])]
-    frame = pd.DataFrame({"_total": totals}, index=parts.index)
-    frame = frame[frame["_total"].notna()]
-    return [(int(t), np.sort(g.index.to_numpy()), kind) for t, g in frame.groupby("_total", sort=True)]
+    parts = cells.loc[has_parent, others].assign(**{column: parent[has_parent].to_numpy()})
+    totals = _find(cells, others + [column], parts)
+    found = totals >= 0
+    members = parts.index.to_numpy()[found]
+    return [(t, p, kind) for t, p, _ in _split(totals[found], members, np.zeros(len(members), dtype=np.int64))]
 
 
 def _margin_relations(cells: pd.DataFrame, key: tuple[str, ...], m: Margins):
