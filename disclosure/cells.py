@@ -143,7 +143,8 @@ def _link_relations(con, link: Link, tables: dict[str, Table], items_of) -> list
     totals = _matching(con, tables[link.total].cells, link.total_where, [a for a, _ in link.on])
     parts = _matching(con, tables[link.parts].cells, link.parts_where, [b for _, b in link.on])
     out = []
-    by_key = parts.groupby([b for _, b in link.on], sort=True)["_row"].apply(list).to_dict()
+    part_rows = parts["_row"].to_numpy()
+    by_key = {k: part_rows[i] for k, i in parts.groupby([b for _, b in link.on], sort=True).indices.items()}
     for row, *key in totals.itertuples(index=False):
         members = part_item[by_key.get(key[0] if len(key) == 1 else tuple(key), [])]
         members = members[members >= 0]

@@ -145,7 +145,8 @@ def row_relations(cells: pd.DataFrame, structure: Structure) -> list[tuple[int, 
     out: list[tuple[int, np.ndarray, str]] = []
     key = list(structure.key)
     for h in structure.hierarchies:
-        parent = cells[h.column].map(lambda v, h=h: _parent(h, v))
+        codes, values = pd.factorize(cells[h.column], use_na_sentinel=False)  # each value's parent once
+        parent = pd.Series(np.array([_parent(h, v) for v in values], dtype=object)[codes], index=cells.index)
         out.extend(_grouped(cells, [c for c in key if c != h.column], h.column, parent, h.kind))
     for b in structure.breakdowns:
         is_part = cells[b.kind_column] != b.total_kind
