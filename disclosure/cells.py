@@ -95,8 +95,9 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
                 measure.extend([f"{s.label}.{m}"] * len(idx))
                 n_items += len(idx)
         scoped = cells.iloc[rows]
+        measures = s.measures
         for total, parts, kind in row_relations(scoped, s):
-            for m in s.measures:
+            for m in measures:
                 t_item, p_items = item_of[m][total], item_of[m][parts]
                 p_items = p_items[p_items >= 0]
                 if t_item < 0 or not len(p_items):
