@@ -4,6 +4,7 @@ hidden), items are hidden in units (a cell's group), and the declared relations 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import duckdb
 import numpy as np
@@ -72,8 +73,8 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
         items_of[s.label] = item_of
         for g, group in enumerate(s.groups):
             first = n_units
-            units.extend((s.label, int(r), g) for r in rows)
-            table.unit_of.update({(int(r), g): first + j for j, r in enumerate(rows)})
+            units.extend(zip(repeat(s.label), rows.tolist(), repeat(g)))
+            table.unit_of.update(zip(zip(rows.tolist(), repeat(g)), range(first, first + len(rows))))
             unit_primary.append(cells[f"_primary_{g}"].to_numpy()[rows].astype(bool))
             n_units += len(rows)
             for m in group.measures:
@@ -94,8 +95,9 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
                 measure.extend([f"{s.label}.{m}"] * len(idx))
                 n_items += len(idx)
         scoped = cells.iloc[rows]
+        measures = s.measures
         for total, parts, kind in row_relations(scoped, s):
-            for m in s.measures:
+            for m in measures:
                 t_item, p_items = item_of[m][total], item_of[m][parts]
                 p_items = p_items[p_items >= 0]
                 if t_item < 0 or not len(p_items):
@@ -116,8 +118,9 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
                     n_items += 1
                     relation_kind = "sum"
                 relations.append(Relation(int(t_item), p_items, relation_kind))
+    matched: dict[tuple[str, str, tuple[str, ...]], pd.DataFrame] = {}
     for link in links:
-        relations.extend(_link_relations(con, link, tables, items_of))
+        relations.extend(_link_relations(con, link, tables, items_of, matched))
     value = _cat(values, float)
     virtual = np.zeros(len(value), dtype=bool)
     virtual[virtual_items] = True
@@ -134,16 +137,26 @@ def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(parts).astype(dtype) if parts else np.array([], dtype=dtype)
 
 
-def _link_relations(con, link: Link, tables: dict[str, Table], items_of) -> list[Relation]:
+def _link_relations(con, link: Link, tables: dict[str, Table], items_of, matched=None) -> list[Relation]:
     if link.total not in tables or link.parts not in tables:
         return []
+    matched = {} if matched is None else matched
+
+    def matching(label: str, where: str, columns: list[str]) -> pd.DataFrame:
+        # links of one mart pair (one per measure) select the same rows: selected once, kept in `matched`
+        key = (label, where, tuple(columns))
+        if key not in matched:
+            matched[key] = _matching(con, tables[label].cells, where, columns)
+        return matched[key]
+
     total_items = items_of[link.total]
     total_item = total_items[link.total_measure] if link.total_measure else next(iter(total_items.values()))
     part_item = items_of[link.parts][link.measure]
-    totals = _matching(con, tables[link.total].cells, link.total_where, [a for a, _ in link.on])
-    parts = _matching(con, tables[link.parts].cells, link.parts_where, [b for _, b in link.on])
+    totals = matching(link.total, link.total_where, [a for a, _ in link.on])
+    parts = matching(link.parts, link.parts_where, [b for _, b in link.on])
     out = []
-    by_key = parts.groupby([b for _, b in link.on], sort=True)["_row"].apply(list).to_dict()
+    part_rows = parts["_row"].to_numpy()
+    by_key = {k: part_rows[i] for k, i in parts.groupby([b for _, b in link.on], sort=True).indices.items()}
     for row, *key in totals.itertuples(index=False):
         members = part_item[by_key.get(key[0] if len(key) == 1 else tuple(key), [])]
         members = members[members >= 0]

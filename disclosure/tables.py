@@ -145,18 +145,19 @@ def row_relations(cells: pd.DataFrame, structure: Structure) -> list[tuple[int, 
     out: list[tuple[int, np.ndarray, str]] = []
     key = list(structure.key)
     for h in structure.hierarchies:
-        parent = cells[h.column].map(lambda v, h=h: _parent(h, v))
+        codes, values = pd.factorize(cells[h.column], use_na_sentinel=False)  # each value's parent once
+        parent = pd.Series(np.array([_parent(h, v) for v in values], dtype=object)[codes], index=cells.index)
         out.extend(_grouped(cells, [c for c in key if c != h.column], h.column, parent, h.kind))
     for b in structure.breakdowns:
         is_part = cells[b.kind_column] != b.total_kind
         others = [c for c in key if c not in (b.kind_column, b.value_column)]
-        lookup = _index(cells, others + [b.kind_column, b.value_column])
         parts = cells.loc[is_part, others + [b.kind_column]]
-        totals = [lookup.get((*r[:-1], b.total_kind, b.total_value)) for r in parts.itertuples(index=False)]
-        frame = pd.DataFrame({"_total": totals, "_kind": parts[b.kind_column].to_numpy()}, index=parts.index)
-        frame = frame[frame["_total"].notna()]
-        for (total, kind), group in frame.groupby(["_total", "_kind"], sort=True):
-            out.append((int(total), np.sort(group.index.to_numpy()), b.kinds.get(kind, b.kind)))
+        wanted = parts[others].assign(**{b.kind_column: b.total_kind, b.value_column: b.total_value})
+        totals = _find(cells, others + [b.kind_column, b.value_column], wanted)
+        kind_code, kinds = pd.factorize(parts[b.kind_column], sort=True)  # a null breakdown: no relation
+        found = (totals >= 0) & (kind_code >= 0)
+        for total, members, k in _split(totals[found], parts.index.to_numpy()[found], kind_code[found]):
+            out.append((total, members, b.kinds.get(kinds[k], b.kind)))
     if structure.margins is not None:
         out.extend(_margin_relations(cells, structure.key, structure.margins))
     return out
@@ -168,20 +169,56 @@ def _parent(h: Hierarchy, value):
     return h.parent(value) if callable(h.parent) else h.parent.get(value)
 
 
-def _index(cells: pd.DataFrame, columns: list[str]) -> dict[tuple, int]:
-    return {tuple(r): i for i, r in zip(cells.index, cells[columns].itertuples(index=False))}
+def _codes(values: pd.Series, nulls_match: bool) -> np.ndarray:
+    """Integer codes, equal where the values are equal; the nulls share one code when `nulls_match`, else each
+    has its own."""
+    codes, uniques = pd.factorize(values)
+    null = codes < 0
+    codes[null] = len(uniques) if nulls_match else -1 - np.arange(null.sum())
+    return codes
+
+
+def _key(frame: pd.DataFrame, columns: list[str], nulls_match: dict[str, bool]) -> np.ndarray:
+    """Each row's values in `columns` as one integer, equal where all the values are (see `_codes`)."""
+    if not columns:
+        return np.zeros(len(frame), dtype=np.int64)
+    codes = pd.DataFrame({c: _codes(frame[c], nulls_match[c]) for c in columns})
+    return codes.groupby(columns, sort=False).ngroup().to_numpy()
+
+
+def _find(cells: pd.DataFrame, columns: list[str], wanted: pd.DataFrame) -> np.ndarray:
+    """For each row of `wanted`, the label of the last row of `cells` with the same values in `columns`, or -1:
+    what a dict over the rows' tuples finds. A null matches a null (None, NA, NaT, a string column's NaN: one
+    object each), except a float column's NaN (a new float per row, and NaN != NaN)."""
+    nulls_match = {c: not (isinstance(cells[c].dtype, np.dtype) and cells[c].dtype.kind == "f") for c in columns}
+    n = len(cells)
+    key = _key(pd.concat([cells[columns], wanted[columns]], ignore_index=True), columns, nulls_match)
+    row = np.full(key.max() + 1 if len(key) else 0, -1, dtype=np.int64)
+    seen, last = np.unique(key[:n][::-1], return_index=True)
+    row[seen] = cells.index.to_numpy()[n - 1 - last]
+    return row[key[n:]]
+
+
+def _split(totals: np.ndarray, parts: np.ndarray, groups: np.ndarray) -> list[tuple[int, np.ndarray, int]]:
+    """(total, its sorted parts, group) per distinct (total, group), in that order."""
+    if not len(totals):
+        return []
+    order = np.lexsort((parts, groups, totals))
+    totals, parts, groups = totals[order], parts[order], groups[order]
+    starts = np.flatnonzero(np.r_[True, (totals[1:] != totals[:-1]) | (groups[1:] != groups[:-1])])
+    ends = np.r_[starts[1:], len(totals)]
+    return [(int(totals[a]), parts[a:b], groups[a]) for a, b in zip(starts, ends)]
 
 
 def _grouped(cells, others, column, parent, kind):
     has_parent = parent.notna()
     if not has_parent.any():
         return []
-    lookup = _index(cells, others + [column])
-    parts = cells.loc[has_parent, others]
-    totals = [lookup.get((*r, p)) for r, p in zip(parts.itertuples(index=False), parent[has_parent])]
-    frame = pd.DataFrame({"_total": totals}, index=parts.index)
-    frame = frame[frame["_total"].notna()]
-    return [(int(t), np.sort(g.index.to_numpy()), kind) for t, g in frame.groupby("_total", sort=True)]
+    parts = cells.loc[has_parent, others].assign(**{column: parent[has_parent].to_numpy()})
+    totals = _find(cells, others + [column], parts)
+    found = totals >= 0
+    members = parts.index.to_numpy()[found]
+    return [(t, p, kind) for t, p, _ in _split(totals[found], members, np.zeros(len(members), dtype=np.int64))]
 
 
 def _margin_relations(cells: pd.DataFrame, key: tuple[str, ...], m: Margins):
@@ -189,24 +226,25 @@ def _margin_relations(cells: pd.DataFrame, key: tuple[str, ...], m: Margins):
     fixed = [c for c in key if c not in dims and c not in m.ignore]
     specific = pd.DataFrame({d: cells[d].ne(m.totals[d]) for d in dims})
     patterns = specific.apply(tuple, axis=1)
-    by_pattern = {p: rows.index for p, rows in cells.groupby(patterns, sort=True)}
+    by_pattern = sorted(cells.groupby(patterns, sort=True).indices.items())  # pattern → row positions
+    labels = cells.index.to_numpy()
     out = []
-    for coarse, coarse_rows in sorted(by_pattern.items()):
-        for fine, fine_rows in sorted(by_pattern.items()):
+    for coarse, coarse_rows in by_pattern:
+        on = fixed + [d for d, c in zip(dims, coarse) if c]
+        # as the groupby's lookup by a row's tuple finds them: its null group's key is NaN, which only a string
+        # column's NaN (the same object) matches
+        row_key = _key(cells, on, {c: getattr(cells[c].dtype, "na_value", None) is np.nan for c in on})
+        for fine, fine_rows in by_pattern:
             extra = [d for d, c, f in zip(dims, coarse, fine) if f and not c]
             if not extra or any(c and not f for c, f in zip(coarse, fine)):
                 continue
-            on = fixed + [d for d, c in zip(dims, coarse) if c]
             kind = "cover" if set(extra) & m.multi else "sum"
-            fine_index = cells.loc[fine_rows].groupby(on, dropna=False, sort=True).indices if on else None
-            fine_labels = cells.loc[fine_rows].index.to_numpy()
-            for i, r in zip(coarse_rows, cells.loc[coarse_rows, on].itertuples(index=False)):
-                if fine_index is None:
-                    members = np.arange(len(fine_labels))
-                else:
-                    members = fine_index.get(tuple(r), fine_index.get(r[0]) if len(on) == 1 else None)
-                if members is not None and len(members):
-                    out.append((int(i), np.sort(fine_labels[members]), kind))
+            # the fine rows in (key, label) order: each coarse row's parts are one run of its key
+            order = np.lexsort((labels[fine_rows], row_key[fine_rows]))
+            fine_key, fine_labels = row_key[fine_rows][order], labels[fine_rows][order]
+            starts = np.searchsorted(fine_key, row_key[coarse_rows], side="left")
+            ends = np.searchsorted(fine_key, row_key[coarse_rows], side="right")
+            out.extend((int(labels[i]), fine_labels[a:b], kind) for i, a, b in zip(coarse_rows, starts, ends) if b > a)
     return out
 
 
