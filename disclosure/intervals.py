@@ -192,8 +192,8 @@ def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constra
         j, a = rc[0], coef[0]
         b_lo, b_hi = (rlo / a, rhi / a) if a > 0 else (rhi / a, rlo / a)
         lo[j], hi[j] = max(lo[j], b_lo), min(hi[j], b_hi)
-    if not multi:
-        lower[cells], upper[cells] = lo, hi
+    if len(multi) <= 1:  # a box, or a box and one constraint: the interval in closed form
+        lower[cells], upper[cells] = _one_constraint(lo, hi, multi[0]) if multi else (lo, hi)
         return
     key = None
     if cache is not None:
@@ -219,16 +219,47 @@ def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constra
         if enough is not None and seen_hi[j] - seen_lo[j] >= enough:
             lower[c], upper[c] = seen_lo[j], seen_hi[j]
             continue
+        # a bound of the cell's own box that a feasible solution so far reaches is its optimum: not solved
         h.changeColCost(j, 1.0)
-        lower[c] = _optimum(h, highspy.ObjSense.kMinimize)
-        if enough is not None:
+        if seen_lo[j] <= lo[j]:
+            lower[c] = lo[j]
+        else:
+            lower[c] = _optimum(h, highspy.ObjSense.kMinimize)
             _seen(h, seen_lo, seen_hi)
-        upper[c] = _optimum(h, highspy.ObjSense.kMaximize)
-        if enough is not None:
+        if seen_hi[j] >= hi[j]:
+            upper[c] = hi[j]
+        else:
+            upper[c] = _optimum(h, highspy.ObjSense.kMaximize)
             _seen(h, seen_lo, seen_hi)
         h.changeColCost(j, 0.0)
     if cache is not None:
         cache.put(key, lower[cells], upper[cells])
+
+
+def _one_constraint(lo: np.ndarray, hi: np.ndarray, row: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """Each variable's interval over the box [lo, hi] cut by one constraint rlo ≤ Σ a·x ≤ rhi: what the other
+    terms can add up to (their smallest and largest sums over the box) leaves x_k the interval
+    [(rlo − their largest) / a_k, (rhi − their smallest) / a_k] (ends swapped for a_k < 0), within its box."""
+    cols, coef, rlo, rhi = row
+    cols, a = np.array(cols), np.array(coef)
+    terms_lo = np.where(a > 0, a * lo[cols], a * hi[cols])  # a·x over the box: a·lo .. a·hi (or a·hi .. a·lo)
+    terms_hi = np.where(a > 0, a * hi[cols], a * lo[cols])
+    lower, upper = lo.copy(), hi.copy()
+    for k, (c, ak) in enumerate(zip(cols, a)):
+        others_lo = _sum_but(terms_lo, k)
+        others_hi = _sum_but(terms_hi, k)
+        ends = ((rlo - others_hi) / ak, (rhi - others_lo) / ak)
+        lower[c] = max(lower[c], min(ends))
+        upper[c] = min(upper[c], max(ends))
+        if lower[c] > upper[c] + 1e-9:
+            raise RuntimeError("disclosure LP ended Infeasible: a declared relation does not hold")
+    return lower, upper
+
+
+def _sum_but(terms: np.ndarray, k: int) -> float:
+    """The sum of every term but the k-th (±inf where an unbounded term is among them)."""
+    rest = np.delete(terms, k)
+    return float(rest.sum()) if len(rest) else 0.0
 
 
 def _seen(h: highspy.Highs, seen_lo: np.ndarray, seen_hi: np.ndarray) -> None:

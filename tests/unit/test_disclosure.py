@@ -731,21 +731,71 @@ def test_solved_programmes_are_reused_by_content_across_publishes(tmp_path: Path
     at the last publish (saved beside the warehouse) is not solved again, whatever its cells' numbers are in
     this snapshot; a component whose published values changed is solved again, and gives its own answer."""
     def grid(offset: int, visible_part: float):
-        # total = a + b + c with a, b hidden: a + b = total - c; `offset` visible cells in front renumber them
-        values = np.array([1.0] * offset + [20.0, 0.0, 0.0, visible_part])
-        hidden = np.array([False] * offset + [False, True, True, False])
-        cells = np.arange(offset, offset + 4)
-        return values, hidden, [Relation(int(cells[0]), cells[1:], "sum")]
+        # total = a + b + c and a = d + e, with a, b and d hidden: two constraints over one component; `offset`
+        # visible cells in front renumber the cells
+        values = np.array([1.0] * offset + [20.0, 7.0, 20.0 - 15.0 - visible_part + 8.0, visible_part, 4.0, 3.0])
+        hidden = np.array([False] * offset + [False, True, True, False, True, False])
+        c = np.arange(offset, offset + 6)
+        return values, hidden, [Relation(int(c[0]), c[1:4], "sum"), Relation(int(c[1]), c[4:6], "sum")]
 
     memo_path = tmp_path / "programmes.json"
     first = Memo.load(memo_path)
     iv = feasible_intervals(*grid(0, 8.0), first)
-    assert first.solved == 1 and list(iv.upper[1:3]) == [12.0, 12.0]
+    assert first.solved == 1 and list(iv.lower[1:3]) == [3.0, 0.0] and list(iv.upper[1:3]) == [12.0, 9.0]
     first.save(memo_path)
 
     again = Memo.load(memo_path)
     moved = feasible_intervals(*grid(5, 8.0), again)
     assert (again.solved, again.hits) == (0, 1)
-    assert list(moved.lower[6:8]) == [0.0, 0.0] and list(moved.upper[6:8]) == [12.0, 12.0]
+    assert list(moved.lower[6:8]) == [3.0, 0.0] and list(moved.upper[6:8]) == [12.0, 9.0]
     changed = feasible_intervals(*grid(0, 9.0), again)
-    assert again.solved == 1 and list(changed.upper[1:3]) == [11.0, 11.0]
+    assert again.solved == 1 and list(changed.upper[1:3]) == [11.0, 8.0]
+
+
+def test_intervals_equal_a_dense_programme_over_every_cell():
+    """The production attacker (components, bounds, one constraint in closed form, the programmes' shortcuts)
+    against the test's own: one dense LP over every cell of random two-level tables of sums, containers and
+    covers (subtotals of parts, and sometimes a grand total of the subtotals)."""
+    rng = np.random.default_rng(7)
+    inf = highspy.kHighsInf
+    for _ in range(200):
+        values: list[float] = []
+        rels: list[Relation] = []
+        subtotals = []
+        for _ in range(int(rng.integers(1, 4))):
+            kind = str(rng.choice(["sum", "contains", "cover"]))
+            parts = rng.integers(0, 12, size=int(rng.integers(2, 5))).astype(float)
+            total = {"sum": parts.sum(), "contains": parts.sum() + rng.integers(0, 4),
+                     "cover": max(parts.max(), parts.sum() - rng.integers(0, 4))}[kind]
+            first = len(values)
+            values.extend([float(total), *parts])
+            rels.append(Relation(first, np.arange(first + 1, len(values)), kind))
+            subtotals.append(first)
+        if len(subtotals) > 1 and rng.random() < 0.6:
+            values.append(float(sum(values[i] for i in subtotals)))
+            rels.append(Relation(len(values) - 1, np.array(subtotals), "sum"))
+        values = np.array(values)
+        hidden = rng.random(len(values)) < 0.5
+        got = feasible_intervals(values, hidden, rels)
+
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.addVars(len(values), np.where(hidden, 0.0, values), np.where(hidden, inf, values))
+        for r in rels:
+            idx = np.array([r.total, *r.parts], dtype=np.int32)
+            lo, hi = {"sum": (0.0, 0.0), "contains": (-inf, 0.0), "cover": (0.0, inf)}[r.kind]
+            h.addRow(lo, hi, len(idx), idx, np.array([-1.0] + [1.0] * len(r.parts)))
+            for p in r.parts if r.kind == "cover" else ():
+                h.addRow(-inf, 0.0, 2, np.array([p, r.total], dtype=np.int32), np.array([1.0, -1.0]))
+        for i in np.flatnonzero(hidden):
+            ends = []
+            for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+                h.changeColCost(int(i), 1.0)
+                h.changeObjectiveSense(sense)
+                h.run()
+                status = h.getModelStatus()
+                ends.append(h.getInfo().objective_function_value if status == highspy.HighsModelStatus.kOptimal
+                            else float("inf"))
+                h.changeColCost(int(i), 0.0)
+            assert (got.lower[i], got.upper[i]) == (pytest.approx(ends[0], abs=1e-6),
+                                                    pytest.approx(ends[1], abs=1e-6)), (i, rels, values, hidden)
