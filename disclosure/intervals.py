@@ -89,10 +89,11 @@ def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relati
                        cache: Memo | None = None, only: np.ndarray | None = None,
                        enough: float | None = None) -> Intervals:
     """Interval of every hidden cell given the visible `values` and the relations `rels`. `cache` keeps
-    solved components by content (`Memo`). `only`: solve for these cells alone (the others keep [0, inf]). `enough`: a cell whose values in
-    the programmes' optimal solutions so far already span `enough` is wide enough (its exact interval contains
-    that span) and is not solved: it gets the span, not its interval (for the protection, which only asks
-    whether a cell is too narrow; the auditor reports exact widths and does not pass it)."""
+    solved components by content (`Memo`). `only`: solve for these cells alone (the others keep [0, inf]).
+    `enough`: a cell whose values in the programmes' optimal solutions so far already span `enough` is wide
+    enough (its exact interval contains that span) and is not solved: it gets the span, not its interval (for
+    the protection, which only asks whether a cell is too narrow; the auditor reports exact widths and does not
+    pass it)."""
     n = len(values)
     lower = np.full(n, np.nan)
     upper = np.full(n, np.nan)
