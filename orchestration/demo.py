@@ -27,15 +27,16 @@ from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home
 from sources.publish import PUBLISHED_FILE
 
 PARSE_STAMP = DBT_PROJECT_DIR / "target" / "parse_inputs.sha256"
-# Settings dbt reads only when it connects or runs, never into the manifest (it holds no data paths or limits):
-# a data dir at a new path (a test's copy, a bench's scale) needs no new parse.
-RUNTIME_SETTINGS = {"RSW_PSEUDONYM_KEY", "RSW_DATA_DIR", "RSW_WAREHOUSE_PATH", "RSW_PARQUET_RAW_DIR", "RSW_SPARK_DIR",
-                    "RSW_DUCKDB_MEMORY_LIMIT", "RSW_DUCKDB_THREADS"}
+# Settings dbt reads only when it runs, never into the manifest or its partial-parse state. The warehouse path,
+# the DuckDB limits and the Spark dir are not among them: dbt hashes the profile's connection (path, settings) into
+# partial_parse.msgpack, and a build under another profile parses the whole project again (seconds, every run).
+RUNTIME_SETTINGS = {"RSW_PSEUDONYM_KEY", "RSW_DATA_DIR", "RSW_PARQUET_RAW_DIR"}
 
 
 def _parse_inputs() -> str:
     """What dbt's manifest is made from: every project file's name, size and modification time (not target/,
-    logs/, dbt_packages/), and the settings dbt reads through env_var() into it (not RUNTIME_SETTINGS)."""
+    logs/, dbt_packages/), and the settings dbt reads through env_var() into it or into its partial-parse state (not
+    RUNTIME_SETTINGS)."""
     digest = hashlib.sha256()
     for path in sorted(DBT_PROJECT_DIR.rglob("*")):
         relative = path.relative_to(DBT_PROJECT_DIR)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from orchestration.demo import _parse_inputs
 
 
-def test_a_data_dir_at_a_new_path_needs_no_new_parse_but_a_dbt_var_does(monkeypatch):
+def test_a_new_warehouse_path_or_dbt_var_needs_a_new_parse_the_pseudonym_key_does_not(monkeypatch):
     monkeypatch.setenv("RSW_SUPPRESSION_THRESHOLD", "5")
     monkeypatch.setenv("RSW_DATA_DIR", "/srv/a")
     monkeypatch.setenv("RSW_WAREHOUSE_PATH", "/srv/a/warehouse/rsw.duckdb")
+    monkeypatch.setenv("RSW_PSEUDONYM_KEY", "one")
     before = _parse_inputs()
-    monkeypatch.setenv("RSW_DATA_DIR", "/tmp/copy")  # a test's or a bench's copy of the data
-    monkeypatch.setenv("RSW_WAREHOUSE_PATH", "/tmp/copy/warehouse/rsw.duckdb")
-    monkeypatch.setenv("RSW_DUCKDB_THREADS", "1")
+    monkeypatch.setenv("RSW_PSEUDONYM_KEY", "another")  # read when extracting, never by dbt
     assert _parse_inputs() == before
-    monkeypatch.setenv("RSW_SUPPRESSION_THRESHOLD", "10")  # a dbt var (dbt_project.yml): in the manifest
-    assert _parse_inputs() != before
+    # dbt hashes the profile's connection (path, settings) into its partial-parse state: a build against another
+    # warehouse path or DuckDB limit without a new parse would parse the whole project again on every run
+    for name, value in (("RSW_WAREHOUSE_PATH", "/tmp/copy/warehouse/rsw.duckdb"), ("RSW_DUCKDB_THREADS", "1"),
+                        ("RSW_SUPPRESSION_THRESHOLD", "10")):  # the last: a dbt var (dbt_project.yml)
+        with monkeypatch.context() as m:
+            m.setenv(name, value)
+            assert _parse_inputs() != before, name
