@@ -55,8 +55,10 @@ def parse_dbt_project() -> None:
     manifest = DBT_PROJECT_DIR / "target" / "manifest.json"
     if manifest.exists() and PARSE_STAMP.exists() and PARSE_STAMP.read_text().strip() == inputs:
         return
+    # with the --target the builds pass (dagster-dbt): dbt hashes it into the partial-parse state, and a build
+    # under another target parses the whole project again
     subprocess.run([str(DBT_EXECUTABLE), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
-                    "--profiles-dir", str(DBT_PROJECT_DIR)], check=True)
+                    "--profiles-dir", str(DBT_PROJECT_DIR), "--target", load().dbt_target], check=True)
     PARSE_STAMP.write_text(inputs + "\n")
 
 
