@@ -20,8 +20,10 @@ def check_character(birth: str, individual: str) -> str:
     return ALPHABET[int(birth + individual) % 31]
 
 
-# Pseudonyms and content hashes: long runs of hexadecimal digits, which are not text a person wrote.
-HEX_DIGEST = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{32,}(?![0-9a-fA-F])")
+# Pseudonyms, content hashes and load ids: long runs of hexadecimal digits, or a UUID's dashed groups (whose last
+# twelve can be all digits: '…-3102451557ab'), which are not text a person wrote.
+HEX_DIGEST = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{32,}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})"
+                        r"(?![0-9a-fA-F])")
 
 
 def codes_in(text: str) -> list[str]:
