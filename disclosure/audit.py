@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import pandas as pd
 
 from disclosure.cells import Items, build_items, describe, load_cells, mart_exists, plain
 from disclosure.intervals import Memo, feasible_intervals, too_narrow
@@ -186,7 +187,8 @@ def _reveal_unchanged(con, items: Items, declared: list[Structure], previous: st
     """Fill in what the previous release showed, where the data under a partition did not change. A revealed
     value that a primary rule forbids is a historical disclosure: the previous release published it, nothing
     can take it back; it is counted (`historical_disclosures`), not refused, and attacked as known."""
-    shown = previously_shown(con, items, declared, previous, items.hidden, threshold, every=True)
+    old = release_cells(con, declared, previous, threshold)
+    shown = previously_shown(items, declared, old, items.hidden, every=True)
     known = np.zeros(len(items.value), dtype=bool)
     known[list(shown.values)] = True
     for i, v in shown.values.items():
@@ -221,9 +223,23 @@ class Shown:
     forbidden: set[int]       # of those, items whose shown value a primary rule forbids (at this threshold)
 
 
-def previously_shown(con, items: Items, declared: list[Structure], previous: str, hidden: np.ndarray,
-                     threshold: int, every: bool = False) -> Shown:
-    """The items hidden under the pattern `hidden` that the `previous` release (an attached database) showed,
+def release_cells(con, declared: list[Structure], previous: str, threshold: int) -> dict[str, pd.DataFrame]:
+    """The `previous` release (an attached database) laid out as cells, per declared structure it holds: read
+    once, then used by every reveal."""
+    out = {}
+    for s in declared:
+        if s.same_cells:
+            continue
+        try:
+            out[s.label] = load_cells(con, s, threshold, schema=f"{previous}.marts")
+        except duckdb.Error:  # a mart the previous release did not have
+            continue
+    return out
+
+
+def previously_shown(items: Items, declared: list[Structure], old_cells: dict[str, pd.DataFrame],
+                     hidden: np.ndarray, every: bool = False) -> Shown:
+    """The items hidden under the pattern `hidden` that the previous release (`old_cells`, from `release_cells`) showed,
     where the data under their partition did not change: every value visible in both releases is equal (a
     partition = the cells that agree outside the totals' dimensions). The auditor reveals them; the protection
     (`disclosure.history`) checks its pattern with this same function, the auditor never calls the protection.
@@ -234,13 +250,10 @@ def previously_shown(con, items: Items, declared: list[Structure], previous: str
         name, row, _ = items.units[u]
         items_by_table.setdefault(name, {})[(row, m)] = i
     for s in declared:
-        if s.same_cells or s.label not in items.tables:
+        if s.same_cells or s.label not in items.tables or s.label not in old_cells:
             continue
         table = items.tables[s.label]
-        try:
-            old = load_cells(con, s, threshold, schema=f"{previous}.marts")
-        except duckdb.Error:
-            continue
+        old = old_cells[s.label]
         key = list(s.key)
         item_of = items_by_table.get(s.label, {})
         current = table.cells[key + list(s.measures)].reset_index()

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 import duckdb
 import numpy as np
+import pandas as pd
 
-from disclosure.audit import previously_shown, total_columns
-from disclosure.cells import Items, load_cells
+from disclosure.audit import previously_shown, release_cells, total_columns
+from disclosure.cells import Items
 from disclosure.intervals import Memo
 from disclosure.protect import secondary
 from disclosure.tables import Structure
@@ -54,12 +55,13 @@ class History:
 def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure],
                          previous: str, threshold: int, memo: Memo | None = None) -> tuple[np.ndarray, History]:
     """The hidden flag of every unit, chosen around what the attached database `previous` published."""
-    history = locks(con, items, declared, previous)
+    old = release_cells(con, declared, previous, threshold)
+    history = locks(items, declared, old)
     notes: dict = {}
     unit_hidden = secondary(items, threshold, history.locked, history.shown, start=history.hidden_before,
                             notes=notes, memo=memo)
     for _ in range(MAX_ROUNDS):
-        shown = previously_shown(con, items, declared, previous, unit_hidden[items.unit], threshold)
+        shown = previously_shown(items, declared, old, unit_hidden[items.unit])
         units = np.unique(items.unit[list(shown.values)]) if shown.values else np.array([], dtype=np.int64)
         new = units[~history.shown[units]]
         if not len(new):
@@ -72,18 +74,16 @@ def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared:
     return unit_hidden, history
 
 
-def locks(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure], previous: str) -> History:
-    """The units the previous release showed for unchanged data, and the witnesses of changed partitions."""
+def locks(items: Items, declared: list[Structure], old_cells: dict[str, pd.DataFrame]) -> History:
+    """The units the previous release (`old_cells`, from `audit.release_cells`) showed for unchanged data, and
+    the witnesses of changed partitions."""
     n = len(items.unit_primary)
     history = History(np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     for s in declared:
-        if s.same_cells or s.label not in items.tables:
+        if s.same_cells or s.label not in items.tables or s.label not in old_cells:
             continue
         table = items.tables[s.label]
-        try:
-            old = load_cells(con, s, 1, schema=f"{previous}.marts")
-        except duckdb.Error:
-            continue
+        old = old_cells[s.label]
         key, measures = list(s.key), list(s.measures)
         in_scope = [f"_in_{m}" for m in measures]
         merged = table.cells[key + measures + in_scope].reset_index().merge(
