@@ -11,6 +11,9 @@ samples its memory (with dbt's and the fixture server's) from outside.
     python -m benchmarks.pipeline incremental --data-dir D --recordings R --out result.json
         drop one new daily complaints file, then the same refresh: it loads the file and rebuilds only what is
         downstream of complaints (and of the ledger), then republishes
+    python -m benchmarks.pipeline daemon --data-dir D --recordings R --out result.json
+        the same for the daemon: drop the next day's complaints file, tick the landing-zone sensor, execute the
+        run it requests (the file's load and what is downstream of it, no API poll); timed: the run
 
 The timed part is the job execution (`execute_in_process`); parsing and importing the definitions are reported
 separately. Per-step wall times come from the run's STEP_START / STEP_SUCCESS events, per-model dbt times from
@@ -30,12 +33,11 @@ from pathlib import Path
 
 import duckdb
 
-NEW_COMPLAINTS_FILE = "asiat_2026-01-01.csv"
 
-
-def write_next_day_complaints(landing: Path, rows: int = 6) -> Path:
-    """A new daily complaints export for 1.1.2026: cases of the latest export re-numbered and received that day
-    (open cases: no decision yet). Same headers, encoding and separator as the register's exports."""
+def write_next_day_complaints(landing: Path, rows: int = 6, day: int = 1) -> Path:
+    """A new daily complaints export for `day`.1.2026: cases of the latest export before it re-numbered and
+    received that day (open cases: no decision yet). Same headers, encoding and separator as the register's
+    exports."""
     folder = landing / "complaints"
     latest = sorted(folder.glob("asiat_*.csv"))[-1]
     with latest.open(encoding="utf-8-sig", newline="") as fh:
@@ -43,21 +45,22 @@ def write_next_day_complaints(landing: Path, rows: int = 6) -> Path:
         header = reader.fieldnames or []
         sample = [r for _, r in zip(range(10 + rows), reader)][10:]
     for i, row in enumerate(sample):
-        row.update({"asianumero": f"KA-2026-{90001 + i:05d}", "saapumispvm": "1.1.2026", "ratkaisupvm": "",
-                    "ratkaisu": "", "toimenpiteet": "", "muokattu": "1.1.2026 09:00"})
+        row.update({"asianumero": f"KA-2026-{90001 + 100 * (day - 1) + i:05d}", "saapumispvm": f"{day}.1.2026",
+                    "ratkaisupvm": "", "ratkaisu": "", "toimenpiteet": "", "muokattu": f"{day}.1.2026 09:00"})
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=header, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(sample)
-    path = folder / NEW_COMPLAINTS_FILE
+    path = folder / f"asiat_2026-01-{day:02d}.csv"
     path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
     return path
 
 
-def step_seconds(instance, run_id: str) -> dict[str, float]:
-    """Wall seconds per step (the in-process executor runs them one after another), from the event log."""
+def step_windows(instance, run_id: str) -> dict[str, tuple[float, float]]:
+    """Each step's start and end (epoch seconds; the in-process executor runs them one after another), from the
+    event log. `benchmarks.run` matches them with its memory samples."""
     started: dict[str, float] = {}
-    out: dict[str, float] = {}
+    out: dict[str, tuple[float, float]] = {}
     for entry in instance.all_logs(run_id):
         event = entry.dagster_event
         if event is None or not event.step_key:
@@ -65,7 +68,13 @@ def step_seconds(instance, run_id: str) -> dict[str, float]:
         if event.event_type_value == "STEP_START":
             started[event.step_key] = entry.timestamp
         elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in started:
-            out[event.step_key] = round(entry.timestamp - started[event.step_key], 2)
+            out[event.step_key] = (started[event.step_key], entry.timestamp)
+    return out
+
+
+def step_seconds(windows: dict[str, tuple[float, float]]) -> dict[str, float]:
+    """Wall seconds per step, longest first."""
+    out = {key: round(end - start, 2) for key, (start, end) in windows.items()}
     return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
 
@@ -159,6 +168,18 @@ def sensor_ticks(defs, instance) -> dict[str, object]:
     return {"first_tick": ticks[0], "steady_tick": ticks[1]}
 
 
+def sensor_request(defs, instance):
+    """The landing-zone sensor's tick after a delivery: its one run request, and the tick's seconds."""
+    import dagster as dg
+
+    t = time.perf_counter()
+    with dg.build_sensor_context(repository_def=defs.get_repository_def(), instance=instance) as context:
+        result = defs.resolve_sensor_def("landing_zone_sensor").evaluate_tick(context)
+    if len(result.run_requests) != 1:
+        raise RuntimeError(f"the sensor requested {len(result.run_requests)} runs: {result.skip_message}")
+    return result.run_requests[0], round(time.perf_counter() - t, 3)
+
+
 def ledger_rows(warehouse: Path) -> dict[str, int]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -175,7 +196,7 @@ def ledger_rows(warehouse: Path) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["full", "nochange", "incremental"])
+    parser.add_argument("mode", choices=["full", "nochange", "incremental", "daemon"])
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--recordings", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
@@ -206,8 +227,9 @@ def main() -> None:
         out["import_definitions_seconds"] = round(time.perf_counter() - t, 2)
 
         job = defs.resolve_job_def("full_refresh")
-        if args.mode == "incremental":
-            out["new_file"] = write_next_day_complaints(settings.landing_dir).name
+        if args.mode in ("incremental", "daemon"):
+            day = 2 if args.mode == "daemon" else 1  # the daemon's file comes the day after make run's
+            out["new_file"] = write_next_day_complaints(settings.landing_dir, day=day).name
         run_config = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
         with DagsterInstance.ephemeral() as instance:
             wall_start = time.time()
@@ -215,6 +237,14 @@ def main() -> None:
             if args.mode == "full":
                 result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
                 runs = [result]
+            elif args.mode == "daemon":
+                request, out["sensor_tick_seconds"] = sensor_request(defs, instance)
+                t = time.perf_counter()
+                result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config,
+                                                asset_selection=request.asset_selection, tags=request.tags)
+                runs = [result]
+                out["changed"] = request.tags["rsw/sources"].split(",")
+                out["built"] = sorted(k.to_user_string() for k in request.asset_selection if k.path[0] != "raw")
             else:
                 from orchestration.refresh import refresh
                 result = refresh(defs, instance, settings, DBT_PROJECT_DIR / "target" / "manifest.json", run_config)
@@ -224,7 +254,8 @@ def main() -> None:
             out["job_seconds"] = round(time.perf_counter() - t, 2)
             if args.mode == "nochange":
                 out["sensor"] = sensor_ticks(defs, instance)
-            out["steps"] = {k: v for r in runs for k, v in step_seconds(instance, r.run_id).items()}
+            out["step_windows"] = {k: v for r in runs for k, v in step_windows(instance, r.run_id).items()}
+            out["steps"] = step_seconds(out["step_windows"])
             out["stages"] = stage_seconds(out["steps"])
         out.update(summary(result))
         out["dbt"] = {k: v for r in runs for k, v in dbt_timings(DBT_PROJECT_DIR / "target", r.run_id, wall_start).items()}

@@ -9,7 +9,8 @@ For each scale (env SCALES, default "1 10"):
 3. baseline: `benchmarks.baseline` on the same landing files and recordings, in a child process;
 4. incremental (orchestration/refresh.py, as a second `make run` does it), each in a new child process:
    `benchmarks.pipeline nochange` (nothing new: no dbt, no republish), then one new daily complaints file and
-   `benchmarks.pipeline incremental` (load it, rebuild what is downstream of complaints, republish).
+   `benchmarks.pipeline incremental` (load it, rebuild what is downstream of complaints, republish); then the
+   next day's file the daemon's way, `benchmarks.pipeline daemon` (the landing-zone sensor's run: no API poll).
 
 Peak memory is the peak of the summed RSS of the child's whole process tree (dbt, the fixture server ...),
 sampled every 0.25 s by a thread here; shared pages count once per process, so it errs high. The figures go to
@@ -37,6 +38,8 @@ from pathlib import Path
 
 import psutil
 
+from benchmarks.pipeline import stage_of
+
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR_FILES = sorted((ROOT / "demo").glob("*.py")) + sorted((ROOT / "dbt_project" / "seeds").glob("*.csv"))
 TARGETS = {"ratio": 2.5, "peak_rss_gb": 1.5, "nochange_seconds": 10.0, "incremental_seconds": 20.0,
@@ -45,7 +48,8 @@ TARGETS = {"ratio": 2.5, "peak_rss_gb": 1.5, "nochange_seconds": 10.0, "incremen
 
 class PeakRss:
     """Samples the summed RSS of a process and all its descendants in a thread; keeps the peak, what it was made
-    of (per kind of process: the root, dbt, other children) and each kind's own peak."""
+    of (per kind of process: the root, dbt, other children), each kind's own peak, and the timeline of totals
+    (epoch seconds, bytes) for the peak of each stage."""
 
     def __init__(self, pid: int, interval: float = 0.25):
         self.root = psutil.Process(pid)
@@ -53,6 +57,7 @@ class PeakRss:
         self.peak = 0
         self.peak_parts: dict[str, int] = {}
         self.part_peaks: dict[str, int] = {}
+        self.timeline: list[tuple[float, int]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -77,6 +82,7 @@ class PeakRss:
             except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
                 pass
         total = sum(parts.values())
+        self.timeline.append((time.time(), total))
         for kind, rss in parts.items():
             self.part_peaks[kind] = max(self.part_peaks.get(kind, 0), rss)
         if total > self.peak:
@@ -96,7 +102,7 @@ class PeakRss:
         self._thread.join()
 
 
-def measured(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+def measured(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> dict[str, object]:
     """Run a child process; wall seconds, peak tree RSS, exit code. Its output goes to `log`."""
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
@@ -104,7 +110,33 @@ def measured(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> di
         with PeakRss(proc.pid) as rss:
             code = proc.wait()
     return {"wall_seconds": round(time.perf_counter() - started, 2), "peak_rss_bytes": rss.peak,
-            "peak_rss_parts": rss.peak_parts, "rss_peak_by_kind": rss.part_peaks, "exit_code": code}
+            "peak_rss_parts": rss.peak_parts, "rss_peak_by_kind": rss.part_peaks, "exit_code": code,
+            "rss_timeline": rss.timeline}
+
+
+def peak_rss_by_step(timeline: list[tuple[float, int]], windows: dict[str, list[float]]) -> dict[str, int]:
+    """The process tree's peak RSS while each step ran (a step's window from the run's events), highest first."""
+    out = {step: max((rss for t, rss in timeline if start <= t <= end), default=0)
+           for step, (start, end) in windows.items()}
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
+def peak_rss_by_stage(by_step: dict[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for step, peak in by_step.items():
+        out[stage_of(step)] = max(out.get(stage_of(step), 0), peak)
+    return out
+
+
+def with_child_result(measure: dict[str, object], result_file: Path) -> dict[str, object]:
+    """The parent's measurements, the child's own result, and the peak RSS of each stage (the timeline and the
+    step windows themselves are dropped: they only serve that)."""
+    timeline = measure.pop("rss_timeline")
+    measure.update(json.loads(result_file.read_text()) if result_file.exists() else {"success": False})
+    by_step = peak_rss_by_step(timeline, measure.pop("step_windows", {}))
+    measure["peak_rss_by_stage"] = peak_rss_by_stage(by_step)
+    measure["peak_rss_by_step"] = dict(list(by_step.items())[:8])
+    return measure
 
 
 def generator_fingerprint(scale: float) -> str:
@@ -185,10 +217,9 @@ def bench_scale(work: Path, scale: float, run_id: str, incremental: bool = True)
     print(f"[scale {scale:g}] full refresh (Dagster full_refresh) ...", flush=True)
     out["load_average_before"] = os.getloadavg()[0]
     result_file = data_dir / "full.json"
-    full = measured([sys.executable, "-m", "benchmarks.pipeline", "full", "--data-dir", str(data_dir),
-                     "--recordings", str(recordings), "--out", str(result_file)], data_dir / "full.log")
-    full.update(json.loads(result_file.read_text()) if result_file.exists() else {"success": False})
-    out["full"] = full
+    out["full"] = with_child_result(measured(
+        [sys.executable, "-m", "benchmarks.pipeline", "full", "--data-dir", str(data_dir),
+         "--recordings", str(recordings), "--out", str(result_file)], data_dir / "full.log"), result_file)
 
     print(f"[scale {scale:g}] bare-DuckDB baseline ...", flush=True)
     baseline_dir = work / f"baseline-{run_id}-s{scale:g}"
@@ -196,6 +227,7 @@ def bench_scale(work: Path, scale: float, run_id: str, incremental: bool = True)
     baseline_dir.mkdir(parents=True)
     base = measured([sys.executable, "-m", "benchmarks.baseline", "--landing", str(landing), "--recordings",
                      str(recordings), "--out", str(baseline_dir), "--json"], baseline_dir / "baseline.log")
+    base.pop("rss_timeline")
     lines = (baseline_dir / "baseline.log").read_text().strip().splitlines()
     try:
         base.update(json.loads(lines[-1]))
@@ -205,13 +237,13 @@ def bench_scale(work: Path, scale: float, run_id: str, incremental: bool = True)
 
     if incremental:
         for mode, what in (("nochange", "refresh with nothing new"),
-                           ("incremental", "refresh after one new daily complaints file")):
+                           ("incremental", "refresh after one new daily complaints file"),
+                           ("daemon", "the sensor's run after the next day's complaints file")):
             print(f"[scale {scale:g}] {what} ...", flush=True)
             result_file = data_dir / f"{mode}.json"
-            inc = measured([sys.executable, "-m", "benchmarks.pipeline", mode, "--data-dir", str(data_dir),
-                            "--recordings", str(recordings), "--out", str(result_file)], data_dir / f"{mode}.log")
-            inc.update(json.loads(result_file.read_text()) if result_file.exists() else {"success": False})
-            out[mode] = inc
+            out[mode] = with_child_result(measured(
+                [sys.executable, "-m", "benchmarks.pipeline", mode, "--data-dir", str(data_dir),
+                 "--recordings", str(recordings), "--out", str(result_file)], data_dir / f"{mode}.log"), result_file)
     out["load_average_after"] = os.getloadavg()[0]
     return out
 
@@ -237,7 +269,8 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
             lines.append(f"{r['scale']:>5g} {rows:>11,} {label:<22} {m['wall_seconds']:>8.1f} "
                          f"{(timed or 0):>8.1f} {rate:>9} {_gb(m['peak_rss_bytes']):>9}")
         for mode, rows_label, label in (("nochange", "0 files", "no change (new proc)"),
-                                        ("incremental", "1 file", "one new file (new proc)")):
+                                        ("incremental", "1 file", "one new file (new proc)"),
+                                        ("daemon", "1 file", "one new file (sensor run)")):
             if mode in r:
                 inc = r[mode]
                 lines.append(f"{r['scale']:>5g} {rows_label:>11} {label:<22} {inc['wall_seconds']:>8.1f} "
@@ -258,6 +291,8 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
         lines.append(f"{'':>5} full refresh memory: peak {_gb(full['peak_rss_bytes'])} = "
                      + " + ".join(f"{k} {_gb(v)}" for k, v in sorted((full.get('peak_rss_parts') or {}).items()))
                      + "; each kind's own peak: " + ", ".join(f"{k} {_gb(v)}" for k, v in sorted(kinds.items())))
+        lines.append(f"{'':>5} full refresh peak memory by stage: "
+                     + ", ".join(f"{k} {_gb(v)}" for k, v in (full.get("peak_rss_by_stage") or {}).items()))
         stages = full.get("stages") or {}
         lines.append(f"{'':>5} stages (s): generate {r['generation_seconds']:.1f}"
                      f"{'' if r.get('generated_now') else ' (cached data; time when generated)'}, "
@@ -298,14 +333,17 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
         ("peak RSS (full refresh)", _gb(last["full"]["peak_rss_bytes"]),
          last["full"]["peak_rss_bytes"] <= TARGETS["peak_rss_gb"] * 2**30, f"<= {TARGETS['peak_rss_gb']} GB"),
     ]
-    for mode, name in (("nochange", "no-change refresh"), ("incremental", "one new daily file")):
+    for mode, target, name in (("nochange", "nochange", "no-change refresh"),
+                               ("incremental", "incremental", "one new daily file"),
+                               ("daemon", "incremental", "one new daily file, daemon")):
         if mode in last:  # the refresh itself (Dagster runs included); the process wall adds imports and dbt parse
             seconds = last[mode].get("job_seconds") or float("nan")
-            verdicts.append((f"{name} (refresh)", f"{seconds:.1f} s", seconds <= TARGETS[f"{mode}_seconds"],
-                             f"<= {TARGETS[f'{mode}_seconds']:g} s"))
-            verdicts.append((f"{name} (process wall)", f"{last[mode]['wall_seconds']:.1f} s",
-                             last[mode]["wall_seconds"] <= TARGETS[f"{mode}_seconds"],
-                             f"<= {TARGETS[f'{mode}_seconds']:g} s"))
+            verdicts.append((f"{name} (refresh)" if mode != "daemon" else f"{name} (the run)", f"{seconds:.1f} s",
+                             seconds <= TARGETS[f"{target}_seconds"], f"<= {TARGETS[f'{target}_seconds']:g} s"))
+            if mode != "daemon":  # the daemon is already running: no process start
+                verdicts.append((f"{name} (process wall)", f"{last[mode]['wall_seconds']:.1f} s",
+                                 last[mode]["wall_seconds"] <= TARGETS[f"{target}_seconds"],
+                                 f"<= {TARGETS[f'{target}_seconds']:g} s"))
     if last.get("nochange", {}).get("sensor"):
         tick = last["nochange"]["sensor"]["first_tick"]
         verdicts.append(("no-change refresh (daemon: sensor tick, 0 runs)", f"{tick['seconds']:.2f} s",
@@ -314,7 +352,7 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
     lines.append("")
     lines.append(f"targets at scale {last['scale']:g}:")
     for name, value, ok, target in verdicts:
-        lines.append(f"  {name:<28} {value:>10}  target {target:<10} {'MET' if ok else 'MISSED'}")
+        lines.append(f"  {name:<48} {value:>10}  target {target:<10} {'MET' if ok else 'MISSED'}")
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from disclosure.cells import Items, build_items, describe, load_cells, mart_exists, plain
 from disclosure.intervals import Memo, feasible_intervals, too_narrow
-from disclosure.marts import COPIES, LINKS, structures
+from disclosure.marts import COPIES, LINKS, referenced_columns, structures
 from disclosure.proposals import small_classes
 from disclosure.tables import Structure
 
@@ -133,7 +133,8 @@ def _declared(con) -> list[Structure]:
 
 
 def _published_items(con, threshold: int) -> Items:
-    return build_items(con, _declared(con), threshold, hidden_from="published", links=LINKS)
+    return build_items(con, _declared(con), threshold, hidden_from="published", links=LINKS,
+                       columns=referenced_columns())
 
 
 def _visible_rules(con, items: Items, declared: list[Structure], threshold: int, report: AuditReport) -> None:
@@ -231,7 +232,7 @@ def release_cells(con, declared: list[Structure], previous: str, threshold: int)
         if s.same_cells:
             continue
         try:
-            out[s.label] = load_cells(con, s, threshold, schema=f"{previous}.marts")
+            out[s.label] = load_cells(con, s, threshold, schema=f"{previous}.marts", columns=referenced_columns())
         except duckdb.Error:  # a mart the previous release did not have
             continue
     return out

@@ -34,8 +34,9 @@ class Items:
 
 
 def load_cells(con: duckdb.DuckDBPyConnection, structure: Structure, threshold: int,
-               schema: str = "marts") -> pd.DataFrame:
-    """The mart's cells in key order, with the scope and primary flags evaluated in SQL."""
+               schema: str = "marts", columns: frozenset[str] | None = None) -> pd.DataFrame:
+    """The mart's cells in key order, with the scope and primary flags evaluated in SQL. `columns`: the names
+    the declarations use (`marts.referenced_columns`); other columns are not loaded. None: every column."""
     source = (structure.cells_sql or "select * from {table}").format(table=f"{schema}.{structure.table}")
     extra = [f"coalesce(({structure.scope}), false) as _scope"]
     for g, group in enumerate(structure.groups):
@@ -44,13 +45,18 @@ def load_cells(con: duckdb.DuckDBPyConnection, structure: Structure, threshold: 
     for m in structure.measures:
         extra.append(f"coalesce(({structure.measure_scope.get(m, 'true')}), false) as _in_{m}")
     extra.append("coalesce(is_suppressed, false) as _suppressed")
+    selected = "*"
+    if columns is not None:
+        names = [d[0] for d in con.execute(f"select * from ({source}) as c limit 0").description]
+        selected = ", ".join(f'"{n}"' for n in names if n in columns or n in structure.key)
     order = ", ".join(f'"{k}"' for k in structure.key)
-    df = con.execute(f"select *, {', '.join(extra)} from ({source}) as c order by {order}").df()
+    df = con.execute(f"select {selected}, {', '.join(extra)} from ({source}) as c order by {order}").df()
     return df.reset_index(drop=True)
 
 
 def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], threshold: int,
-                hidden_from: str, schema: str = "marts", links: tuple[Link, ...] = ()) -> Items:
+                hidden_from: str, schema: str = "marts", links: tuple[Link, ...] = (),
+                columns: frozenset[str] | None = None) -> Items:
     """hidden_from='primary': true values, primary units hidden (the protection's start);
     hidden_from='published': the published file, an item is hidden when its value is null in a suppressed row."""
     values, hidden, unit, measure = [], [], [], []
@@ -64,7 +70,7 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
     for s in structures:
         if s.same_cells:
             continue
-        cells = load_cells(con, s, threshold, schema)
+        cells = load_cells(con, s, threshold, schema, columns)
         table = Table(s, cells)
         tables[s.label] = table
         rows = np.flatnonzero(cells["_scope"].to_numpy())

@@ -9,7 +9,9 @@ values: it is declared in COPIES, not as a structure of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from disclosure.tables import Breakdown, Group, Hierarchy, Link, Margins, Structure, all_of
 from sources.reference import municipality_counties, municipality_sub_regions, phenomenon_codes
@@ -320,3 +322,12 @@ APPLY = {
 }
 
 LINKS = (*LINKS, *_yearly_links())  # after every structure's SQL above is defined
+
+
+@cache
+def referenced_columns() -> frozenset[str]:
+    """Every name the declarations above mention (keys, measures, relation columns, the SQL of scopes, primary
+    rules, links and applies): the columns the disclosure layer reads of a mart's cells. The others (names,
+    labels, notes: long text) are not loaded (`cells.load_cells`)."""
+    text = repr((structures(), LINKS, APPLY, COPIES)).replace("\\n", " ").replace("\\t", " ")  # SQL's line breaks
+    return frozenset(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))

@@ -11,7 +11,7 @@ import pandas as pd
 from disclosure.cells import build_items, mart_exists
 from disclosure.history import protect_with_history
 from disclosure.intervals import Memo
-from disclosure.marts import APPLY, COPIES, LINKS, PHENOMENON_MARTS, Apply, Copy, structures
+from disclosure.marts import APPLY, COPIES, LINKS, PHENOMENON_MARTS, Apply, Copy, referenced_columns, structures
 from disclosure.protect import secondary
 from disclosure.tables import Structure
 
@@ -38,7 +38,8 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
     programmes by content (`intervals.Memo`)."""
     started = time.perf_counter()
     declared = [s for s in structures() if mart_exists(con, s.table, schema)]
-    items = build_items(con, declared, threshold, hidden_from="primary", schema=schema, links=LINKS)
+    items = build_items(con, declared, threshold, hidden_from="primary", schema=schema, links=LINKS,
+                        columns=referenced_columns())
     history: dict[str, int] = {}
     if previous:
         unit_hidden, h = protect_with_history(con, items, declared, previous, threshold, memo)

@@ -8,11 +8,14 @@ chart never plots a number that the published snapshot hides. The same data give
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import math
+import os
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -163,6 +166,44 @@ def svg(fig: Figure) -> bytes:
     with matplotlib.rc_context(STYLE):
         FigureCanvasSVG(fig).print_svg(buffer, metadata={"Date": None, "Creator": None})
     return buffer.getvalue()
+
+
+class Drawings:
+    """PNG and SVG bytes of charts, each drawn once per content.
+
+    A chart is keyed by the digest of its shape, its arguments and this module's source (the style lives here).
+    With a `folder` (private: beside the warehouse, never published) each key's bytes are kept there, and a later
+    package takes them from there instead of drawing the chart again: a republish redraws only the charts whose
+    data changed. `prune()` then keeps only the keys this package used."""
+
+    CODE = hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder else None
+        self.used: set[str] = set()
+        self.drawn = 0
+
+    def __call__(self, shape: Callable[..., Figure], *args) -> tuple[bytes, bytes]:
+        key = hashlib.sha256(repr((self.CODE, shape.__name__, args)).encode()).hexdigest()[:32]
+        self.used.add(key)
+        paths = [self.folder / f"{key}.{ext}" for ext in ("png", "svg")] if self.folder else []
+        if paths and all(p.exists() for p in paths):
+            return paths[0].read_bytes(), paths[1].read_bytes()
+        fig = shape(*args)
+        drawn = png(fig), svg(fig)
+        self.drawn += 1
+        if self.folder:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for path, data in zip(paths, drawn, strict=True):
+                path.with_suffix(".tmp").write_bytes(data)
+                os.replace(path.with_suffix(".tmp"), path)  # a crash leaves no half-written chart to reuse
+        return drawn
+
+    def prune(self) -> None:
+        if self.folder and self.folder.exists():
+            for path in self.folder.iterdir():
+                if path.stem not in self.used:
+                    path.unlink()
 
 
 def data_uri(png_bytes: bytes) -> str:

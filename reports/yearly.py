@@ -218,29 +218,29 @@ def _own_indicators(snap: Snapshot, year: int, t: Texts) -> Table:
     return table
 
 
-def _figures(snap: Snapshot, year: int, t: Texts, stats: list[dict], social: Table) -> list[Figure]:
+def _figures(snap: Snapshot, year: int, t: Texts, stats: list[dict], social: Table,
+             draw: charts.Drawings) -> list[Figure]:
     figures = []
 
-    def add(name: str, section: str, fig, title: str):
-        figures.append(Figure(name, title, section, charts.png(fig), charts.svg(fig)))
+    def add(name: str, section: str, title: str, shape, *args):
+        figures.append(Figure(name, title, section, *draw(shape, *args)))
 
     if social.rows:
         rows = social.rows[:-1]  # every phenomenon and "other", not the total
         title = t("chart_sr_year", year=year)
-        add(f"sosiaalinen_raportointi_{year}", "own",
-            charts.bars([r[0] for r in rows],
-                        [charts.Series(t.name("valence", v), [r[1 + k] for r in rows], charts.COLOURS[v])
-                         for k, v in enumerate(VALENCES)], title, t("observations")), title)
+        add(f"sosiaalinen_raportointi_{year}", "own", title, charts.bars, [r[0] for r in rows],
+            [charts.Series(t.name("valence", v), [r[1 + k] for r in rows], charts.COLOURS[v])
+             for k, v in enumerate(VALENCES)], title, t("observations"))
     for s in stats:
         years, county, country = county_series(snap, s["indicator_code"], year)
         if len(years) < 2:
             continue
         title = t("chart_county_vs_country", name=s["indicator_name_fi"])
-        add(f"tilasto_{s['phenomenon']}_{s['indicator_code']}", s["phenomenon"],
-            charts.lines([str(y) for y in years],
-                         [charts.Series("Varha", county, charts.COLOURS["county"]),
-                          charts.Series(t("country_value"), country, charts.COLOURS["country"], dashed=True)],
-                         title, t.unit(s["unit"])), title)
+        add(f"tilasto_{s['phenomenon']}_{s['indicator_code']}", s["phenomenon"], title, charts.lines,
+            [str(y) for y in years],
+            [charts.Series("Varha", county, charts.COLOURS["county"]),
+             charts.Series(t("country_value"), country, charts.COLOURS["country"], dashed=True)],
+            title, t.unit(s["unit"]))
     return figures
 
 
@@ -310,9 +310,10 @@ def package_dir_name(year: int) -> str:
 
 
 def render_welfare_report_package(con: duckdb.DuckDBPyConnection, out_root: Path,
-                                  year: int | None = None) -> Path:
+                                  year: int | None = None, chart_cache: Path | None = None) -> Path:
     """Write the yearly package into `out_root/hyvinvointikertomus_<year>/` and return that directory.
-    `year` defaults to the latest year of the yearly marts."""
+    `year` defaults to the latest year of the yearly marts. `chart_cache`: a private folder where the charts
+    drawn are kept, so that the next package draws only those whose data changed (`charts.Drawings`)."""
     snap = Snapshot(con)
     t = Texts(LANG)
     year = _year(snap, year)
@@ -320,7 +321,9 @@ def render_welfare_report_package(con: duckdb.DuckDBPyConnection, out_root: Path
     social = _social_reporting(snap, year, t)
     tables = [statistics, social, _complaints(snap, year, t), _feedback(snap, year, t), _panels(snap, year, t),
               _own_indicators(snap, year, t)]
-    figures = _figures(snap, year, t, stats, social)
+    draw = charts.Drawings(chart_cache)
+    figures = _figures(snap, year, t, stats, social, draw)
+    draw.prune()
 
     out = Path(out_root) / package_dir_name(year)
     figure_dir = out / "kuviot"

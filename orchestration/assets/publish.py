@@ -22,6 +22,7 @@ from sources.publish import PUBLISHED_FILE, publish_snapshot
 
 RSW_MARTS = dg.AssetKey(["published", "rsw_marts"])
 DISCLOSURE_MEMO = "disclosure_programmes.json"  # the disclosure programmes solved at the last publish (not published)
+REPORT_CHARTS = "report_charts"  # the welfare report's charts drawn at the last publish (not published)
 
 
 class PublishTarget(dg.ConfigurableResource):
@@ -143,13 +144,14 @@ def half_year_report(published: PublishTarget) -> dg.MaterializeResult:
 
 @dg.asset(key=["published", "welfare_report_package"], group_name="published", deps=[RSW_MARTS],
           kinds={"html", "xlsx", "svg"})
-def welfare_report_package(published: PublishTarget) -> dg.MaterializeResult:
+def welfare_report_package(published: PublishTarget, warehouse: Warehouse) -> dg.MaterializeResult:
     """The yearly welfare-report package for the editors (`reports/hyvinvointikertomus_<year>/`): the tables as
     `taulukot.xlsx`, the charts as `kuviot/*.png` and `*.svg`, and one HTML report, for the four phenomena and the
     county's own knowledge, from the yearly marts of the published snapshot."""
     con = duckdb.connect(str(published.path / PUBLISHED_FILE), read_only=True)
     try:
-        out = render_welfare_report_package(con, published.path / "reports")
+        out = render_welfare_report_package(con, published.path / "reports",
+                                            chart_cache=Path(warehouse.path).parent / REPORT_CHARTS)
     finally:
         con.close()
     figures = sorted((out / "kuviot").glob("*.png"))

@@ -90,3 +90,11 @@ def test_nothing_new_builds_nothing_and_one_new_file_rebuilds_only_its_downstrea
     assert {k.split("/", 1)[1] for k in built if k.split("/")[0] not in ("raw", "published")} == expected
     assert "published/rsw_marts" in built
     assert digest(published) != before
+    # the project is the one built in full before: its dbt unit tests (of the SQL, not the data) are not run
+    # again, the data tests of the rebuilt models are
+    new_runs = run_ids(home) - known
+    results = [r["unique_id"] for rid in new_runs
+               for path in (ROOT / "dbt_project" / "target").glob(f"warehouse_models-{rid[:7]}-*/run_results.json")
+               for r in json.loads(path.read_text(encoding="utf-8"))["results"]]
+    assert any(u.startswith("test.") for u in results)
+    assert not any(u.startswith("unit_test.") for u in results)

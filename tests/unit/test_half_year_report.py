@@ -394,6 +394,33 @@ def test_renders_are_byte_identical(marts, tmp_path):
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
 
 
+def test_a_republish_draws_only_the_charts_whose_data_changed(marts, tmp_path, monkeypatch):
+    cache = tmp_path / "charts"
+    fresh = render_welfare_report_package(marts, tmp_path / "fresh")
+    first = render_welfare_report_package(marts, tmp_path / "a", chart_cache=cache)
+    drawn = []
+    real = charts.png
+    monkeypatch.setattr(charts, "png", lambda fig: drawn.append(fig) or real(fig))
+    second = render_welfare_report_package(marts, tmp_path / "b", chart_cache=cache)
+    assert drawn == []  # every chart taken from the cache
+    files = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
+    assert len([f for f in files if f.suffix == ".png"]) >= 2
+    for out in (first, second):  # and the package is the same bytes as one drawn from nothing
+        assert sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) == files
+        for rel in files:
+            assert (out / rel).read_bytes() == (fresh / rel).read_bytes(), rel
+
+    draw = charts.Drawings(cache)
+    series = [charts.Series("Varha", [1.0, 2.0], charts.COLOURS["county"])]
+    draw(charts.lines, ["2024", "2025"], series, "t", "y")
+    draw(charts.lines, ["2024", "2025"], series, "t", "y")
+    changed = [charts.Series("Varha", [1.0, 3.0], charts.COLOURS["county"])]
+    draw(charts.lines, ["2024", "2025"], changed, "t", "y")
+    assert len(drawn) == draw.drawn == 2  # a changed value is drawn again, the same one once
+    draw.prune()
+    assert len(list(cache.iterdir())) == 2 * 2  # only the two charts used now, PNG and SVG
+
+
 def test_chosen_half_year_and_errors(marts, tmp_path):
     out = render_half_year_report(marts, tmp_path / "h1.html", half_year="2025H1")
     html = out.read_text(encoding="utf-8")

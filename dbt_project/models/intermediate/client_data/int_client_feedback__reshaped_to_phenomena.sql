@@ -11,6 +11,8 @@
                                       layer protects a rate on a tiny base).
   Regions: every municipality of the county (true zeros kept for the item count) and the county.
 #}
+{#- A table, not a view, on DuckDB too: it reads every feedback item; its five tests and the phenomenon facts would each compute it again. -#}
+{{ config(materialized='table') }}
 
 with items as (
     select * from {{ ref('int_client_feedback__enriched') }}

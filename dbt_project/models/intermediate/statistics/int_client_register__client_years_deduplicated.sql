@@ -9,6 +9,8 @@
   - housing: at least one record of homelessness / of risk of homelessness / of long-term homelessness.
   Age group = year − birth year (age reached during the year).
 #}
+{#- A table, not a view, on DuckDB too: it reads one row per indicator, client and year; the rates and its tests would each compute it again. -#}
+{{ config(materialized='table') }}
 {%- set years_back = var('client_register_years_back', 1) | int -%}
 {%- set t_string = dbt.type_string() -%}
 with offsets as (

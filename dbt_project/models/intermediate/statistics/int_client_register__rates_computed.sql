@@ -8,6 +8,8 @@
   Every municipality of a county with data is scaffolded, so true zeros are rows too.
   Grain: indicator_code × region_code × year × gender × age_group (age groups per indicator, below).
 #}
+{#- A table, not a view, on DuckDB too: it reads every client-year of the register; its tests and the reshaped model would each compute it again. -#}
+{{ config(materialized='table') }}
 with groups as (
     select client_group_code, client_group_name_fi, client_group_name_en, phenomenon
     from {{ ref('client_groups') }}
