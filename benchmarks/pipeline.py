@@ -98,7 +98,7 @@ def stage_of(step_key: str) -> str:
         return "publish"
     if step_key.endswith("dbt_docs"):
         return "docs"
-    if step_key.endswith("report"):
+    if step_key.endswith(("report", "report_package")):
         return "reports"
     return "other"
 
