@@ -90,8 +90,7 @@ def landing_zone_sensor(sources, landing_root_of, warehouse_of, manifest_of) -> 
     import duckdb
 
     from orchestration.instance import recover
-    from orchestration.refresh import build_selection, read_state, state_path
-    from sources.docs import manifest_fingerprint
+    from orchestration.refresh import build_selection, project_built, read_state, state_path
     from sources.landing import fingerprint_landing
     from sources.loads import handled_files, source_states
 
@@ -147,7 +146,7 @@ def landing_zone_sensor(sources, landing_root_of, warehouse_of, manifest_of) -> 
         else:
             selection = {dg.AssetKey(["raw", s]) for s in pending_sources} | build_selection(
                 graph, set(pending_sources) | set(changed),
-                project_changed=recorded["project"] != manifest_fingerprint(manifest_of()))
+                project_changed=not project_built(recorded, manifest_of()))
         return dg.RunRequest(
             run_key=hashlib.sha256(repr((pending, sorted(changed.items()))).encode()).hexdigest()[:20],
             asset_selection=sorted(selection),

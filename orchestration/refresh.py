@@ -54,10 +54,11 @@ def write_state(path: Path, project: str | None, sources: dict[str, str]) -> Non
     os.replace(tmp, path)
 
 
-def project_built(warehouse_path: Path, manifest_path: Path) -> bool:
-    """Whether this dbt project (manifest fingerprint) is the one last built in full and published. Its dbt unit
-    tests passed then: they test the project's SQL, not the data, so a later build of the same project skips them."""
-    return read_state(state_path(warehouse_path))["project"] == manifest_fingerprint(manifest_path)
+def project_built(state: dict, manifest_path: Path) -> bool:
+    """Whether this dbt project (manifest fingerprint) is the one the recorded `state` (`read_state`) last built in
+    full and published. If not, a refresh rebuilds everything; if so, its dbt unit tests passed then: they test the
+    project's SQL, not the data, so a later build of the same project skips them."""
+    return state["project"] == manifest_fingerprint(manifest_path)
 
 
 def _rebuilt(graph, keys: set[dg.AssetKey]) -> set[dg.AssetKey]:
@@ -160,7 +161,7 @@ def refresh(defs: dg.Definitions, instance: dg.DagsterInstance, settings, manife
     graph = defs.resolve_asset_graph()
     job = defs.resolve_job_def("full_refresh")
     state = read_state(state_path(settings.warehouse_path))
-    project_changed = not project_built(settings.warehouse_path, manifest_path)
+    project_changed = not project_built(state, manifest_path)
     result = RefreshResult(full=project_changed)
     if not settings.warehouse_path.exists() or not state["sources"]:
         result.runs.append(job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config))

@@ -15,6 +15,7 @@ import os
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import matplotlib
@@ -168,6 +169,12 @@ def svg(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
+@cache
+def _code() -> str:
+    """This module's source and matplotlib's version: a chart drawn by other code is drawn again."""
+    return hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
+
+
 class Drawings:
     """PNG and SVG bytes of charts, each drawn once per content.
 
@@ -176,15 +183,13 @@ class Drawings:
     package takes them from there instead of drawing the chart again: a republish redraws only the charts whose
     data changed. `prune()` then keeps only the keys this package used."""
 
-    CODE = hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
-
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder else None
         self.used: set[str] = set()
         self.drawn = 0
 
     def __call__(self, shape: Callable[..., Figure], *args) -> tuple[bytes, bytes]:
-        key = hashlib.sha256(repr((self.CODE, shape.__name__, args)).encode()).hexdigest()[:32]
+        key = hashlib.sha256(repr((_code(), shape.__name__, args)).encode()).hexdigest()[:32]
         self.used.add(key)
         paths = [self.folder / f"{key}.{ext}" for ext in ("png", "svg")] if self.folder else []
         if paths and all(p.exists() for p in paths):

@@ -18,7 +18,7 @@ from dagster_dbt import (
 from packaging import version
 
 from orchestration.assets.landing import WAREHOUSE_POOL
-from orchestration.refresh import project_built
+from orchestration.refresh import project_built, read_state, state_path
 from orchestration.resources import Warehouse
 from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dbt_environment, load
 from sources.parquet_export import export_raw_to_parquet
@@ -107,7 +107,7 @@ def warehouse_models() -> dg.AssetsDefinition:
             context.log.info(f"Exported {len(exported)} raw tables ({sum(exported.values())} rows) as Parquet "
                              f"to {settings.parquet_raw_dir}")
         args = ["build"]
-        if project_built(Path(warehouse.path), project.manifest_path):
+        if project_built(read_state(state_path(Path(warehouse.path))), project.manifest_path):
             args += ["--exclude-resource-type", "unit_test"]
             context.log.info("dbt unit tests skipped: this dbt project passed them when it was last built in full")
         yield from dbt.cli(args, context=context).stream()
