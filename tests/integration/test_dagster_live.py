@@ -86,8 +86,11 @@ def test_dagster_dev_serves_the_location_and_the_sensor_publishes(demo_copy, tmp
         assert entries[0]["locationOrLoadError"]["__typename"] == "RepositoryLocation", entries[0]
 
         # An unchanged landing zone: the sensor evaluates and skips, and no run starts.
-        ticks = wait_for("a sensor tick", lambda: graphql(port, SENSOR_TICKS)["sensorOrError"]["sensorState"]["ticks"],
-                         timeout=180, proc=proc, log=log)
+        def finished_ticks():  # a tick still being evaluated is listed as STARTED: wait until one has ended
+            ticks = graphql(port, SENSOR_TICKS)["sensorOrError"]["sensorState"]["ticks"]
+            return ticks if ticks and ticks[0]["status"] != "STARTED" else None
+
+        ticks = wait_for("a finished sensor tick", finished_ticks, timeout=180, proc=proc, log=log)
         assert ticks[0]["status"] == "SKIPPED", ticks[0]
         assert graphql(port, RUNS)["runsOrError"]["results"] == []
 
