@@ -109,8 +109,9 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
     for i in np.flatnonzero(published)[np.argsort(width[published], kind="stable")][:10]:
         report.weakest.append({**describe(items, int(i)), "lower": float(iv.lower[i]), "upper": float(iv.upper[i])})
     _visible_rules(con, items, declared, threshold, report)
-    for m in sorted({x.split(".")[0] for x in items.measure}):
-        mart = np.array([x.split(".")[0] == m for x in items.measure])
+    marts = np.array([x.split(".")[0] for x in items.measure])
+    for m in np.unique(marts).tolist():
+        mart = marts == m
         mine = mart & ~items.virtual
         report.per_mart[m] = {
             "protected_items": int(mine.sum()), "hidden_items": int((mine & hidden).sum()),
@@ -246,21 +247,17 @@ def previously_shown(items: Items, declared: list[Structure], old_cells: dict[st
     (`disclosure.history`) checks its pattern with this same function, the auditor never calls the protection.
     `every`: also the items visible under the pattern (what the previous release alone tells)."""
     shown = Shown({}, set())
-    items_by_table: dict[str, dict[tuple[int, str], int]] = {}
-    for i, (u, m) in enumerate(zip(items.unit, items.measure)):
-        name, row, _ = items.units[u]
-        items_by_table.setdefault(name, {})[(row, m)] = i
     for s in declared:
         if s.same_cells or s.label not in items.tables or s.label not in old_cells:
             continue
         table = items.tables[s.label]
         old = old_cells[s.label]
         key = list(s.key)
-        item_of = items_by_table.get(s.label, {})
+        item_of = items.item_of[s.label]
         current = table.cells[key + list(s.measures)].reset_index()
+        rows = current["index"].to_numpy()
         for m in s.measures:  # the values as published under the pattern: null where hidden
-            idx = [item_of.get((int(row), f"{s.label}.{m}")) for row in current["index"]]
-            current.loc[[i is not None and bool(hidden[i]) for i in idx], m] = None
+            current.loc[_hidden_under(item_of[m][rows], hidden), m] = None
         flags = [f"_primary_{g}" for g in range(len(s.groups))]
         merged = current.merge(old[key + list(s.measures) + flags], on=key, how="inner", suffixes=("", "_old"))
         part = [k for k in key if k not in total_columns(s)]
@@ -271,13 +268,21 @@ def previously_shown(items: Items, declared: list[Structure], old_cells: dict[st
         for g, group in enumerate(s.groups):
             for m in group.measures:
                 reveal = merged[(merged[m].isna() | every) & merged[f"{m}_old"].notna() & ~changed.any(axis=1)]
-                for row, v, primary in zip(reveal["index"], reveal[f"{m}_old"], reveal[f"_primary_{g}"]):
-                    i = item_of.get((int(row), f"{s.label}.{m}"))
-                    if i is not None and (hidden[i] or every):
-                        shown.values[i] = float(v)
-                        if primary and hidden[i]:
-                            shown.forbidden.add(i)
+                idx = item_of[m][reveal["index"].to_numpy()]
+                pick = idx >= 0
+                pick[pick] = every | hidden[idx[pick]]
+                idx = idx[pick]
+                shown.values.update(zip(idx.tolist(), reveal[f"{m}_old"].to_numpy(dtype=float)[pick].tolist()))
+                primary = reveal[f"_primary_{g}"].to_numpy(dtype=bool)[pick]
+                shown.forbidden.update(idx[primary & hidden[idx]].tolist())
     return shown
+
+
+def _hidden_under(items: np.ndarray, hidden: np.ndarray) -> np.ndarray:
+    """Per row: its item (-1: none) is hidden under the pattern."""
+    out = items >= 0
+    out[out] = hidden[items[out]]
+    return out
 
 
 def total_columns(s: Structure) -> set[str]:

@@ -31,6 +31,7 @@ class Items:
     unit_primary: np.ndarray  # per unit: a primary rule holds
     virtual: np.ndarray  # per item: an unpublished remainder (total − Σ parts of a "contains" relation)
     tables: dict[str, Table]
+    item_of: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # table → measure → item per row (-1)
 
 
 def load_cells(con: duckdb.DuckDBPyConnection, structure: Structure, threshold: int,
@@ -136,7 +137,7 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
             if len(v):
                 value[v] = value[r.total] - value[r.parts[~virtual[r.parts]]].sum()
     return Items(value, _cat(hidden, bool), _cat(unit, np.int64), measure, relations, units,
-                 _cat(unit_primary, bool), virtual, tables)
+                 _cat(unit_primary, bool), virtual, tables, items_of)
 
 
 def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:

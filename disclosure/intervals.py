@@ -13,7 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
+from math import isfinite, nan
 from pathlib import Path
 
 import highspy
@@ -22,6 +26,7 @@ import numpy as np
 from disclosure.tables import Relation
 
 INF = float("inf")
+WORKERS = min(4, os.cpu_count() or 1)  # threads solving programmes side by side (same results in any number)
 
 
 @dataclass
@@ -101,48 +106,55 @@ def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relati
     hidden_idx = np.flatnonzero(hidden)
     lower[hidden_idx] = 0.0
     upper[hidden_idx] = INF
-    for component in _components(hidden_idx, rows):
+    programmes: dict[str | int, _Programme] = {}
+    for k, component in enumerate(_components(hidden_idx, rows)):
         if only is None:
-            _solve_component(component, rows, lower, upper, cache, enough=enough)
+            _prepare(component, rows, lower, upper, programmes, k, cache, enough)
         elif only[component[0]].any():
-            _solve_component(component, rows, lower, upper, None, only)
+            _prepare(component, rows, lower, upper, programmes, k)
+    solve = partial(_solve, only=only, enough=enough)
+    with ThreadPoolExecutor(min(WORKERS, max(len(programmes), 1))) as pool:  # HiGHS runs without the GIL
+        for p, (p_lower, p_upper) in zip(programmes.values(), pool.map(solve, programmes.values())):
+            for cells in p.cells:
+                lower[cells], upper[cells] = p_lower, p_upper
+            if cache is not None:
+                cache.put(p.key, p_lower, p_upper)
     return Intervals(lower, upper, infeasible)
 
 
-# A constraint: (cells, coefficients, lo, hi) over hidden cells only.
-Constraint = tuple[np.ndarray, np.ndarray, float, float]
+# A constraint: (cells, coefficients, lo, hi) over hidden cells only, as plain Python numbers.
+Constraint = tuple[tuple[int, ...], tuple[float, ...], float, float]
 
 
 def _constraints(values: np.ndarray, hidden: np.ndarray, rels: list[Relation]) -> tuple[list[Constraint], list[int]]:
     rows: list[Constraint] = []
     infeasible: list[int] = []
     for k, r in enumerate(rels):
-        parts_hidden = r.parts[hidden[r.parts]]
-        visible_parts = float(values[r.parts[~hidden[r.parts]]].sum())
+        parts_hidden = hidden[r.parts]
         total_hidden = bool(hidden[r.total])
-        if not total_hidden and not len(parts_hidden):
+        if not total_hidden and not parts_hidden.any():
             continue
-        cells = list(parts_hidden)
-        coef = [1.0] * len(parts_hidden)
-        rhs = -visible_parts  # Σ hidden parts − total  ⊙  −Σ visible parts (+ visible total)
+        cells = r.parts[parts_hidden].tolist()
+        coef = [1.0] * len(cells)
+        rhs = -float(values[r.parts[~parts_hidden]].sum())  # Σ hidden parts − total  ⊙  −Σ visible parts (+ visible total)
         if total_hidden:
             cells.append(r.total)
             coef.append(-1.0)
         else:
             rhs += float(values[r.total])
         if r.kind == "sum":
-            rows.append((np.array(cells), np.array(coef), rhs, rhs))
+            rows.append((tuple(cells), tuple(coef), rhs, rhs))
         elif r.kind == "contains":  # Σ parts ≤ total (the total also counts cases in no part)
-            rows.append((np.array(cells), np.array(coef), -INF, rhs))
+            rows.append((tuple(cells), tuple(coef), -INF, rhs))
         else:  # "cover": total ≤ Σ parts, and every part ≤ total
-            rows.append((np.array(cells), np.array(coef), rhs, INF))
-            for p in r.parts:
-                if hidden[p] and total_hidden:
-                    rows.append((np.array([p, r.total]), np.array([1.0, -1.0]), -INF, 0.0))
-                elif hidden[p]:
-                    rows.append((np.array([p]), np.array([1.0]), -INF, float(values[r.total])))
+            rows.append((tuple(cells), tuple(coef), rhs, INF))
+            for p, p_hidden in zip(r.parts.tolist(), parts_hidden.tolist()):
+                if p_hidden and total_hidden:
+                    rows.append(((p, r.total), (1.0, -1.0), -INF, 0.0))
+                elif p_hidden:
+                    rows.append(((p,), (1.0,), -INF, float(values[r.total])))
                 elif total_hidden:
-                    rows.append((np.array([r.total]), np.array([1.0]), float(values[p]), INF))
+                    rows.append(((r.total,), (1.0,), float(values[p]), INF))
         if not len(cells) and ((r.kind == "sum" and abs(rhs) > 1e-9) or (r.kind == "cover" and rhs > 1e-9)
                                or (r.kind == "contains" and rhs < -1e-9)):
             infeasible.append(k)
@@ -150,40 +162,64 @@ def _constraints(values: np.ndarray, hidden: np.ndarray, rels: list[Relation]) -
 
 
 def _components(hidden_idx: np.ndarray, rows: list[Constraint]) -> list[tuple[np.ndarray, list[int]]]:
-    parent = {int(i): int(i) for i in hidden_idx}
+    """The connected components of hidden cells (linked by sharing a constraint), in order of their smallest
+    cell, each as (its cells in order, its constraints in order)."""
+    root = np.arange(len(hidden_idx))  # a forest in which every parent is smaller than its child
+    firsts = np.zeros(0, dtype=np.int64)  # per constraint: its first cell
+    if rows:
+        cells = [r[0] for r in rows]
+        sizes = np.fromiter((len(c) for c in cells), dtype=np.int64, count=len(cells))
+        flat = np.searchsorted(hidden_idx, np.fromiter(chain.from_iterable(cells), dtype=np.int64))
+        firsts = flat[np.cumsum(sizes) - sizes]
+        ends = np.repeat(firsts, sizes), flat  # an edge from each constraint's first cell to each of its cells
+        while True:
+            a, b = root[ends[0]], root[ends[1]]
+            joined = root.copy()
+            np.minimum.at(joined, a, np.minimum(a, b))  # hook the larger root of each edge under the smaller
+            np.minimum.at(joined, b, np.minimum(a, b))
+            while not np.array_equal(joined[joined], joined):  # every cell straight to its tree's root
+                joined = joined[joined]
+            if np.array_equal(joined, root):
+                break
+            root = joined
+    members = _groups(root, hidden_idx)
+    constraints = {r: ids.tolist() for r, ids in _groups(root[firsts], np.arange(len(firsts))).items()}
+    return [(cells, constraints.get(r, [])) for r, cells in members.items()]
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for cells, *_ in rows:
-        first = find(int(cells[0]))
-        for c in cells[1:]:
-            other = find(int(c))
-            if other != first:
-                parent[max(other, first)] = min(other, first)
-                first = min(other, first)
-    members: dict[int, list[int]] = {}
-    for i in hidden_idx:
-        members.setdefault(find(int(i)), []).append(int(i))
-    row_of: dict[int, list[int]] = {}
-    for k, (cells, *_) in enumerate(rows):
-        row_of.setdefault(find(int(cells[0])), []).append(k)
-    return [(np.array(sorted(m)), row_of.get(root, [])) for root, m in sorted(members.items())]
+def _groups(label: np.ndarray, values: np.ndarray) -> dict[int, np.ndarray]:
+    """`values` grouped by `label`, labels in order, values in their order."""
+    order = np.argsort(label, kind="stable")
+    labels, starts = np.unique(label[order], return_index=True)
+    return dict(zip(labels.tolist(), np.split(values[order], starts[1:]))) if len(order) else {}
 
 
-def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constraint],
-                     lower: np.ndarray, upper: np.ndarray, cache: Memo | None = None,
-                     only: np.ndarray | None = None, enough: float | None = None) -> None:
+@dataclass
+class _Programme:
+    """A component's linear programmes: `n` variables in the box [lo, hi], the constraints `multi` (two or
+    more variables each). `cells`: the components (in this snapshot's numbers) that are this programme."""
+
+    key: str | None
+    n: int
+    lo: np.ndarray
+    hi: np.ndarray
+    multi: list[tuple]
+    cells: list[np.ndarray]
+
+
+def _prepare(component: tuple[np.ndarray, list[int]], rows: list[Constraint], lower: np.ndarray,
+             upper: np.ndarray, programmes: dict, index: int, cache: Memo | None = None,
+             enough: float | None = None) -> None:
+    """Give the component's cells their intervals where no programme has to be solved (no constraint, a box,
+    one constraint, a programme solved before); else add the component to `programmes`, by content (without
+    a memo: under its `index`)."""
     cells, row_ids = component
     if not row_ids:
         return  # hidden cells in no relation: unbounded above, nothing narrows them
-    pos = {int(c): j for j, c in enumerate(cells)}
+    pos = {c: j for j, c in enumerate(cells.tolist())}
     n = len(cells)
-    local = sorted((tuple(pos[int(c)] for c in rows[k][0]), tuple(rows[k][1].tolist()), rows[k][2], rows[k][3])
-                   for k in row_ids)  # the component's programmes, whatever its cells' numbers in this snapshot
+    # the component's programmes, whatever its cells' numbers in this snapshot
+    local = sorted((tuple([pos[c] for c in rows[k][0]]), *rows[k][1:]) for k in row_ids)
     lo, hi = np.zeros(n), np.full(n, INF)
     multi = []
     for rc, coef, rlo, rhi in local:  # one-variable constraints are bounds
@@ -196,45 +232,56 @@ def _solve_component(component: tuple[np.ndarray, list[int]], rows: list[Constra
     if len(multi) <= 1:  # a box, or a box and one constraint: the interval in closed form
         lower[cells], upper[cells] = _one_constraint(lo, hi, multi[0]) if multi else (lo, hi)
         return
-    key = None
-    if cache is not None:
-        exact = _content_key(n, local, None)
-        key = exact if enough is None else _content_key(n, local, enough)
-        hit = cache.get(exact) or (cache.get(key) if key != exact else None)
-        if hit is not None:
-            lower[cells], upper[cells] = hit
-            return
+    if cache is None:
+        programmes[index] = _Programme(None, n, lo, hi, multi, [cells])
+        return
+    exact = _content_key(n, local, None)
+    key = exact if enough is None else _content_key(n, local, enough)
+    hit = cache.get(exact) or (cache.get(key) if key != exact else None)
+    if hit is not None:
+        lower[cells], upper[cells] = hit
+    elif key in programmes:  # the same programme as a component before it: solved once
+        programmes[key].cells.append(cells)
+        cache.hits += 1
+    else:
+        programmes[key] = _Programme(key, n, lo, hi, multi, [cells])
+
+
+def _solve(p: _Programme, only: np.ndarray | None = None, enough: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The interval of each variable of the programme: its minimum and maximum (`feasible_intervals`)."""
+    lo, hi, n = p.lo, p.hi, p.n
+    lower, upper = np.empty(n), np.empty(n)
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("presolve", "off")
     h.setOptionValue("simplex_strategy", 4)  # primal simplex: a new objective keeps the basis feasible
+    h.setOptionValue("threads", 1)
     big = highspy.kHighsInf
     h.addVars(n, lo, np.where(np.isinf(hi), big, hi))
-    for rc, coef, rlo, rhi in multi:
+    for rc, coef, rlo, rhi in p.multi:
         h.addRow(max(rlo, -big), min(rhi, big), len(rc), np.array(rc, dtype=np.int32), np.array(coef))
     seen_lo, seen_hi = np.full(n, INF), np.full(n, -INF)
-    for j, c in enumerate(cells):
+    for j, c in enumerate(p.cells[0]):
         if only is not None and not only[c]:
-            lower[c], upper[c] = lo[j], hi[j]
+            lower[j], upper[j] = lo[j], hi[j]
             continue
         if enough is not None and seen_hi[j] - seen_lo[j] >= enough:
-            lower[c], upper[c] = seen_lo[j], seen_hi[j]
+            lower[j], upper[j] = seen_lo[j], seen_hi[j]
             continue
         # a bound of the cell's own box that a feasible solution so far reaches is its optimum: not solved
         h.changeColCost(j, 1.0)
         if seen_lo[j] <= lo[j]:
-            lower[c] = lo[j]
+            lower[j] = lo[j]
         else:
-            lower[c] = _optimum(h, highspy.ObjSense.kMinimize)
+            lower[j] = _optimum(h, highspy.ObjSense.kMinimize)
             _seen(h, seen_lo, seen_hi)
         if seen_hi[j] >= hi[j]:
-            upper[c] = hi[j]
+            upper[j] = hi[j]
         else:
-            upper[c] = _optimum(h, highspy.ObjSense.kMaximize)
+            upper[j] = _optimum(h, highspy.ObjSense.kMaximize)
             _seen(h, seen_lo, seen_hi)
         h.changeColCost(j, 0.0)
-    if cache is not None:
-        cache.put(key, lower[cells], upper[cells])
+    return lower, upper
 
 
 def _one_constraint(lo: np.ndarray, hi: np.ndarray, row: tuple) -> tuple[np.ndarray, np.ndarray]:
@@ -242,25 +289,33 @@ def _one_constraint(lo: np.ndarray, hi: np.ndarray, row: tuple) -> tuple[np.ndar
     terms can add up to (their smallest and largest sums over the box) leaves x_k the interval
     [(rlo − their largest) / a_k, (rhi − their smallest) / a_k] (ends swapped for a_k < 0), within its box."""
     cols, coef, rlo, rhi = row
-    cols, a = np.array(cols), np.array(coef)
-    terms_lo = np.where(a > 0, a * lo[cols], a * hi[cols])  # a·x over the box: a·lo .. a·hi (or a·hi .. a·lo)
-    terms_hi = np.where(a > 0, a * hi[cols], a * lo[cols])
+    box_lo, box_hi = lo.tolist(), hi.tolist()
+    terms_lo = [a * (box_lo[c] if a > 0 else box_hi[c]) for c, a in zip(cols, coef)]  # a·x over the box
+    terms_hi = [a * (box_hi[c] if a > 0 else box_lo[c]) for c, a in zip(cols, coef)]
     lower, upper = lo.copy(), hi.copy()
-    for k, (c, ak) in enumerate(zip(cols, a)):
-        others_lo = _sum_but(terms_lo, k)
-        others_hi = _sum_but(terms_hi, k)
-        ends = ((rlo - others_hi) / ak, (rhi - others_lo) / ak)
-        lower[c] = max(lower[c], min(ends))
-        upper[c] = min(upper[c], max(ends))
+    for c, a, others_lo, others_hi in zip(cols, coef, _sums_but(terms_lo), _sums_but(terms_hi)):
+        ends = ((rlo - others_hi) / a, (rhi - others_lo) / a)
+        lower[c] = max(box_lo[c], min(ends))
+        upper[c] = min(box_hi[c], max(ends))
         if lower[c] > upper[c] + 1e-9:
             raise RuntimeError("disclosure LP ended Infeasible: a declared relation does not hold")
     return lower, upper
 
 
-def _sum_but(terms: np.ndarray, k: int) -> float:
-    """The sum of every term but the k-th (±inf where an unbounded term is among them)."""
-    rest = np.delete(terms, k)
-    return float(rest.sum()) if len(rest) else 0.0
+def _sums_but(terms: list[float]) -> list[float]:
+    """Per term, the sum of every other term (±inf where an unbounded term is among them). The terms are
+    counts: whole numbers, whose finite total less one of them is the rest to the last bit (terms that are not
+    are added up one rest at a time)."""
+    finite = [t for t in terms if isfinite(t)]
+    if any(t != round(t) for t in finite) or sum(map(abs, finite)) >= 2.0 ** 52:
+        return [float(np.delete(np.array(terms), k).sum()) for k in range(len(terms))]
+    total, up, down = sum(finite), terms.count(INF), terms.count(-INF)
+    out = []
+    for t in terms:
+        other_up, other_down = up - (t == INF) > 0, down - (t == -INF) > 0
+        out.append(nan if other_up and other_down else INF if other_up else -INF if other_down
+                   else total - t if isfinite(t) else total)
+    return out
 
 
 def _seen(h: highspy.Highs, seen_lo: np.ndarray, seen_hi: np.ndarray) -> None:
