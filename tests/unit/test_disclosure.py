@@ -752,6 +752,29 @@ def test_solved_programmes_are_reused_by_content_across_publishes(tmp_path: Path
     assert again.solved == 1 and list(changed.upper[1:3]) == [11.0, 8.0]
 
 
+def test_programmes_solved_side_by_side_give_what_one_thread_gives(monkeypatch):
+    """The programmes of one attack are solved on several threads: the intervals, the memo and its counts are
+    those of one thread, and a programme met twice in the same attack is solved once."""
+    values: list[float] = []
+    rels: list[Relation] = []
+    for k in range(24):  # total = a + b + c and a = d + e with a, b, d hidden; every third one repeats another
+        part = float(k % 8 if k % 3 else 3)
+        first = len(values)
+        values.extend([20.0 + 2 * part, 7.0 + part, 13.0, part, 4.0 + part, 3.0])
+        c = np.arange(first, first + 6)
+        rels += [Relation(int(c[0]), c[1:4], "sum"), Relation(int(c[1]), c[4:6], "sum")]
+    hidden = np.tile([False, True, True, False, True, False], 24)
+    runs = []
+    for workers in (1, 4):
+        monkeypatch.setattr("disclosure.intervals.WORKERS", workers)
+        memo = Memo()
+        iv = feasible_intervals(np.array(values), hidden, rels, memo)
+        runs.append((np.nan_to_num(iv.lower, nan=-1).tolist(), np.nan_to_num(iv.upper, nan=-1).tolist(),
+                     memo.solved, memo.hits, sorted(memo.used)))
+    assert runs[0] == runs[1]
+    assert (runs[0][2], runs[0][3]) == (8, 16)  # 8 distinct programmes among the 24 components
+
+
 def test_intervals_equal_a_dense_programme_over_every_cell():
     """The production attacker (components, bounds, one constraint in closed form, the programmes' shortcuts)
     against the test's own: one dense LP over every cell of random two-level tables of sums, containers and
