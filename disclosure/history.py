@@ -60,6 +60,7 @@ def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared:
     notes: dict = {}
     unit_hidden = secondary(items, threshold, history.locked, history.shown, start=history.hidden_before,
                             notes=notes, memo=memo)
+    history.locked[notes["unlocked"]] = False
     for _ in range(MAX_ROUNDS):
         shown = previously_shown(items, declared, old, unit_hidden[items.unit])
         units = np.unique(items.unit[list(shown.values)]) if shown.values else np.array([], dtype=np.int64)
@@ -70,6 +71,7 @@ def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared:
         history.shown[new] = True
         unit_hidden = secondary(items, threshold, history.locked, history.shown, start=unit_hidden, notes=notes,
                                 memo=memo)
+        history.locked[notes["unlocked"]] = False
     history.given_up = notes.get("given_up", 0)
     return unit_hidden, history
 

@@ -15,6 +15,8 @@ with LPs, as Tau-Argus' modular and optimal methods do); it minimises hidden mas
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from disclosure.cells import Items, describe
@@ -46,7 +48,7 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
     memo = Memo() if memo is None else memo
     rels_of: dict[int, list[int]] = {}
     for k, r in enumerate(rels):
-        for i in _members(r):
+        for i in r.members:
             rels_of.setdefault(int(i), []).append(k)
     for _ in range(MAX_ROUNDS):
         while any([_local_pass(items, rels, state, threshold, v) for v in views]):
@@ -67,9 +69,11 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
                 if int(item) in touched:
                     continue
                 choice = _repair(items, rels, rels_of, int(item), state, threshold, view)
+                if choice is None and view == "alone" and state.unlock(rels[k] for k in rels_of.get(int(item), [])):
+                    choice = _repair(items, rels, rels_of, int(item), state, threshold, view)
                 if choice is not None:  # None: this round's repairs already hid everything around it
                     repaired = True
-                    touched.update(int(i) for i in _members(rels[choice]))
+                    touched.update(int(i) for i in rels[choice].members)
             if not repaired and view == "both":
                 # every cell around them is hidden or was shown before: the previous release alone narrows them
                 # (under today's relations). Nothing hidden now protects them; they count as known there
@@ -83,6 +87,7 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
         if not done:
             if notes is not None:
                 notes["given_up"] = len(state.given_up)
+                notes["unlocked"] = sorted(state.unlocked)
             return state.hidden
     raise RuntimeError("secondary suppression did not converge")
 
@@ -95,6 +100,19 @@ class _State:
         self.hidden, self.locked, self.shown = hidden, locked, shown
         self.any_shown = bool(shown.any())
         self.given_up: set[int] = set()  # items the previous release alone narrows: known with both releases
+        self.unlocked: set[int] = set()  # witnesses released to protect a cell (`unlock`)
+
+    def unlock(self, relations) -> bool:
+        """Release the locked units among the members of `relations`, for a cell this release alone cannot
+        protect otherwise: every other member around it is hidden or a witness (say a corrected year and its
+        other half, both changed). Protecting the cell comes first; its partition may then look unchanged to
+        an outsider holding both releases, who takes the old values for today's (stale, so they tell nothing
+        of today's cell), and the history check and the auditor's reveal treat those values as known."""
+        units = {int(u) for r in relations for u in r.units if self.locked[u]}
+        for u in units:
+            self.locked[u] = False
+        self.unlocked |= units
+        return bool(units)
 
     def attacked(self, view: str) -> np.ndarray:
         """What an outsider cannot read in this view."""
@@ -111,19 +129,29 @@ class _State:
         return 0 if view == "alone" and self.shown[unit] else 1
 
 
-def _sorted_relations(items: Items):
-    return sorted(items.relations, key=lambda r: (r.total, tuple(r.parts)))
+class _Relation(NamedTuple):
+    """A declared relation with its members (the total first) and their units, looked up once."""
+
+    total: int
+    parts: np.ndarray
+    kind: str
+    members: np.ndarray
+    units: np.ndarray
 
 
-def _members(r) -> np.ndarray:
-    return np.concatenate([[r.total], r.parts])
+def _sorted_relations(items: Items) -> list[_Relation]:
+    out = []
+    for r in sorted(items.relations, key=lambda r: (r.total, tuple(r.parts))):
+        members = np.concatenate([[r.total], r.parts])
+        out.append(_Relation(r.total, r.parts, r.kind, members, items.unit[members]))
+    return out
 
 
 def _local_pass(items: Items, rels, state: _State, threshold: int, view: str) -> bool:
     changed = False
     attacked = state.attacked(view)
     for r in rels:
-        hidden = attacked[items.unit[_members(r)]]
+        hidden = attacked[r.units]
         if not hidden.any():
             continue
         if _weak(items, r, hidden, threshold) and _hide_complement(items, r, state, threshold, view):
@@ -143,9 +171,9 @@ def _weak(items: Items, r, hidden: np.ndarray, threshold: int) -> bool:
 
 
 def _hide_complement(items: Items, r, state: _State, threshold: int, view: str) -> bool:
-    members = _members(r)
-    hidden = state.attacked(view)[items.unit[members]]
-    fixed = state.fixed(view)[items.unit[members]]
+    members = r.members
+    hidden = state.attacked(view)[r.units]
+    fixed = state.fixed(view)[r.units]
     mass = items.value[r.parts[hidden[1:]]].sum() if not hidden[0] else 0.0
     need = max(threshold - mass, 0.0)
     candidates = [i for i, f in zip(members[1:], fixed[1:]) if not f]
@@ -177,9 +205,8 @@ def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, state:
             for k in rels_of.get(i, []):
                 if k in seen_rels:
                     continue
-                members = _members(rels[k])
-                hidden = attacked[items.unit[members]]
-                if fixed[items.unit[members]].all():
+                hidden = attacked[rels[k].units]
+                if fixed[rels[k].units].all():
                     continue
                 mass = items.value[rels[k].parts[hidden[1:]]].sum() if not hidden[0] else np.inf
                 rank = (mass, int(hidden.sum()), k)
@@ -193,7 +220,7 @@ def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, state:
                 if k in seen_rels:
                     continue
                 seen_rels.add(k)
-                for m in _members(rels[k]):
+                for m in rels[k].members:
                     if int(m) not in seen_items:
                         seen_items.add(int(m))
                         nxt.append(int(m))

@@ -73,6 +73,7 @@ def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path, marts: Collection[
     order. Returns the tables left out."""
     left_out = []
     con.execute(f"attach {_quote(str(target))} as publish_target")
+    con.execute("begin")  # one commit for every table and comment
     try:
         for schema in PUBLISHED_SCHEMAS:
             con.execute(f"create schema publish_target.{schema}")
@@ -91,6 +92,10 @@ def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path, marts: Collection[
                     "and schema_name = ? and table_name = ? and comment is not null", [schema, table]).fetchall():
                     con.execute(f'comment on column publish_target.{schema}.{table}."{column}" '
                                 f"is {_quote(col_comment)}")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
     finally:
         con.execute("detach publish_target")
     return left_out

@@ -459,6 +459,32 @@ def test_a_year_minus_its_published_half_does_not_give_the_other_half_away():
     assert report.passed and report.exactly_recoverable == 0
 
 
+def test_a_corrected_year_whose_witnesses_surround_a_new_small_cell_is_still_published(tmp_path: Path):
+    """A re-export corrects 2025: A's H1 6 → 4 (primary now), its H2 12 → 13 and the year 18 → 17. Both changed
+    cells the previous release showed are the visible witnesses of their changes, and they are all that
+    surrounds the new small cell: year − H2 = 4. Protection releases them (hides the year and H2 too) instead of
+    refusing every publish from now on; the auditor passes both views; with this release alone A's H1 is not
+    narrowed, and an outsider holding both releases gets only the old 6 (year 18 − H2 12), not today's 4."""
+    previous, current = tmp_path / "previous.duckdb", tmp_path / "current.duckdb"
+    for path, a in ((previous, (6, 12)), (current, (4, 13))):
+        con = duckdb.connect(str(path))
+        _feedback(con, {"2025H1": {"A": a[0], "B": 10, "C": 20}, "2025H2": {"A": a[1], "B": 8, "C": 15}})
+        con.close()
+    assert protect_and_audit(previous, None, T)["hidden_cells"]["client_feedback"] == 0
+
+    report = protect_and_audit(current, previous, T)
+    assert report["audit"]["passed"] and report["audit"]["historical_disclosures"] == 0
+    con = duckdb.connect(str(current), read_only=True)
+    shown = dict(((p, a), v) for p, a, v in con.execute(
+        "select period_label, service_area_code, feedback_count from marts.client_feedback union all "
+        "select period_label, service_area_code, feedback_count from marts.client_feedback_yearly").fetchall())
+    con.close()
+    assert shown[("2025H1", "A")] is None, "the primary cell is published"
+    a = [shown[(p, "A")] for p in ("2025", "2025H1", "2025H2")]
+    assert a.count(None) != 1, f"A: year − half recovers today's cell: {a}"
+    assert shown[("2025", "B")] == 18 and shown[("2025H1", "C")] == 20, "unrelated cells stay published"
+
+
 def _follow_up(con) -> None:
     """phenomenon_indicators (county 05, two half-years, the second hidden by the publish layer already) and
     measures_follow_up, which copies its values before and after a measure."""
