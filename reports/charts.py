@@ -17,11 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.figure import Figure
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 DPI = 110
 WIDTH = 8.5
@@ -75,9 +74,25 @@ def _wrap(label: str, width: int = 38) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
+@cache
+def _matplotlib():
+    """matplotlib, imported when the first chart is drawn: not by every process that loads the definitions (the
+    import costs most of a second)."""
+    import matplotlib
+    import matplotlib.backends.backend_agg
+    import matplotlib.backends.backend_svg
+    import matplotlib.figure
+
+    return matplotlib
+
+
+def _style(**overrides):
+    return _matplotlib().rc_context({**STYLE, **overrides})
+
+
 def _figure(height: float) -> tuple[Figure, object]:
-    with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(WIDTH, height), dpi=DPI)
+    with _style():
+        fig = _matplotlib().figure.Figure(figsize=(WIDTH, height), dpi=DPI)
         ax = fig.add_subplot(1, 1, 1)
     return fig, ax
 
@@ -85,7 +100,7 @@ def _figure(height: float) -> tuple[Figure, object]:
 def bars(labels: Sequence[str], series: Sequence[Series], title: str, xlabel: str,
          annotations: Sequence[str] | None = None) -> Figure:
     """Horizontal grouped bars, one group per label; a hidden value is a "–" mark, not a bar."""
-    with matplotlib.rc_context(STYLE):
+    with _style():
         fig, ax = _figure(0.45 * len(labels) * max(len(series), 1) ** 0.5 + 1.4)
         height = 0.8 / max(len(series), 1)
         finite = [_value(v) for s in series for v in s.values]
@@ -117,7 +132,7 @@ def bars(labels: Sequence[str], series: Sequence[Series], title: str, xlabel: st
 def stacked(labels: Sequence[str], series: Sequence[Series], title: str, xlabel: str,
             annotations: Sequence[str] = ()) -> Figure:
     """Horizontal stacked bars (e.g. the plan's actions by status per goal)."""
-    with matplotlib.rc_context(STYLE):
+    with _style():
         fig, ax = _figure(0.85 * len(labels) + 1.2)
         left = [0.0] * len(labels)
         for s in series:
@@ -139,7 +154,7 @@ def stacked(labels: Sequence[str], series: Sequence[Series], title: str, xlabel:
 
 def lines(x_labels: Sequence[str], series: Sequence[Series], title: str, ylabel: str) -> Figure:
     """Lines over periods; a hidden value is a gap in its line."""
-    with matplotlib.rc_context({**STYLE, "axes.grid.axis": "y"}):
+    with _style(**{"axes.grid.axis": "y"}):
         fig, ax = _figure(4.0)
         x = list(range(len(x_labels)))
         for s in series:
@@ -157,22 +172,22 @@ def lines(x_labels: Sequence[str], series: Sequence[Series], title: str, ylabel:
 
 def png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
-    with matplotlib.rc_context(STYLE):
-        FigureCanvasAgg(fig).print_png(buffer, metadata={"Software": None})
+    with _style():
+        _matplotlib().backends.backend_agg.FigureCanvasAgg(fig).print_png(buffer, metadata={"Software": None})
     return buffer.getvalue()
 
 
 def svg(fig: Figure) -> bytes:
     buffer = io.BytesIO()
-    with matplotlib.rc_context(STYLE):
-        FigureCanvasSVG(fig).print_svg(buffer, metadata={"Date": None, "Creator": None})
+    with _style():
+        _matplotlib().backends.backend_svg.FigureCanvasSVG(fig).print_svg(buffer, metadata={"Date": None, "Creator": None})
     return buffer.getvalue()
 
 
 @cache
 def _code() -> str:
     """This module's source and matplotlib's version: a chart drawn by other code is drawn again."""
-    return hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
+    return hashlib.sha256(Path(__file__).read_bytes() + _matplotlib().__version__.encode()).hexdigest()
 
 
 class Drawings:
