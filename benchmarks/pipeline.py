@@ -214,6 +214,7 @@ def main() -> None:
     with FixtureServer(args.recordings) as server:
         os.environ["SOTKANET_BASE_URL"] = f"{server.base_url}/rest/1.1"
         os.environ["STATFIN_BASE_URL"] = f"{server.base_url}/PxWeb/api/v1/fi/StatFin"
+        os.environ.setdefault("RSW_HTTP_MIN_INTERVAL", "0")  # the local fixture server needs no politeness
         settings = load()
         export_for_dbt(settings)
         t = time.perf_counter()

@@ -27,10 +27,11 @@ from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home
 from sources.publish import PUBLISHED_FILE
 
 PARSE_STAMP = DBT_PROJECT_DIR / "target" / "parse_inputs.sha256"
-# Settings dbt reads only when it runs, never into the manifest or its partial-parse state. The warehouse path,
-# the DuckDB limits and the Spark dir are not among them: dbt hashes the profile's connection (path, settings) into
-# partial_parse.msgpack, and a build under another profile parses the whole project again (seconds, every run).
-RUNTIME_SETTINGS = {"RSW_PSEUDONYM_KEY", "RSW_DATA_DIR", "RSW_PARQUET_RAW_DIR"}
+# Settings that never reach the manifest or its partial-parse state (dbt reads them only when it runs, or not at
+# all). The warehouse path, the DuckDB limits and the Spark dir are not among them: dbt hashes the profile's
+# connection (path, settings) into partial_parse.msgpack, and a build under another profile parses the whole
+# project again (seconds, every run).
+RUNTIME_SETTINGS = {"RSW_PSEUDONYM_KEY", "RSW_DATA_DIR", "RSW_PARQUET_RAW_DIR", "RSW_HTTP_MIN_INTERVAL"}
 
 
 def _parse_inputs() -> str:
@@ -104,6 +105,7 @@ def run_pipeline(scale: float = 1.0, faults: list[str] = ()):
     with FixtureServer(recordings, sticky_faults=sotkanet_faults(list(faults))) as server:
         os.environ["SOTKANET_BASE_URL"] = f"{server.base_url}/rest/1.1"
         os.environ["STATFIN_BASE_URL"] = f"{server.base_url}/PxWeb/api/v1/fi/StatFin"
+        os.environ.setdefault("RSW_HTTP_MIN_INTERVAL", "0")  # the local fixture server needs no politeness
         print(f"Fixture server for Sotkanet and StatFin at {server.base_url}")
         export_for_dbt(load())
         parse_dbt_project()

@@ -48,6 +48,7 @@ def main() -> None:
     with FixtureServer(recordings) as server:
         os.environ["SOTKANET_BASE_URL"] = f"{server.base_url}/rest/1.1"
         os.environ["STATFIN_BASE_URL"] = f"{server.base_url}/PxWeb/api/v1/fi/StatFin"
+        os.environ.setdefault("RSW_HTTP_MIN_INTERVAL", "0")  # the local fixture server needs no politeness
         export_for_dbt(load())
         parse_dbt_project()
         dagster = Path(sys.executable).with_name("dagster")

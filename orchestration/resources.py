@@ -89,15 +89,19 @@ class SotkanetApi(dg.ConfigurableResource):
     base_url: str
     user_agent: str
     years: list[int]
+    min_interval_s: float | None = None  # None: the client's own politeness
 
     def client(self) -> SotkanetClient:
-        return SotkanetClient(self.base_url, self.user_agent)
+        polite = {} if self.min_interval_s is None else {"min_interval_s": self.min_interval_s}
+        return SotkanetClient(self.base_url, self.user_agent, **polite)
 
 
 class StatFinApi(dg.ConfigurableResource):
     base_url: str
     user_agent: str
     years: list[int]
+    min_interval_s: float | None = None  # None: the client's own politeness
 
     def client(self) -> StatFinClient:
-        return StatFinClient(self.base_url, self.user_agent)
+        polite = {} if self.min_interval_s is None else {"min_interval_s": self.min_interval_s}
+        return StatFinClient(self.base_url, self.user_agent, **polite)

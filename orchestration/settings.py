@@ -29,6 +29,7 @@ class Settings:
     sotkanet_base_url: str
     statfin_base_url: str
     http_user_agent: str
+    http_min_interval: float | None
     dbt_target: str
     sotkanet_years: tuple[int, ...]
     parquet_raw_dir: Path
@@ -68,6 +69,7 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "SOTKANET_BASE_URL": ("https://sotkanet.fi/rest/1.1", "Sotkanet REST API base URL (the demo points it at the fixture server)."),
     "STATFIN_BASE_URL": ("https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin", "StatFin PxWeb API base URL."),
     "RSW_HTTP_USER_AGENT": ("rsw-warehouse/0.1 (Varha structural social work)", "User-Agent sent to public APIs."),
+    "RSW_HTTP_MIN_INTERVAL": ("", "Seconds between two calls to one public API (empty: each API's own politeness, Sotkanet 0.2 s, StatFin 0.35 s). make run, make dev and make bench set 0: their fixture server is local."),
     "RSW_DBT_TARGET": ("duckdb", "dbt target: duckdb (default) or spark."),
     "RSW_SOTKANET_YEARS": ("2015-2024", "Statistical years fetched from Sotkanet and StatFin, as FIRST-LAST."),
     "RSW_PARQUET_RAW_DIR": ("", "Spark target: where the raw tables are exported as Parquet before dbt runs (default <RSW_DATA_DIR>/parquet_raw)."),
@@ -104,6 +106,7 @@ def load() -> Settings:
         sotkanet_base_url=_get("SOTKANET_BASE_URL").rstrip("/"),
         statfin_base_url=_get("STATFIN_BASE_URL").rstrip("/"),
         http_user_agent=_get("RSW_HTTP_USER_AGENT"),
+        http_min_interval=float(_get("RSW_HTTP_MIN_INTERVAL")) if _get("RSW_HTTP_MIN_INTERVAL") else None,
         dbt_target=_get("RSW_DBT_TARGET"),
         sotkanet_years=_years(_get("RSW_SOTKANET_YEARS")),
         parquet_raw_dir=_dir(_get("RSW_PARQUET_RAW_DIR"), data_dir / "parquet_raw"),
