@@ -39,11 +39,11 @@ def _parse_inputs() -> str:
     logs/, dbt_packages/), and the settings dbt reads through env_var() into it or into its partial-parse state (not
     RUNTIME_SETTINGS)."""
     digest = hashlib.sha256()
-    for path in sorted(DBT_PROJECT_DIR.rglob("*")):
-        relative = path.relative_to(DBT_PROJECT_DIR)
-        if path.is_file() and relative.parts[0] not in ("target", "logs", "dbt_packages"):
+    tops = [p for p in DBT_PROJECT_DIR.iterdir() if p.name not in ("target", "logs", "dbt_packages")]
+    for path in sorted([*(p for p in tops if p.is_file()), *(f for p in tops if p.is_dir() for f in p.rglob("*"))]):
+        if path.is_file():
             stat = path.stat()
-            digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(f"{path.relative_to(DBT_PROJECT_DIR)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     for name in sorted(k for k in os.environ if k.startswith("RSW_") and k not in RUNTIME_SETTINGS):
         digest.update(f"{name}={os.environ[name]}\n".encode())
     return digest.hexdigest()

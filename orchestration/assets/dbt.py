@@ -2,6 +2,7 @@
 import: `dbt_project()` and `warehouse_models()` are called when the Definitions load (orchestration/definitions.py)."""
 
 import importlib.metadata
+import shutil
 from collections.abc import Mapping
 from functools import cache, cached_property
 from pathlib import Path
@@ -36,6 +37,7 @@ class DbtCli(DbtCliResource):
     they could not read the warehouse while dbt writes it anyway)."""
 
     def cli(self, args, **kwargs):  # noqa: ANN001, ANN201 - DbtCliResource.cli's own signature
+        prune_invocation_folders(DBT_PROJECT_DIR / "target")
         with dbt_environment(load()):
             return super().cli(args, **kwargs)
 
@@ -45,6 +47,20 @@ class DbtCli(DbtCliResource):
 
     def _initialize_dbt_core_adapter(self, args) -> None:  # noqa: ANN001 - dagster-dbt's own signature
         return None
+
+
+KEEP_INVOCATIONS = 5
+
+
+def prune_invocation_folders(target: Path, keep: int = KEEP_INVOCATIONS) -> list[Path]:
+    """dagster-dbt gives every dbt invocation a folder of its own under target/ (its log, compiled SQL, manifest
+    and results: about 30 MB for a build). The newest `keep` stay for inspection; older ones are removed, or a
+    county's daily runs would add gigabytes a year. The project's own files at target/ are not touched."""
+    folders = [p for p in target.iterdir() if p.is_dir() and (p / "dbt.log").exists()] if target.is_dir() else []
+    folders.sort(key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return folders[keep:]
 
 
 def dbt_cli(project: DbtProject) -> DbtCli:

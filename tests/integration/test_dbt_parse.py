@@ -40,3 +40,32 @@ def test_a_dbt_invocation_starts_no_other_process_and_builds_no_adapter_here(mon
     assert len(started) == 1 and "ls" in started[0], started  # dbt itself, nothing before it
     assert invocation.adapter is None
     assert str(dbt_cli(dbt_project())._cli_version) == version("dbt-core")
+
+
+def test_only_the_newest_dbt_invocation_folders_are_kept(tmp_path):
+    """dagster-dbt writes every dbt invocation into a folder of its own under target/ (about 30 MB for a build): a
+    county's daily runs would fill the disk. Before each invocation the older ones are removed; the newest stay,
+    and the project's own files in target/ are left alone. A real invocation leaves its folder in place."""
+    import os
+    from pathlib import Path
+
+    from orchestration.assets.dbt import KEEP_INVOCATIONS, dbt_cli, dbt_project, prune_invocation_folders
+    from orchestration.settings import DBT_PROJECT_DIR
+
+    target = tmp_path / "target"
+    (target / "compiled").mkdir(parents=True)
+    (target / "manifest.json").write_text("{}")
+    for n in range(KEEP_INVOCATIONS + 3):
+        folder = target / f"warehouse_models-{n:07d}"
+        folder.mkdir()
+        (folder / "dbt.log").write_text("")
+        os.utime(folder, (1_700_000_000 + n, 1_700_000_000 + n))
+    removed = prune_invocation_folders(target)
+    assert sorted(p.name for p in removed) == [f"warehouse_models-{n:07d}" for n in range(3)]
+    assert sorted(p.name for p in target.iterdir()) == ["compiled", "manifest.json"] + [
+        f"warehouse_models-{n:07d}" for n in range(3, KEEP_INVOCATIONS + 3)]
+
+    invocation = dbt_cli(dbt_project()).cli(["ls", "--select", "stg_complaints__cases", "--resource-type", "model"])
+    invocation.wait()
+    folders = [p for p in (DBT_PROJECT_DIR / "target").iterdir() if (p / "dbt.log").exists()]
+    assert Path(invocation.target_path) in folders and len(folders) <= KEEP_INVOCATIONS + 1
