@@ -691,3 +691,21 @@ def test_fixture_server_cli_writes_port_and_stops_on_sigterm(recordings, tmp_pat
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
     assert not port_file.exists()
+
+
+def test_the_politeness_interval_is_each_apis_own_unless_set(monkeypatch):
+    """RSW_HTTP_MIN_INTERVAL empty: Sotkanet's 0.2 s and StatFin's 0.35 s between calls (the real services);
+    set (make run sets 0 for its local fixture server): that interval for both."""
+    from orchestration.resources import SotkanetApi, StatFinApi
+    from orchestration.settings import load
+
+    monkeypatch.delenv("RSW_HTTP_MIN_INTERVAL", raising=False)
+    assert load().http_min_interval is None
+    apis = dict(base_url="http://example.invalid", user_agent="test", years=[2024])
+    assert SotkanetApi(**apis).client().min_interval_s == 0.2
+    assert StatFinApi(**apis).client().min_interval_s == 0.35
+    monkeypatch.setenv("RSW_HTTP_MIN_INTERVAL", "0")
+    interval = load().http_min_interval
+    assert interval == 0.0
+    assert SotkanetApi(**apis, min_interval_s=interval).client().min_interval_s == 0.0
+    assert StatFinApi(**apis, min_interval_s=interval).client().min_interval_s == 0.0
