@@ -133,6 +133,8 @@ def _constraints(values: np.ndarray, hidden: np.ndarray, rels: list[Relation]) -
         parts_hidden = hidden[r.parts]
         total_hidden = bool(hidden[r.total])
         if not total_hidden and not parts_hidden.any():
+            if _contradicted(r, values):
+                infeasible.append(k)
             continue
         cells = r.parts[parts_hidden].tolist()
         coef = [1.0] * len(cells)
@@ -155,10 +157,18 @@ def _constraints(values: np.ndarray, hidden: np.ndarray, rels: list[Relation]) -
                     rows.append(((p,), (1.0,), -INF, float(values[r.total])))
                 elif total_hidden:
                     rows.append(((r.total,), (1.0,), float(values[p]), INF))
-        if not len(cells) and ((r.kind == "sum" and abs(rhs) > 1e-9) or (r.kind == "cover" and rhs > 1e-9)
-                               or (r.kind == "contains" and rhs < -1e-9)):
-            infeasible.append(k)
     return rows, infeasible
+
+
+def _contradicted(r: Relation, values: np.ndarray, tolerance: float = 1e-9) -> bool:
+    """A relation whose cells are all visible and whose values break it (a structure error: the declaration or
+    the mart is wrong). Relations with a hidden cell are the programmes' constraints."""
+    excess = float(values[r.total]) - float(values[r.parts].sum())  # total − Σ parts
+    if r.kind == "sum":
+        return abs(excess) > tolerance
+    if r.kind == "contains":  # Σ parts ≤ total
+        return excess < -tolerance
+    return excess > tolerance or float(values[r.parts].max()) > float(values[r.total]) + tolerance  # cover
 
 
 def _components(hidden_idx: np.ndarray, rows: list[Constraint]) -> list[tuple[np.ndarray, list[int]]]:

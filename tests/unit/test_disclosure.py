@@ -218,6 +218,22 @@ def test_auditor_catches_a_planted_breach():
     assert audit(con, T).visible_breaches >= 1
 
 
+def test_auditor_refuses_visible_cells_that_break_a_declared_relation():
+    """A published total that its visible parts contradict is a structure error (the declaration or the mart is
+    wrong), reported as such and refused, also when no cell of the relation is hidden."""
+    con = duckdb.connect()
+    _signals(con, {"A": (3, 7, 20), "B": (10, 30, 10), "C": (20, 8, 20)})
+    protect_snapshot(con, T)
+    assert audit(con, T).infeasible_relations == 0
+    visible = con.execute("select service_area_code from marts.professional_signals group by all "
+                          "having count(numerator) = count(*) order by all limit 1").fetchone()
+    assert visible, "a service area with every cell published"
+    con.execute("update marts.professional_signals set numerator = numerator + 1 "
+                "where service_area_code = ? and breakdown_value = 'all'", visible)
+    report = audit(con, T)
+    assert report.infeasible_relations >= 1 and not report.passed
+
+
 def test_two_releases_together(tmp_path: Path):
     """A cell hidden now but shown in the previous release, under unchanged data, is known to the attacker."""
     grid = {"A": (3, 7, 20), "B": (10, 30, 10), "C": (20, 8, 20)}
@@ -826,6 +842,7 @@ def test_intervals_equal_a_dense_programme_over_every_cell():
         values = np.array(values)
         hidden = rng.random(len(values)) < 0.5
         got = feasible_intervals(values, hidden, rels)
+        assert got.infeasible == []  # every relation holds, the fully visible ones too
 
         h = highspy.Highs()
         h.setOptionValue("output_flag", False)
