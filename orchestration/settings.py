@@ -73,7 +73,7 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "RSW_DBT_TARGET": ("duckdb", "dbt target: duckdb (default) or spark."),
     "RSW_SOTKANET_YEARS": ("2015-2024", "Statistical years fetched from Sotkanet and StatFin, as FIRST-LAST."),
     "RSW_PARQUET_RAW_DIR": ("", "Spark target: where the raw tables are exported as Parquet before dbt runs (default <RSW_DATA_DIR>/parquet_raw)."),
-    "RSW_DUCKDB_MEMORY_LIMIT": ("768MB", "DuckDB memory limit of every warehouse connection and of dbt's (beyond it, DuckDB spills to <warehouse>.tmp)."),
+    "RSW_DUCKDB_MEMORY_LIMIT": ("640MB", "DuckDB memory limit of every warehouse connection and of dbt's (beyond it, DuckDB spills to <warehouse>.tmp)."),
     "RSW_DUCKDB_THREADS": ("2", "DuckDB threads of every warehouse connection and of dbt's."),
     "RSW_SPARK_DIR": ("", "Spark target: the local Spark session's warehouse (marts read by publish) and metastore (default <RSW_DATA_DIR>/spark)."),
 }
