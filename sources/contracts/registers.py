@@ -184,6 +184,12 @@ DEFAULT_VERSION = {i: vs[0] for i, vs in VERSIONS.items() if len(vs) == 1}
 SENSITIVE_INSTRUMENTS = ("MARAK",)
 
 
+def known_versions(instrument: pd.Series, version: pd.Series) -> pd.Series:
+    """Per row: (instrument, version) is a pair INSTRUMENT_SPECS defines (False where either is missing)."""
+    pairs = pd.MultiIndex.from_arrays([instrument, version])
+    return pd.Series(pairs.isin(list(INSTRUMENT_SPECS)), index=instrument.index)
+
+
 def _item_sum_matches(df):
     items = df[list(ITEM_COLUMNS)]
     summed = df["instrument"].isin(["AUDIT", "BDI"]) & items.notna().any(axis=1)
@@ -204,8 +210,7 @@ INSTRUMENT_ASSESSMENTS = contract(
         "total_score": pa.Column("Int64", pa.Check.in_range(0, 63), nullable=True),
     },
     checks=[
-        pa.Check(lambda df: pd.Series([(i, v) in INSTRUMENT_SPECS
-                                       for i, v in zip(df["instrument"], df["instrument_version"])], index=df.index),
+        pa.Check(lambda df: known_versions(df["instrument"], df["instrument_version"]),
                  name="version_belongs_to_instrument"),
         pa.Check(_item_sum_matches, name="total_is_item_sum"),
         pa.Check(lambda df: (df["instrument"] != "MARAK") | df[list(ITEM_COLUMNS)].isna().all(axis=1),

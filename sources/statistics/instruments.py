@@ -30,6 +30,7 @@ from sources.contracts.registers import (
     InstrumentSpec,
     client_group_codes,
     client_group_lookup,
+    known_versions,
 )
 from sources.landing import PrepareContext, file_source
 from sources.statistics.register_common import identity
@@ -79,7 +80,7 @@ def prepare(raw, ctx: PrepareContext) -> Cleaner:
             c.out.loc[rows, list(ITEM_COLUMNS)] = pd.NA
         if spec.total_min is None:
             c.out.loc[rows, "total_score"] = pd.NA
-    known_pair = pd.Series([(i, v) in INSTRUMENT_SPECS for i, v in zip(instrument, version)], index=raw.index)
+    known_pair = known_versions(instrument, version)
     c.reject(instrument.notna() & version.notna() & version_given & ~known_pair,
              "mittarin_versio: '" + version.fillna("") + "' is not a version of " + instrument.fillna(""))
     c.out["instrument_version"] = version

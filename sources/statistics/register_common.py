@@ -11,7 +11,6 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.landing import PrepareContext
-from sources.privacy import normalise_hetu
 
 CENTURIES = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
              "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
@@ -19,20 +18,22 @@ CENTURIES = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "
 
 def birth_year_and_gender(code: str) -> tuple[int, str]:
     """Birth year and sex of a VALID identity code (odd individual number = male)."""
-    code = normalise_hetu(code)
-    year = CENTURIES[code[6]] + int(code[4:6])
-    return year, ("male" if int(code[7:10]) % 2 else "female")
+    years, genders = birth_years_and_genders(pd.Series([code]))
+    return int(years.iloc[0]), str(genders.iloc[0])
+
+
+def birth_years_and_genders(codes: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """`birth_year_and_gender` of a column of VALID identity codes (or NA), vectorised: Int64 and string."""
+    code = codes.astype("string").str.replace(r"\s+", "", regex=True).str.upper()
+    year = code.str[6].map(CENTURIES).astype("Int64") + code.str.slice(4, 6).astype("Int64")
+    gender = (code.str.slice(7, 10).astype("Int64") % 2).map({1: "male", 0: "female"}).astype("string")
+    return year, gender
 
 
 def identity(c: Cleaner, column: str, ctx: PrepareContext) -> None:
-    """Pseudonymise `column` into `client_pseudonym` and derive `birth_year` and `gender` (distinct values only)."""
+    """Pseudonymise `column` into `client_pseudonym` and derive `birth_year` and `gender` (valid codes only)."""
     if ctx.pseudonymizer is None:
         raise ValueError("a pseudonymisation key is required to extract client-register data")
     pseudonyms = c.identity_code(column, ctx.pseudonymizer, "client_pseudonym")
     values = c.raw[column].astype("string").str.strip().replace("", pd.NA)
-    valid = values[pseudonyms.notna()]  # a pseudonym exists only for a valid code
-    derived = {code: birth_year_and_gender(code) for code in valid.unique()}
-    c.out["birth_year"] = values.map(lambda v: derived[v][0] if v in derived else None,
-                                     na_action="ignore").astype("Int64")
-    c.out["gender"] = values.map(lambda v: derived[v][1] if v in derived else None,
-                                 na_action="ignore").astype("string")
+    c.out["birth_year"], c.out["gender"] = birth_years_and_genders(values.where(pseudonyms.notna()))
