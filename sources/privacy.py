@@ -9,9 +9,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from typing import TYPE_CHECKING
 
 from stdnum.exceptions import ValidationError
 from stdnum.fi import hetu as stdnum_hetu
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEMO_PSEUDONYM_KEY = "DEMO-ONLY-KEY-not-for-production-use"
 
@@ -49,8 +53,16 @@ class PseudonymKeyMissing(RuntimeError):
     pass
 
 
+WHITESPACE = r"\s+"  # anywhere in an identity code: dropped before it is validated, hashed or read
+
+
 def normalise_hetu(code: str) -> str:
-    return re.sub(r"\s+", "", str(code)).upper()
+    return re.sub(WHITESPACE, "", str(code)).upper()
+
+
+def normalise_hetus(codes: pd.Series) -> pd.Series:
+    """`normalise_hetu` of a column (NA stays NA), vectorised."""
+    return codes.astype("string").str.replace(WHITESPACE, "", regex=True).str.upper()
 
 
 def is_valid_hetu(code: str | None) -> bool:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.landing import PrepareContext
+from sources.privacy import normalise_hetus
 
 CENTURIES = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
              "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
@@ -24,7 +25,7 @@ def birth_year_and_gender(code: str) -> tuple[int, str]:
 
 def birth_years_and_genders(codes: pd.Series) -> tuple[pd.Series, pd.Series]:
     """`birth_year_and_gender` of a column of VALID identity codes (or NA), vectorised: Int64 and string."""
-    code = codes.astype("string").str.replace(r"\s+", "", regex=True).str.upper()
+    code = normalise_hetus(codes)
     year = code.str[6].map(CENTURIES).astype("Int64") + code.str.slice(4, 6).astype("Int64")
     gender = (code.str.slice(7, 10).astype("Int64") % 2).map({1: "male", 0: "female"}).astype("string")
     return year, gender
