@@ -57,9 +57,12 @@ class AuditReport:
         return d
 
 
-def audit_file(path: Path, threshold: int, previous: Path | None = None, memo: Memo | None = None) -> AuditReport:
+def audit_file(path: Path, threshold: int, previous: Path | None = None, memo: Memo | None = None,
+               previous_cells: dict[str, pd.DataFrame] | None = None) -> AuditReport:
     """Attack the file alone, and together with the `previous` release. `memo`: programmes solved before, by
-    content (`intervals.Memo`): the same programme has the same solution, whoever solved it."""
+    content (`intervals.Memo`): the same programme has the same solution, whoever solved it. `previous_cells`:
+    the `previous` release laid out as cells by `release_cells`, when the caller read it already (the guard's
+    protection reads it with this same function); else it is read here."""
     con = duckdb.connect(str(path), read_only=True)
     try:
         items = _published_items(con, threshold)
@@ -67,23 +70,26 @@ def audit_file(path: Path, threshold: int, previous: Path | None = None, memo: M
                                                                   hidden=items.hidden.copy()))
         if previous is not None and previous.exists():
             con.execute(f"attach '{previous}' as previous (read_only)")
-            _merge(report, audit(con, threshold, known_from="previous", memo=memo, items=items),
-                   "with previous release")
+            _merge(report, audit(con, threshold, known_from="previous", memo=memo, items=items,
+                                 previous_cells=previous_cells), "with previous release")
         return report
     finally:
         con.close()
 
 
 def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None = None,
-          memo: Memo | None = None, items: Items | None = None) -> AuditReport:
+          memo: Memo | None = None, items: Items | None = None,
+          previous_cells: dict[str, pd.DataFrame] | None = None) -> AuditReport:
     """`items`: the file laid out as cells (`_published_items`), when the caller has it already; revealing what
-    a previous release showed changes it."""
+    a previous release showed changes it. `previous_cells`: the release `known_from` laid out as cells
+    (`release_cells`), when the caller has it already."""
     started = time.perf_counter()
     declared = _declared(con)
     items = _published_items(con, threshold) if items is None else items
     report = AuditReport()
     if known_from:
-        shown, known = _reveal_unchanged(con, items, declared, known_from, threshold, report)
+        old = release_cells(con, declared, known_from, threshold) if previous_cells is None else previous_cells
+        shown, known = _reveal_unchanged(items, declared, old, report)
     hidden = items.hidden.copy()
     iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations, memo)
     width = iv.width()
@@ -184,12 +190,11 @@ def _copies(con, report: AuditReport) -> None:
             report.breaches.append({"mart": c.table, "column": c.value[0], "differs_from": c.source, "rows": n})
 
 
-def _reveal_unchanged(con, items: Items, declared: list[Structure], previous: str, threshold: int,
+def _reveal_unchanged(items: Items, declared: list[Structure], old: dict[str, pd.DataFrame],
                       report: AuditReport) -> tuple[Shown, np.ndarray]:
     """Fill in what the previous release showed, where the data under a partition did not change. A revealed
     value that a primary rule forbids is a historical disclosure: the previous release published it, nothing
     can take it back; it is counted (`historical_disclosures`), not refused, and attacked as known."""
-    old = release_cells(con, declared, previous, threshold)
     shown = previously_shown(items, declared, old, items.hidden, every=True)
     known = np.zeros(len(items.value), dtype=bool)
     known[list(shown.values)] = True

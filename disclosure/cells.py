@@ -9,6 +9,7 @@ from itertools import repeat
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from disclosure.tables import Link, Relation, Structure, row_relations
 
@@ -51,8 +52,29 @@ def load_cells(con: duckdb.DuckDBPyConnection, structure: Structure, threshold: 
         names = [d[0] for d in con.execute(f"select * from ({source}) as c limit 0").description]
         selected = ", ".join(f'"{n}"' for n in names if n in columns or n in structure.key)
     order = ", ".join(f'"{k}"' for k in structure.key)
-    df = con.execute(f"select {selected}, {', '.join(extra)} from ({source}) as c order by {order}").df()
-    return df.reset_index(drop=True)
+    return frame(con, f"select {selected}, {', '.join(extra)} from ({source}) as c order by {order}")
+
+
+_NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),
+             pa.int64(): pd.Int64Dtype(), pa.uint8(): pd.UInt8Dtype(), pa.uint16(): pd.UInt16Dtype(),
+             pa.uint32(): pd.UInt32Dtype(), pa.uint64(): pd.UInt64Dtype()}
+
+
+def frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
+    """The query's rows as DuckDB's `.df()` gives them (strings, floats, booleans, integers: nullable where the
+    column holds a null), read through Arrow: about half the time on the large marts, where `.df()` builds a
+    Python object per string first. No rows, or a column of any other type (dates, decimals, a boolean with
+    nulls, ...): `.df()` itself."""
+    table = con.sql(sql).to_arrow_table()
+    simple = (pa.types.is_string, pa.types.is_large_string, pa.types.is_floating, pa.types.is_integer)
+    if not table.num_rows or not all(any(is_type(c.type) for is_type in simple) or (pa.types.is_boolean(c.type) and not c.null_count)
+               for c in table.columns):
+        return con.sql(sql).df()
+    df = table.to_pandas(types_mapper=_NULLABLE.get)
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if pa.types.is_integer(column.type) and not column.null_count:
+            df[name] = df[name].astype(column.type.to_pandas_dtype())
+    return df
 
 
 def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], threshold: int,

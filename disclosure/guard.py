@@ -42,7 +42,7 @@ def protect_and_audit(candidate: Path, previous: Path | None, threshold: int, me
         con.execute("checkpoint")
     finally:
         con.close()
-    report = audit_file(candidate, threshold, previous, memo)
+    report = audit_file(candidate, threshold, previous, memo, protection.previous_cells)
     memo.save(memo_path)
     if not report.passed:
         raise DisclosureAuditFailed(report)

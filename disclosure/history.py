@@ -23,11 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
 import numpy as np
 import pandas as pd
 
-from disclosure.audit import previously_shown, release_cells, total_columns
+from disclosure.audit import previously_shown, total_columns
 from disclosure.cells import Items
 from disclosure.intervals import Memo
 from disclosure.protect import secondary
@@ -52,10 +51,10 @@ class History:
                 "changed_partitions": self.changed_partitions, "repair_rounds": self.rounds}
 
 
-def protect_with_history(con: duckdb.DuckDBPyConnection, items: Items, declared: list[Structure],
-                         previous: str, threshold: int, memo: Memo | None = None) -> tuple[np.ndarray, History]:
-    """The hidden flag of every unit, chosen around what the attached database `previous` published."""
-    old = release_cells(con, declared, previous, threshold)
+def protect_with_history(items: Items, declared: list[Structure], old: dict[str, pd.DataFrame], threshold: int,
+                         memo: Memo | None = None) -> tuple[np.ndarray, History]:
+    """The hidden flag of every unit, chosen around what the previous release published (`old`, laid out as
+    cells by `audit.release_cells`)."""
     history = locks(items, declared, old)
     notes: dict = {}
     unit_hidden = secondary(items, threshold, history.locked, history.shown, start=history.hidden_before,

@@ -62,6 +62,9 @@ class Memo:
     used: dict[str, list] = field(default_factory=dict)
     hits: int = 0
     solved: int = 0
+    # this process's components by their constraints as they are (cells not renumbered, nothing sorted): a
+    # repeated call (the next round, the other view) looks a component up without rebuilding its key. Not saved.
+    seen: dict[tuple, tuple[np.ndarray, np.ndarray, bool]] = field(default_factory=dict, repr=False)
 
     def get(self, key: str) -> list | None:
         entry = self.used.get(key) or self.saved.get(key)
@@ -119,6 +122,7 @@ def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relati
                 lower[cells], upper[cells] = p_lower, p_upper
             if cache is not None:
                 cache.put(p.key, p_lower, p_upper)
+                cache.seen.update((content, (p_lower, p_upper, True)) for content in p.contents)
     return Intervals(lower, upper, infeasible)
 
 
@@ -215,6 +219,7 @@ class _Programme:
     hi: np.ndarray
     multi: list[tuple]
     cells: list[np.ndarray]
+    contents: list[tuple] = field(default_factory=list)  # per component: its `Memo.seen` key
 
 
 def _prepare(component: tuple[np.ndarray, list[int]], rows: list[Constraint], lower: np.ndarray,
@@ -226,6 +231,11 @@ def _prepare(component: tuple[np.ndarray, list[int]], rows: list[Constraint], lo
     cells, row_ids = component
     if not row_ids:
         return  # hidden cells in no relation: unbounded above, nothing narrows them
+    content = (enough, tuple([rows[k] for k in row_ids])) if cache is not None else None
+    if content is not None and content in cache.seen:
+        lower[cells], upper[cells], programme = cache.seen[content]
+        cache.hits += programme  # as the memo's own lookup would count it
+        return
     pos = {c: j for j, c in enumerate(cells.tolist())}
     n = len(cells)
     # the component's programmes, whatever its cells' numbers in this snapshot
@@ -241,6 +251,8 @@ def _prepare(component: tuple[np.ndarray, list[int]], rows: list[Constraint], lo
         lo[j], hi[j] = max(lo[j], b_lo), min(hi[j], b_hi)
     if len(multi) <= 1:  # a box, or a box and one constraint: the interval in closed form
         lower[cells], upper[cells] = _one_constraint(lo, hi, multi[0]) if multi else (lo, hi)
+        if cache is not None:
+            cache.seen[content] = (lower[cells], upper[cells], False)
         return
     if cache is None:
         programmes[index] = _Programme(None, n, lo, hi, multi, [cells])
@@ -250,11 +262,13 @@ def _prepare(component: tuple[np.ndarray, list[int]], rows: list[Constraint], lo
     hit = cache.get(exact) or (cache.get(key) if key != exact else None)
     if hit is not None:
         lower[cells], upper[cells] = hit
+        cache.seen[content] = (lower[cells], upper[cells], True)
     elif key in programmes:  # the same programme as a component before it: solved once
         programmes[key].cells.append(cells)
+        programmes[key].contents.append(content)
         cache.hits += 1
     else:
-        programmes[key] = _Programme(key, n, lo, hi, multi, [cells])
+        programmes[key] = _Programme(key, n, lo, hi, multi, [cells], [content])
 
 
 def _solve(p: _Programme, only: np.ndarray | None = None, enough: float | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from disclosure.audit import release_cells
 from disclosure.cells import build_items, mart_exists
 from disclosure.history import protect_with_history
 from disclosure.intervals import Memo
@@ -25,6 +26,9 @@ class ProtectionSummary:
     hidden: dict[str, int]
     seconds: float
     history: dict[str, int] = field(default_factory=dict)  # units kept visible / known from the previous release
+    # the previous release laid out as cells (`audit.release_cells`): the guard's audit reads the same file the same
+    # way, and takes it from here instead of reading it again
+    previous_cells: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
 
 def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str = "marts",
@@ -41,8 +45,9 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
     items = build_items(con, declared, threshold, hidden_from="primary", schema=schema, links=LINKS,
                         columns=referenced_columns())
     history: dict[str, int] = {}
+    old = release_cells(con, declared, previous, threshold) if previous else {}
     if previous:
-        unit_hidden, h = protect_with_history(con, items, declared, previous, threshold, memo)
+        unit_hidden, h = protect_with_history(items, declared, old, threshold, memo)
         history = h.summary(items, unit_hidden)
     else:
         unit_hidden = secondary(items, threshold, memo=memo)
@@ -62,7 +67,7 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
             _apply(con, schema, s.table, table.cells, rows, APPLY.get(source.table, _default_apply(source)))
     for copy in COPIES:
         hidden[copy.table] = hidden.get(copy.table, 0) + apply_copy(con, copy, schema)
-    return ProtectionSummary(cells, primary, hidden, time.perf_counter() - started, history)
+    return ProtectionSummary(cells, primary, hidden, time.perf_counter() - started, history, old)
 
 
 def apply_copy(con: duckdb.DuckDBPyConnection, copy: Copy, schema: str = "marts") -> int:

@@ -309,7 +309,7 @@ def test_failed_audit_keeps_the_last_good_snapshot_byte_for_byte(tmp_path: Path,
     shutil.copytree(out / "parquet", tmp_path / "parquet_before")
     # plant a breach: a protection that forgets to protect
     monkeypatch.setattr("disclosure.guard.protect_snapshot", lambda con, t, **kw: type(
-        "S", (), {"seconds": 0.0, "primary": {}, "hidden": {}})())
+        "S", (), {"seconds": 0.0, "primary": {}, "hidden": {}, "previous_cells": None})())
     with pytest.raises(DisclosureAuditFailed):
         publish_snapshot(warehouse, out, lambda c, p: protect_and_audit(c, p, T))
     assert (out / PUBLISHED_FILE).read_bytes() == good
@@ -865,3 +865,23 @@ def test_intervals_equal_a_dense_programme_over_every_cell():
                 h.changeColCost(int(i), 0.0)
             assert (got.lower[i], got.upper[i]) == (pytest.approx(ends[0], abs=1e-6),
                                                     pytest.approx(ends[1], abs=1e-6)), (i, rels, values, hidden)
+
+
+def test_cells_are_read_through_arrow_exactly_as_duckdb_frames_them():
+    """`cells.frame` (Arrow, faster on the large marts) must give the very frame `.df()` gives: the same dtypes
+    (integers nullable only where a null is), the same values; other types go through `.df()` itself."""
+    from disclosure.cells import frame
+
+    con = duckdb.connect()
+    con.execute("""create table t as select * from (values
+        ('a', 1, 10, 1.5, true, null::boolean, date '2025-01-01', 1.25::decimal(9, 2)),
+        (null, null, 20, null, false, true, null, null),
+        ('c', 3, 30, 2.0, true, false, date '2025-06-30', 3.00)
+    ) as v(s, i_null, i, f, b, b_null, d, dec)""")
+    simple = "select s, i_null, i, f, b from t order by i"
+    for sql in (simple, "select * from t order by i", "select s, b_null from t", "select i, d from t",
+                "select dec from t", "select s, i from t where false"):
+        got, expected = frame(con, sql), con.execute(sql).df()
+        assert list(got.dtypes.astype(str)) == list(expected.dtypes.astype(str)), sql
+        assert got.equals(expected), sql
+    assert str(frame(con, simple)["i_null"].dtype) == "Int32" and str(frame(con, simple)["i"].dtype) == "int32"
