@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,8 +187,9 @@ def svg(fig: Figure) -> bytes:
 
 @cache
 def _code() -> str:
-    """This module's source and matplotlib's version: a chart drawn by other code is drawn again."""
-    return hashlib.sha256(Path(__file__).read_bytes() + _matplotlib().__version__.encode()).hexdigest()
+    """This module's source and matplotlib's version: a chart drawn by other code is drawn again. The version is
+    read from the package's metadata: a package whose charts are all kept does not import matplotlib."""
+    return hashlib.sha256(Path(__file__).read_bytes() + metadata.version("matplotlib").encode()).hexdigest()
 
 
 class Drawings:
@@ -198,19 +200,21 @@ class Drawings:
     package takes them from there instead of drawing the chart again: a republish redraws only the charts whose
     data changed. `prune()` then keeps only the keys this package used."""
 
-    def __init__(self, folder: Path | None = None):
+    def __init__(self, folder: Path | None = None, formats: tuple[str, ...] = ("png", "svg")):
         self.folder = Path(folder) if folder else None
+        self.formats = formats
         self.used: set[str] = set()
         self.drawn = 0
 
-    def __call__(self, shape: Callable[..., Figure], *args) -> tuple[bytes, bytes]:
+    def __call__(self, shape: Callable[..., Figure], *args) -> tuple[bytes, ...]:
+        """The chart's bytes in each of `formats` (PNG and SVG by default)."""
         key = hashlib.sha256(repr((_code(), shape.__name__, args)).encode()).hexdigest()[:32]
         self.used.add(key)
-        paths = [self.folder / f"{key}.{ext}" for ext in ("png", "svg")] if self.folder else []
+        paths = [self.folder / f"{key}.{ext}" for ext in self.formats] if self.folder else []
         if paths and all(p.exists() for p in paths):
-            return paths[0].read_bytes(), paths[1].read_bytes()
+            return tuple(p.read_bytes() for p in paths)
         fig = shape(*args)
-        drawn = png(fig), svg(fig)
+        drawn = tuple({"png": png, "svg": svg}[ext](fig) for ext in self.formats)
         self.drawn += 1
         if self.folder:
             self.folder.mkdir(parents=True, exist_ok=True)

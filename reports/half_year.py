@@ -260,31 +260,35 @@ def _key_messages(hy: HalfYear) -> list[dict]:
     return pages
 
 
-def _charts(hy: HalfYear, t: Texts) -> dict[str, str]:
+def _charts(hy: HalfYear, t: Texts, draw: charts.Drawings) -> dict[str, str]:
     rows = SOCIAL_ROWS
-    valence = charts.bars(
+    valence, *_ = draw(
+        charts.bars,
         [t.name("phenomenon", p) for p in rows],
         [charts.Series(t.name("valence", v), [hy.social["valence"][p][v] for p in rows], charts.COLOURS[v])
          for v in VALENCES],
         t("chart_sr_half", period=half_year_name(hy.label, t.lang)), t("observations"))
-    trend = charts.lines(
+    trend, *_ = draw(
+        charts.lines,
         hy.labels,
         [charts.Series(t.name("phenomenon", p), hy.social["trend"][p], charts.COLOURS[p]) for p in rows],
         t("chart_sr_trend"), t("observations"))
-    return {"valence": charts.data_uri(charts.png(valence)), "trend": charts.data_uri(charts.png(trend))}
+    return {"valence": charts.data_uri(valence), "trend": charts.data_uri(trend)}
 
 
-def render_half_year_html(snap: Snapshot, hy: HalfYear, lang: str) -> str:
+def render_half_year_html(snap: Snapshot, hy: HalfYear, lang: str, draw: charts.Drawings | None = None) -> str:
+    """`draw`: where the charts are drawn (`charts.Drawings`); by default each is drawn here."""
     t = Texts(lang)
+    draw = draw or charts.Drawings(formats=("png",))
     return render(
         "half_year.html.j2", lang, hy=hy, social=hy.social, signals=hy.signals, phenomena=PHENOMENA,
-        social_rows=SOCIAL_ROWS, valences=VALENCES, key_messages=_key_messages(hy), charts=_charts(hy, t),
+        social_rows=SOCIAL_ROWS, valences=VALENCES, key_messages=_key_messages(hy), charts=_charts(hy, t, draw),
         statistics={p: [s for s in hy.statistics if s["phenomenon"] == p] for p in PHENOMENA},
         decided=_decided(hy.follow_up), waiting=_waiting(hy.follow_up),
         measures=[m for m in hy.follow_up if m.get("evaluation_status") != "no_decision"
                   and (m.get("measure") or m.get("indicator_code"))],
         general_synthesis=[s for s in hy.synthesis if s.get("phenomenon") not in PHENOMENA],
-        plan=plan_context(snap, lang), file_name=package_file_name(hy.label, lang))
+        plan=plan_context(snap, lang, draw), file_name=package_file_name(hy.label, lang))
 
 
 def _decided(follow_up: list[dict]) -> list[dict]:
@@ -305,20 +309,23 @@ def _waiting(follow_up: list[dict]) -> list[dict]:
 
 
 def render_half_year_package(con: duckdb.DuckDBPyConnection, out_dir: Path, half_year: str | None = None,
-                             languages: Iterable[str] = LANGUAGES) -> dict[str, Path]:
+                             languages: Iterable[str] = LANGUAGES, chart_cache: Path | None = None) -> dict[str, Path]:
     """Write `puolivuosiraportti_<half-year>_<lang>.html` for each language into `out_dir`; returns the paths.
 
     Reads only the published marts. `half_year` is a label such as '2025H2'; by default the latest completed
-    half-year (ended before today, or covered by the data's as-of date)."""
+    half-year (ended before today, or covered by the data's as-of date). `chart_cache`: a private folder where
+    the charts drawn are kept, so that the next package draws only those whose data changed (`charts.Drawings`)."""
     snap = Snapshot(con)
     hy = read(snap, half_year)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    draw = charts.Drawings(chart_cache, formats=("png",))
     paths = {}
     for lang in languages:
         path = out_dir / package_file_name(hy.label, lang)
-        path.write_text(render_half_year_html(snap, hy, lang), encoding="utf-8")
+        path.write_text(render_half_year_html(snap, hy, lang, draw), encoding="utf-8")
         paths[lang] = path
+    draw.prune()
     return paths
 
 

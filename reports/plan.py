@@ -33,8 +33,9 @@ def _change_text(row: dict, t: Texts) -> str:
     return t("pl_wording")
 
 
-def plan_context(snap: Snapshot, lang: str) -> dict | None:
-    """What the plan section shows, in one language; None when the mart is not published or empty."""
+def plan_context(snap: Snapshot, lang: str, draw: charts.Drawings | None = None) -> dict | None:
+    """What the plan section shows, in one language; None when the mart is not published or empty. `draw`: where
+    its chart is drawn (`charts.Drawings`: kept and reused by content); by default drawn here."""
     t = Texts(lang)
     if not snap.has(MART):
         return None
@@ -75,13 +76,14 @@ def plan_context(snap: Snapshot, lang: str) -> dict | None:
         intro += t("pl_waiting", n=waiting["n"], days=waiting["longest"])
     chart = None
     if goals:
-        figure = charts.stacked(
+        png, *_ = (draw or charts.Drawings(formats=("png",)))(
+            charts.stacked,
             [g["goal"] for g in goals],
             [charts.Series(t.name("plan_status", s), [g[f"n_{s}"] for g in goals], charts.COLOURS[s])
              for s in STATUSES],
             t("pl_chart"), t("pl_actions"),
-            annotations=[f"{share(g['share'])} {t('pl_in_use_suffix')}" for g in goals])
-        chart = charts.data_uri(charts.png(figure))
+            [f"{share(g['share'])} {t('pl_in_use_suffix')}" for g in goals])
+        chart = charts.data_uri(png)
     for e in evidence:
         value = number(e["evidence_value"]) if e["evidence_period"] else "–"
         if e["evidence_is_lower_bound"] and e["evidence_value"] is not None:

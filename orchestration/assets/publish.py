@@ -23,6 +23,7 @@ from sources.publish import PUBLISHED_FILE, publish_snapshot
 RSW_MARTS = dg.AssetKey(["published", "rsw_marts"])
 DISCLOSURE_MEMO = "disclosure_programmes.json"  # the disclosure programmes solved at the last publish (not published)
 REPORT_CHARTS = "report_charts"  # the welfare report's charts drawn at the last publish (not published)
+HALF_YEAR_CHARTS = "half_year_charts"  # the half-year package's, likewise
 
 
 class PublishTarget(dg.ConfigurableResource):
@@ -123,7 +124,7 @@ def dbt_docs(context: dg.AssetExecutionContext, dbt: DbtCliResource, published: 
 
 
 @dg.asset(key=["published", "half_year_report"], group_name="published", deps=[RSW_MARTS], kinds={"html"})
-def half_year_report(published: PublishTarget) -> dg.MaterializeResult:
+def half_year_report(published: PublishTarget, warehouse: Warehouse) -> dg.MaterializeResult:
     """The half-year package for management, latest completed half-year: key messages per phenomenon, social
     reporting, client data signals, statistics, proposals and decisions, measures, the plan's progress and the
     information needs, as self-contained HTML in Finnish and Swedish (`reports/puolivuosiraportti_<half-year>_
@@ -131,7 +132,7 @@ def half_year_report(published: PublishTarget) -> dg.MaterializeResult:
     reports = published.path / "reports"
     con = duckdb.connect(str(published.path / PUBLISHED_FILE), read_only=True)
     try:
-        paths = render_half_year_package(con, reports)
+        paths = render_half_year_package(con, reports, chart_cache=Path(warehouse.path).parent / HALF_YEAR_CHARTS)
     finally:
         con.close()
     shutil.copyfile(paths["fi"], reports / "sosiaalinen_raportointi.html")

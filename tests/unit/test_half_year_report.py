@@ -421,6 +421,20 @@ def test_a_republish_draws_only_the_charts_whose_data_changed(marts, tmp_path, m
     assert len(list(cache.iterdir())) == 2 * 2  # only the two charts used now, PNG and SVG
 
 
+def test_a_republished_half_year_package_draws_no_unchanged_chart(marts, tmp_path, monkeypatch):
+    cache = tmp_path / "charts"
+    fresh = render_half_year_package(marts, tmp_path / "fresh")
+    first = render_half_year_package(marts, tmp_path / "a", chart_cache=cache)
+    drawn = []
+    real = charts.png
+    monkeypatch.setattr(charts, "png", lambda fig: drawn.append(fig) or real(fig))
+    second = render_half_year_package(marts, tmp_path / "b", chart_cache=cache)
+    assert drawn == []  # every chart (social reporting, the plan's progress) taken from the cache
+    assert len(list(cache.iterdir())) >= 4 and all(p.suffix == ".png" for p in cache.iterdir())
+    for lang in ("fi", "sv"):  # the same bytes as a package drawn from nothing
+        assert first[lang].read_bytes() == second[lang].read_bytes() == fresh[lang].read_bytes()
+
+
 def test_chosen_half_year_and_errors(marts, tmp_path):
     out = render_half_year_report(marts, tmp_path / "h1.html", half_year="2025H1")
     html = out.read_text(encoding="utf-8")
