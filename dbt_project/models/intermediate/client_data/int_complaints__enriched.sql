@@ -14,6 +14,9 @@
                       which does not tell them apart), 'none' when the need maps to none or is not coded
     period_*          the half-year of receipt (2025H1, 2025H2)
 #}
+{#- A table, not a view, on DuckDB too: its eleven tests, the phenomenon reshape (and its tests) and both complaint
+    marts each read it; as a view each of them would derive every case again. -#}
+{{ config(materialized='table') }}
 {% set muistutus_deadline_days = 28 %}
 {% set kantelu_event_years = 2 %}
 
