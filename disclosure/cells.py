@@ -55,6 +55,13 @@ def load_cells(con: duckdb.DuckDBPyConnection, structure: Structure, threshold: 
     return frame(con, f"select {selected}, {', '.join(extra)} from ({source}) as c order by {order}")
 
 
+def _as_in_df(column: pa.ChunkedArray) -> bool:
+    """Does Arrow's conversion give this column exactly as `.df()` does (integers once made nullable)?"""
+    t = column.type
+    return (pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_floating(t)
+            or pa.types.is_integer(t) or (pa.types.is_boolean(t) and not column.null_count))
+
+
 _NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),
              pa.int64(): pd.Int64Dtype(), pa.uint8(): pd.UInt8Dtype(), pa.uint16(): pd.UInt16Dtype(),
              pa.uint32(): pd.UInt32Dtype(), pa.uint64(): pd.UInt64Dtype()}
@@ -66,9 +73,7 @@ def frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
     Python object per string first. No rows, or a column of any other type (dates, decimals, a boolean with
     nulls, ...): `.df()` itself."""
     table = con.sql(sql).to_arrow_table()
-    simple = (pa.types.is_string, pa.types.is_large_string, pa.types.is_floating, pa.types.is_integer)
-    if not table.num_rows or not all(any(is_type(c.type) for is_type in simple) or (pa.types.is_boolean(c.type) and not c.null_count)
-               for c in table.columns):
+    if not table.num_rows or not all(map(_as_in_df, table.columns)):
         return con.sql(sql).df()
     df = table.to_pandas(types_mapper=_NULLABLE.get)
     for name, column in zip(table.column_names, table.columns, strict=True):

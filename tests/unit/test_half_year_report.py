@@ -394,14 +394,21 @@ def test_renders_are_byte_identical(marts, tmp_path):
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
 
 
-def test_a_republish_draws_only_the_charts_whose_data_changed(marts, tmp_path, monkeypatch):
+def _rendered_with_chart_cache(render, marts, tmp_path, monkeypatch):
+    """A package drawn from nothing, then twice with a chart cache: (the cache, the figures drawn as PNG from the
+    second on (the list keeps filling), the three packages)."""
     cache = tmp_path / "charts"
-    fresh = render_welfare_report_package(marts, tmp_path / "fresh")
-    first = render_welfare_report_package(marts, tmp_path / "a", chart_cache=cache)
+    fresh = render(marts, tmp_path / "fresh")
+    first = render(marts, tmp_path / "a", chart_cache=cache)
     drawn = []
     real = charts.png
     monkeypatch.setattr(charts, "png", lambda fig: drawn.append(fig) or real(fig))
-    second = render_welfare_report_package(marts, tmp_path / "b", chart_cache=cache)
+    return cache, drawn, fresh, first, render(marts, tmp_path / "b", chart_cache=cache)
+
+
+def test_a_republish_draws_only_the_charts_whose_data_changed(marts, tmp_path, monkeypatch):
+    cache, drawn, fresh, first, second = _rendered_with_chart_cache(render_welfare_report_package, marts, tmp_path,
+                                                                    monkeypatch)
     assert drawn == []  # every chart taken from the cache
     files = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
     assert len([f for f in files if f.suffix == ".png"]) >= 2
@@ -422,13 +429,8 @@ def test_a_republish_draws_only_the_charts_whose_data_changed(marts, tmp_path, m
 
 
 def test_a_republished_half_year_package_draws_no_unchanged_chart(marts, tmp_path, monkeypatch):
-    cache = tmp_path / "charts"
-    fresh = render_half_year_package(marts, tmp_path / "fresh")
-    first = render_half_year_package(marts, tmp_path / "a", chart_cache=cache)
-    drawn = []
-    real = charts.png
-    monkeypatch.setattr(charts, "png", lambda fig: drawn.append(fig) or real(fig))
-    second = render_half_year_package(marts, tmp_path / "b", chart_cache=cache)
+    cache, drawn, fresh, first, second = _rendered_with_chart_cache(render_half_year_package, marts, tmp_path,
+                                                                    monkeypatch)
     assert drawn == []  # every chart (social reporting, the plan's progress) taken from the cache
     assert len(list(cache.iterdir())) >= 4 and all(p.suffix == ".png" for p in cache.iterdir())
     for lang in ("fi", "sv"):  # the same bytes as a package drawn from nothing
