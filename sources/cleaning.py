@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sources.privacy import Pseudonymizer, hetu_problem, redact
+from sources.privacy import CENTURIES, Pseudonymizer, hetu_problem, redact
 from sources.readers import ROW_NUMBER
 from sources.reference import municipality_lookup, service_area_lookup
 
@@ -234,10 +234,8 @@ class Cleaner:
 
 # -- identity codes: validation and pseudonyms per distinct code, remembered per pseudonymizer --------------------
 _CHECK_CHARS = np.frombuffer(b"0123456789ABCDEFHJKLMNPRSTUVWXY", dtype=np.uint8)
-_CENTURY = np.zeros(256, dtype=np.int64)
-_CENTURY[ord("+")] = 1800
-_CENTURY[[ord(c) for c in "-YXWVU"]] = 1900
-_CENTURY[[ord(c) for c in "ABCDEF"]] = 2000
+_CENTURY = np.zeros(256, dtype=np.int64)  # a century sign's byte → its century (privacy.CENTURIES)
+_CENTURY[[ord(c) for c in CENTURIES]] = list(CENTURIES.values())
 _DAYS_IN_MONTH = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 _CACHE_LIMIT = 5_000_000  # distinct codes remembered per pseudonymizer (about 0.4 GB at 5 M; cleared when full)
 _HEX = np.dtype("S64")  # a pseudonym: 64 hex digits

@@ -54,6 +54,9 @@ class PseudonymKeyMissing(RuntimeError):
 
 
 WHITESPACE = r"\s+"  # anywhere in an identity code: dropped before it is validated, hashed or read
+# The century each century sign stands for (since 2023 also Y X W V U for the 1900s and B-F for the 2000s).
+CENTURIES = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
+             "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
 
 
 def normalise_hetu(code: str) -> str:

@@ -11,10 +11,7 @@ import pandas as pd
 
 from sources.cleaning import Cleaner
 from sources.landing import PrepareContext
-from sources.privacy import normalise_hetus
-
-CENTURIES = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
-             "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
+from sources.privacy import CENTURIES, normalise_hetus
 
 
 def birth_year_and_gender(code: str) -> tuple[int, str]:
