@@ -206,6 +206,11 @@ class Drawings:
         self.used: set[str] = set()
         self.drawn = 0
 
+    @classmethod
+    def embedded(cls, folder: Path | None = None) -> Drawings:
+        """For an HTML report, which embeds PNG only."""
+        return cls(folder, formats=("png",))
+
     def __call__(self, shape: Callable[..., Figure], *args) -> tuple[bytes, ...]:
         """The chart's bytes in each of `formats` (PNG and SVG by default)."""
         key = hashlib.sha256(repr((_code(), shape.__name__, args)).encode()).hexdigest()[:32]

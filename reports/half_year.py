@@ -279,7 +279,7 @@ def _charts(hy: HalfYear, t: Texts, draw: charts.Drawings) -> dict[str, str]:
 def render_half_year_html(snap: Snapshot, hy: HalfYear, lang: str, draw: charts.Drawings | None = None) -> str:
     """`draw`: where the charts are drawn (`charts.Drawings`); by default each is drawn here."""
     t = Texts(lang)
-    draw = draw or charts.Drawings(formats=("png",))
+    draw = draw or charts.Drawings.embedded()
     return render(
         "half_year.html.j2", lang, hy=hy, social=hy.social, signals=hy.signals, phenomena=PHENOMENA,
         social_rows=SOCIAL_ROWS, valences=VALENCES, key_messages=_key_messages(hy), charts=_charts(hy, t, draw),
@@ -319,7 +319,7 @@ def render_half_year_package(con: duckdb.DuckDBPyConnection, out_dir: Path, half
     hy = read(snap, half_year)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    draw = charts.Drawings(chart_cache, formats=("png",))
+    draw = charts.Drawings.embedded(chart_cache)
     paths = {}
     for lang in languages:
         path = out_dir / package_file_name(hy.label, lang)

@@ -76,7 +76,7 @@ def plan_context(snap: Snapshot, lang: str, draw: charts.Drawings | None = None)
         intro += t("pl_waiting", n=waiting["n"], days=waiting["longest"])
     chart = None
     if goals:
-        png, *_ = (draw or charts.Drawings(formats=("png",)))(
+        png, *_ = (draw or charts.Drawings.embedded())(
             charts.stacked,
             [g["goal"] for g in goals],
             [charts.Series(t.name("plan_status", s), [g[f"n_{s}"] for g in goals], charts.COLOURS[s])
