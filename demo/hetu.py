@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"  # DVV's 31 characters (no G, I, O, Q, Z)
-DEFAULT_SIGN = {18: "+", 19: "-", 20: "A"}
-CENTURY_OF_SIGN = {"+": 18, **dict.fromkeys("-YXWVU", 19), **dict.fromkeys("ABCDEF", 20)}
+CENTURY_SIGNS = {18: "+", 19: "-YXWVU", 20: "ABCDEF"}  # each century's signs, the pre-2023 one first
+DEFAULT_SIGN = {century: signs[0] for century, signs in CENTURY_SIGNS.items()}
+CENTURY_OF_SIGN = {sign: century for century, signs in CENTURY_SIGNS.items() for sign in signs}
 TEST_RANGE = range(900, 1000)
 
 
@@ -59,20 +60,27 @@ def spoil_hetu(codes: str | pd.Series) -> str | pd.Series:
 
 
 def fictitious_hetus(birth: pd.Series, rng: np.random.Generator) -> pd.Series:
-    """Fictitious codes for many people at once (vectorised), unique per row: within one birth date the
-    individual numbers are taken in turn from a random start, so up to 100 people can share a birthday.
-    About one in twenty gets a century sign of the 2023 reform (Y for the 1900s, B for the 2000s)."""
+    """Fictitious codes for many people at once (vectorised), unique per person.
+
+    Within one birth date the individual numbers 900-999 are taken in turn from a random start drawn for that
+    date. When a date has more than 100 people, the next hundred take the century's next sign (the 2023 reform
+    added the signs for exactly this: `-YXWVU` for the 1900s, `ABCDEF` for the 2000s), so up to 600 people can
+    share a birthday (100 in the 1800s, which has `+` only). On the other dates about one in twenty gets the
+    reform's first new sign (Y for the 1900s, B for the 2000s)."""
     birth = pd.to_datetime(birth)
-    rank = birth.groupby(birth).cumcount().to_numpy()
-    start = rng.integers(0, 100, len(birth))
-    nnn = 900 + (start + rank) % 100
-    if (rank >= 100).any():
-        raise ValueError("more than 100 demo people share a birth date")
+    by_date = birth.groupby(birth)
+    rank = by_date.cumcount().to_numpy()
+    start = pd.Series(rng.integers(0, 100, len(birth)), index=birth.index).groupby(birth).transform("first")
+    nnn = 900 + (start.to_numpy() + rank) % 100
+    crowded = by_date.transform("size").to_numpy() > 100
+    new_sign = rng.random(len(birth)) < 0.05
+    signs = birth.dt.year.floordiv(100).map(CENTURY_SIGNS).to_numpy()
+    slot = np.where(crowded, rank // 100, new_sign.astype(int) * (signs != "+"))
+    if (slot >= np.array([len(s) for s in signs])).any():
+        raise ValueError("more demo people share a birth date than the test range and the century signs allow")
     ddmmyy = (birth.dt.day.astype(str).str.zfill(2) + birth.dt.month.astype(str).str.zfill(2)
               + (birth.dt.year % 100).astype(str).str.zfill(2))
     individual = pd.Series(nnn, index=birth.index).astype(str)
     check = (ddmmyy + individual).astype("int64") % 31
-    century_2000 = birth.dt.year >= 2000
-    new_sign = rng.random(len(birth)) < 0.05
-    sign = np.where(century_2000, np.where(new_sign, "B", "A"), np.where(new_sign, "Y", "-"))
+    sign = pd.Series([s[i] for s, i in zip(signs, slot)], index=birth.index)
     return ddmmyy + sign + individual + pd.Series([CHECK_CHARACTERS[i] for i in check], index=birth.index)

@@ -30,6 +30,29 @@ def test_every_code_is_valid_and_temporary():
     assert {c[6] for c in codes} >= {"-", "A", "Y", "B", "+"}
 
 
+def test_people_sharing_a_birthday_never_share_a_code():
+    """A county-scale register puts hundreds of people on one birth date: past the test range's hundred
+    individual numbers the next hundred take the century's next sign (the 2023 reform's reason), and the codes
+    stay unique, valid and temporary. (The generator once drew each person's start apart, so two people born
+    on the same day could get the same code: 9 % of the people at scale 10.)"""
+    rng = np.random.default_rng(5)
+    crowded = {"1961-05-04": 600, "2004-11-30": 250, "1990-02-01": 100}
+    births = pd.Series(pd.to_datetime([d for d, n in crowded.items() for _ in range(n)]
+                                      + list(pd.to_datetime("1960-01-01")
+                                             + pd.to_timedelta(rng.integers(0, 400, 20_000), unit="D"))))
+    codes = fictitious_hetus(births, rng)
+    assert codes.is_unique
+    assert all(hetu.is_valid(c, allow_temporary=True) and not hetu.is_valid(c) for c in codes)
+    on = {d: codes[births == pd.Timestamp(d)] for d in crowded}
+    assert sorted(on["1961-05-04"].str[6].unique()) == sorted("-YXWVU")  # six hundreds, six signs
+    assert set(on["2004-11-30"].str[6]) == set("ABC")
+    assert on["1990-02-01"].str[7:10].astype(int).nunique() == 100  # a hundred fit in the test range
+    with pytest.raises(ValueError, match="share a birth date"):
+        fictitious_hetus(pd.Series(pd.to_datetime(["1961-05-04"] * 601)), rng)
+    with pytest.raises(ValueError, match="share a birth date"):
+        fictitious_hetus(pd.Series(pd.to_datetime(["1899-05-04"] * 101)), rng)  # the 1800s have `+` only
+
+
 def test_spoiled_codes_fail_the_checksum_only():
     good = fictitious_hetu(dt.date(1975, 6, 3), 962)
     bad = spoil_hetu(good)
