@@ -17,8 +17,11 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from sources.privacy import CENTURIES
+
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"  # DVV's 31 characters (no G, I, O, Q, Z)
-CENTURY_SIGNS = {18: "+", 19: "-YXWVU", 20: "ABCDEF"}  # each century's signs, the pre-2023 one first
+# each century's signs, the pre-2023 one first (sources.privacy.CENTURIES: "+", "-YXWVU", "ABCDEF")
+CENTURY_SIGNS = {year // 100: "".join(s for s, y in CENTURIES.items() if y == year) for year in set(CENTURIES.values())}
 DEFAULT_SIGN = {century: signs[0] for century, signs in CENTURY_SIGNS.items()}
 CENTURY_OF_SIGN = {sign: century for century, signs in CENTURY_SIGNS.items() for sign in signs}
 TEST_RANGE = range(900, 1000)
