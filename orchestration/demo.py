@@ -31,15 +31,17 @@ PARSE_STAMP = DBT_PROJECT_DIR / "target" / "parse_inputs.sha256"
 # all). The warehouse path, the DuckDB limits and the Spark dir are not among them: dbt hashes the profile's
 # connection (path, settings) into partial_parse.msgpack, and a build under another profile parses the whole
 # project again (seconds, every run).
+# What dbt writes into the project dir (the profiles dir too, which holds its anonymous `.user.yml`)
+DBT_WRITES = {"target", "logs", "dbt_packages", ".user.yml"}
 RUNTIME_SETTINGS = {"RSW_PSEUDONYM_KEY", "RSW_DATA_DIR", "RSW_PARQUET_RAW_DIR", "RSW_HTTP_MIN_INTERVAL"}
 
 
 def _parse_inputs() -> str:
-    """What dbt's manifest is made from: every project file's name, size and modification time (not target/,
-    logs/, dbt_packages/), and the settings dbt reads through env_var() into it or into its partial-parse state (not
-    RUNTIME_SETTINGS)."""
+    """What dbt's manifest is made from: every project file's name, size and modification time (not what dbt
+    writes itself: target/, logs/, dbt_packages/ and the `.user.yml` its first run creates), and the settings dbt
+    reads through env_var() into it or into its partial-parse state (not RUNTIME_SETTINGS)."""
     digest = hashlib.sha256()
-    tops = [p for p in DBT_PROJECT_DIR.iterdir() if p.name not in ("target", "logs", "dbt_packages")]
+    tops = [p for p in DBT_PROJECT_DIR.iterdir() if p.name not in DBT_WRITES]
     for path in sorted([*(p for p in tops if p.is_file()), *(f for p in tops if p.is_dir() for f in p.rglob("*"))]):
         if path.is_file():
             stat = path.stat()
