@@ -2,7 +2,10 @@
 
 For every protected item hidden in the file (null in a suppressed row) it computes the feasible interval
 from every published value and every declared relation (linear programmes, HiGHS), and it looks for what a
-primary rule forbids in what is visible. It does not call the protection code: hidden cells are read from the
+primary rule forbids in what is visible. An interval is solved exactly until it is shown to be at least the
+threshold wide (the programmes' solutions so far span that much: `feasible_intervals(enough=threshold)`): the
+verdict (recoverable exactly, too narrow) is the exact one, and a snapshot the protection just made costs the
+auditor no new programme (the protection asked the same question of the same programmes; `intervals.Memo`). It does not call the protection code: hidden cells are read from the
 file's nulls, not from any flag the protection kept.
 
 It can also attack two releases together: where a group of cells (same mart, same key apart from the totals'
@@ -35,7 +38,9 @@ class AuditReport:
     hidden_items: int = 0
     exactly_recoverable: int = 0
     too_narrow: int = 0
-    narrowest_width: float | None = None  # over hidden cells not pinned to zero
+    # over hidden cells not pinned to zero: exact when below the threshold, else the narrowest width shown (a lower
+    # bound: an interval shown to be at least the threshold wide is not solved further); so too in `weakest`
+    narrowest_width: float | None = None
     known_zeros: int = 0  # hidden cells an attacker can tell are 0 (allowed: a zero tells nothing about a person)
     visible_breaches: int = 0
     infeasible_relations: int = 0
@@ -91,7 +96,7 @@ def audit(con: duckdb.DuckDBPyConnection, threshold: int, known_from: str | None
         old = release_cells(con, declared, known_from, threshold) if previous_cells is None else previous_cells
         shown, known = _reveal_unchanged(items, declared, old, report)
     hidden = items.hidden.copy()
-    iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations, memo)
+    iv = feasible_intervals(np.nan_to_num(items.value), hidden, items.relations, memo, enough=threshold)
     width = iv.width()
     report.protected_items = int((~items.virtual).sum())
     report.hidden_items = int((hidden & ~items.virtual).sum())

@@ -100,8 +100,8 @@ def feasible_intervals(values: np.ndarray, hidden: np.ndarray, rels: list[Relati
     solved components by content (`Memo`). `only`: solve for these cells alone (the others keep [0, inf]).
     `enough`: a cell whose values in the programmes' optimal solutions so far already span `enough` is wide
     enough (its exact interval contains that span) and is not solved: it gets the span, not its interval (for
-    the protection, which only asks whether a cell is too narrow; the auditor reports exact widths and does not
-    pass it)."""
+    the protection and the auditor, which ask whether a cell is too narrow: for a cell narrower than `enough` the
+    answer is its exact interval, so the verdict is the exact one)."""
     n = len(values)
     lower = np.full(n, np.nan)
     upper = np.full(n, np.nan)
