@@ -27,6 +27,10 @@ from disclosure.tables import Relation
 
 INF = float("inf")
 WORKERS = min(4, os.cpu_count() or 1)  # threads solving programmes side by side (same results in any number)
+# with `enough`, a component of this many hidden cells first takes the optima of SPREAD_OBJECTIVES random
+# objectives (`_spread`); smaller ones are solved cell by cell at once (a few milliseconds each)
+SPREAD_MIN_CELLS = 1000
+SPREAD_OBJECTIVES = 32
 
 
 @dataclass
@@ -285,6 +289,8 @@ def _solve(p: _Programme, only: np.ndarray | None = None, enough: float | None =
     for rc, coef, rlo, rhi in p.multi:
         h.addRow(max(rlo, -big), min(rhi, big), len(rc), np.array(rc, dtype=np.int32), np.array(coef))
     seen_lo, seen_hi = np.full(n, INF), np.full(n, -INF)
+    if enough is not None and only is None and n >= SPREAD_MIN_CELLS:
+        _spread(h, n, seen_lo, seen_hi)
     for j, c in enumerate(p.cells[0]):
         if only is not None and not only[c]:
             lower[j], upper[j] = lo[j], hi[j]
@@ -299,7 +305,9 @@ def _solve(p: _Programme, only: np.ndarray | None = None, enough: float | None =
         else:
             lower[j] = _optimum(h, highspy.ObjSense.kMinimize)
             _seen(h, seen_lo, seen_hi)
-        if seen_hi[j] >= hi[j]:
+        if enough is not None and seen_hi[j] - seen_lo[j] >= enough:
+            upper[j] = seen_hi[j]  # its minimum's solution showed it wide enough
+        elif seen_hi[j] >= hi[j]:
             upper[j] = hi[j]
         else:
             upper[j] = _optimum(h, highspy.ObjSense.kMaximize)
@@ -340,6 +348,21 @@ def _sums_but(terms: list[float]) -> list[float]:
         out.append(nan if other_up and other_down else INF if other_up else -INF if other_down
                    else total - t if isfinite(t) else total)
     return out
+
+
+def _spread(h: highspy.Highs, n: int, seen_lo: np.ndarray, seen_hi: np.ndarray) -> None:
+    """Optima of random objectives (seeded by the programme's size: the same programme, the same spans): vertices
+    spread over the polytope, whose spans show most cells of a large component `enough` wide at once. One costs
+    about ten single-cell programmes; at scale 10, 32 of them left 230 of the 1,190 single-cell programmes of a
+    component of 3,305 hidden cells (6.3 s → 2.5 s; 64 of them took 3.1 s, 128 5.7 s)."""
+    rng = np.random.default_rng(n)
+    cols = np.arange(n, dtype=np.int32)
+    h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+    for _ in range(SPREAD_OBJECTIVES):
+        h.changeColsCost(n, cols, rng.uniform(-1.0, 1.0, n))
+        h.run()
+        _seen(h, seen_lo, seen_hi)
+    h.changeColsCost(n, cols, np.zeros(n))
 
 
 def _seen(h: highspy.Highs, seen_lo: np.ndarray, seen_hi: np.ndarray) -> None:

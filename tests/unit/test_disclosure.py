@@ -13,6 +13,7 @@ import highspy
 import numpy as np
 import pytest
 
+from disclosure import intervals
 from disclosure.audit import audit, audit_file
 from disclosure.guard import DisclosureAuditFailed, protect_and_audit
 from disclosure.intervals import Memo, feasible_intervals, too_narrow
@@ -887,11 +888,14 @@ def test_cells_are_read_through_arrow_exactly_as_duckdb_frames_them():
     assert str(frame(con, simple)["i_null"].dtype) == "Int32" and str(frame(con, simple)["i"].dtype) == "int32"
 
 
-def test_the_auditors_shortcut_gives_the_exact_verdict():
+@pytest.mark.parametrize("spread_from", [intervals.SPREAD_MIN_CELLS, 2], ids=["large", "every"])
+def test_the_auditors_shortcut_gives_the_exact_verdict(monkeypatch, spread_from):
     """The auditor stops solving a cell once the programmes' solutions span the threshold (`enough`): on random
     two-way tables (rows of parts and their totals, and each column's total over the rows) every cell's verdict
     (recoverable exactly, too narrow) is the one exact intervals give, a cell narrower than the threshold keeps
-    its exact interval, and a wider one is reported at least the threshold and no wider than it is."""
+    its exact interval, and a wider one is reported at least the threshold and no wider than it is; so too when
+    every component first takes the optima of random objectives (`_spread`, for large components only)."""
+    monkeypatch.setattr(intervals, "SPREAD_MIN_CELLS", spread_from)
     rng = np.random.default_rng(11)
     narrow_cells = shortcut_cells = 0
     for _ in range(200):
