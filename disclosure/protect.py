@@ -15,6 +15,7 @@ with LPs, as Tau-Argus' modular and optimal methods do); it minimises hidden mas
 
 from __future__ import annotations
 
+import heapq
 from typing import NamedTuple
 
 import numpy as np
@@ -45,13 +46,14 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
     state = _State(unit_hidden, locked, shown)
     views = ("both", "alone") if shown.any() else ("alone",)
     rels = _sorted_relations(items)
+    flat = _Flat(items, rels)
     memo = Memo() if memo is None else memo
     rels_of: dict[int, list[int]] = {}
     for k, r in enumerate(rels):
         for i in r.members:
             rels_of.setdefault(int(i), []).append(k)
     for _ in range(MAX_ROUNDS):
-        while any([_local_pass(items, rels, state, threshold, v) for v in views]):
+        while any([_local_pass(items, rels, flat, state, threshold, v) for v in views]):
             pass
         repaired = done = False
         for view in views:
@@ -147,16 +149,56 @@ def _sorted_relations(items: Items) -> list[_Relation]:
     return out
 
 
-def _local_pass(items: Items, rels, state: _State, threshold: int, view: str) -> bool:
+class _Flat:
+    """Every relation's members in one array (relation k's from `starts[k]`), to test them all at once, and the
+    relations of each unit."""
+
+    def __init__(self, items: Items, rels: list[_Relation]):
+        sizes = np.array([len(r.members) for r in rels], dtype=np.int64)
+        self.starts = np.cumsum(sizes) - sizes
+        self.units = np.concatenate([r.units for r in rels]) if rels else np.zeros(0, dtype=np.int64)
+        # the parts' values, 0 for the total: a relation's hidden mass as `_weak` sums it
+        self.part_values = (np.concatenate([np.concatenate([[0.0], items.value[r.parts]]) for r in rels])
+                            if rels else np.zeros(0))
+        self.of_unit: dict[int, list[int]] = {}
+        for k, r in enumerate(rels):
+            for u in np.unique(r.units).tolist():
+                self.of_unit.setdefault(u, []).append(k)
+
+    def maybe_weak(self, attacked: np.ndarray, threshold: int) -> np.ndarray:
+        """The relations `_weak` can find weak under `attacked`: a superset (its mass test is loosened by a
+        rounding margin, as the sums are taken in another order)."""
+        if not len(self.starts):
+            return np.zeros(0, dtype=bool)
+        hidden = attacked[self.units]
+        count = np.add.reduceat(hidden.astype(np.int64), self.starts)
+        mass = np.add.reduceat(np.where(hidden, self.part_values, 0.0), self.starts)
+        return (count == 1) | ((count >= 2) & ~hidden[self.starts] & (mass < threshold - TOLERANCE + 1e-6))
+
+
+def _local_pass(items: Items, rels, flat: _Flat, state: _State, threshold: int, view: str) -> bool:
+    """One pass over the relations in order, hiding a complement in each weak one. A relation's turn is taken only
+    when it can be weak then: it was weak at the pass's start, or holds a unit hidden earlier in the pass (a pass
+    only hides; any other relation looks as it did at the start, when it was not weak)."""
     changed = False
     attacked = state.attacked(view)
-    for r in rels:
-        hidden = attacked[r.units]
-        if not hidden.any():
+    queue = np.flatnonzero(flat.maybe_weak(attacked, threshold)).tolist()  # in order: a heap already
+    last = -1
+    while queue:
+        k = heapq.heappop(queue)
+        if k <= last:
             continue
-        if _weak(items, r, hidden, threshold) and _hide_complement(items, r, state, threshold, view):
+        last, r = k, rels[k]
+        hidden = attacked[r.units]
+        if not hidden.any() or not _weak(items, r, hidden, threshold):
+            continue
+        unit = _hide_complement(items, r, state, threshold, view)
+        if unit is not None:
             changed = True
             attacked = state.attacked(view)
+            for j in flat.of_unit[unit]:
+                if j > k:
+                    heapq.heappush(queue, j)
     return changed
 
 
@@ -170,7 +212,8 @@ def _weak(items: Items, r, hidden: np.ndarray, threshold: int) -> bool:
     return not parts_hidden.any()
 
 
-def _hide_complement(items: Items, r, state: _State, threshold: int, view: str) -> bool:
+def _hide_complement(items: Items, r, state: _State, threshold: int, view: str) -> int | None:
+    """Hide the cheapest visible member of `r` that helps; returns its unit (None: nothing left to hide)."""
     members = r.members
     hidden = state.attacked(view)[r.units]
     fixed = state.fixed(view)[r.units]
@@ -180,7 +223,7 @@ def _hide_complement(items: Items, r, state: _State, threshold: int, view: str) 
     if (not candidates or r.kind == "cover") and not fixed[0]:
         candidates = [r.total]  # a visible total of a cover relation bounds every part: hide it
     if not candidates:
-        return False
+        return None
 
     def cost(i: int):
         v = items.value[i]
@@ -188,8 +231,9 @@ def _hide_complement(items: Items, r, state: _State, threshold: int, view: str) 
         return (0, first, v, i) if v >= need and (v > 0 or need == 0) else (1, first, -v, i)
 
     best = min(candidates, key=cost)
-    state.hidden[items.unit[best]] = True
-    return True
+    unit = int(items.unit[best])
+    state.hidden[unit] = True
+    return unit
 
 
 def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, state: _State, threshold: int,
@@ -213,7 +257,7 @@ def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, state:
                 if best is None or rank < best[0]:
                     best = (rank, k)
         if best is not None:
-            return best[1] if _hide_complement(items, rels[best[1]], state, threshold, view) else None
+            return best[1] if _hide_complement(items, rels[best[1]], state, threshold, view) is not None else None
         nxt = []
         for i in frontier:
             for k in rels_of.get(i, []):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -933,3 +934,48 @@ def test_the_audit_of_a_snapshot_just_protected_solves_no_programme_again():
     solved = memo.solved
     report = audit(con, T, memo=memo)
     assert report.passed and report.hidden_items > 0 and memo.solved == solved
+
+
+def test_a_local_pass_hides_what_a_pass_over_every_relation_in_order_hides():
+    """The local pass takes a relation's turn only when it can be weak then (weak at the pass's start, or holding
+    a unit hidden earlier in the pass): on random overlapping relations, with units shared by several items and
+    cells the previous release showed, it hides exactly what the plain pass over every relation hides."""
+    from disclosure import protect
+    from disclosure.cells import Items
+
+    def every_relation(items, rels, state, threshold, view):  # the plain pass, the test's own
+        changed, attacked = False, state.attacked(view)
+        for r in rels:
+            hidden = attacked[r.units]
+            if hidden.any() and protect._weak(items, r, hidden, threshold) \
+                    and protect._hide_complement(items, r, state, threshold, view) is not None:
+                changed, attacked = True, state.attacked(view)
+        return changed
+
+    rng = np.random.default_rng(5)
+    hidden_by_passes = 0
+    for _ in range(300):
+        n_items = int(rng.integers(6, 40))
+        n_units = int(rng.integers(3, n_items + 1))
+        unit = rng.integers(0, n_units, n_items)
+        relations = []
+        for _ in range(int(rng.integers(1, 12))):
+            members = rng.choice(n_items, size=int(rng.integers(2, min(6, n_items) + 1)), replace=False)
+            relations.append(Relation(int(members[0]), np.sort(members[1:]), "sum"))
+        items = Items(value=rng.integers(0, 12, n_items).astype(float), hidden=np.zeros(n_items, dtype=bool),
+                      unit=unit, measure=[""] * n_items, relations=relations, units=[("t", u, 0) for u in range(n_units)],
+                      unit_primary=rng.random(n_units) < 0.25, virtual=np.zeros(n_items, dtype=bool), tables={})
+        rels = protect._sorted_relations(items)
+        shown = rng.random(n_units) < 0.2
+        passes = (partial(protect._local_pass, items, rels, protect._Flat(items, rels)),
+                  partial(every_relation, items, rels))
+        for view in ("alone", "both"):
+            patterns = []
+            for one_pass in passes:
+                state = protect._State(items.unit_primary.copy(), np.zeros(n_units, dtype=bool), shown.copy())
+                while one_pass(state, T, view):
+                    pass
+                patterns.append(state.hidden)
+            assert (patterns[0] == patterns[1]).all()
+            hidden_by_passes += int((patterns[0] & ~items.unit_primary).sum())
+    assert hidden_by_passes > 300  # the passes had work to do
