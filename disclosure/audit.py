@@ -2,11 +2,13 @@
 
 For every protected item hidden in the file (null in a suppressed row) it computes the feasible interval
 from every published value and every declared relation (linear programmes, HiGHS), and it looks for what a
-primary rule forbids in what is visible. An interval is solved exactly until it is shown to be at least the
-threshold wide (the programmes' solutions so far span that much: `feasible_intervals(enough=threshold)`): the
-verdict (recoverable exactly, too narrow) is the exact one, and a snapshot the protection just made costs the
-auditor no new programme (the protection asked the same question of the same programmes; `intervals.Memo`). It does not call the protection code: hidden cells are read from the
+primary rule forbids in what is visible. It does not call the protection code: hidden cells are read from the
 file's nulls, not from any flag the protection kept.
+
+An interval is solved exactly until it is shown to be at least the threshold wide (the programmes' solutions so
+far span that much: `feasible_intervals(enough=threshold)`). The verdict (recoverable exactly, too narrow) is
+the exact one, and a snapshot the protection just made costs the auditor no new programme: the protection asked
+the same question of the same programmes (`intervals.Memo`).
 
 It can also attack two releases together: where a group of cells (same mart, same key apart from the totals'
 dimensions) shows the same visible values in both, the data under it did not change, so a value published in

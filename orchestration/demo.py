@@ -27,12 +27,12 @@ from orchestration.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, dagster_home
 from sources.publish import PUBLISHED_FILE
 
 PARSE_STAMP = DBT_PROJECT_DIR / "target" / "parse_inputs.sha256"
+# What dbt writes into the project dir (the profiles dir too, which holds its anonymous `.user.yml`)
+DBT_WRITES = {"target", "logs", "dbt_packages", ".user.yml"}
 # Settings that never reach the manifest or its partial-parse state (dbt reads them only when it runs, or not at
 # all). The warehouse path, the DuckDB limits and the Spark dir are not among them: dbt hashes the profile's
 # connection (path, settings) into partial_parse.msgpack, and a build under another profile parses the whole
 # project again (seconds, every run).
-# What dbt writes into the project dir (the profiles dir too, which holds its anonymous `.user.yml`)
-DBT_WRITES = {"target", "logs", "dbt_packages", ".user.yml"}
 RUNTIME_SETTINGS = {"RSW_PSEUDONYM_KEY", "RSW_DATA_DIR", "RSW_PARQUET_RAW_DIR", "RSW_HTTP_MIN_INTERVAL"}
 
 
