@@ -28,10 +28,16 @@ assessment_dates as (
     select distinct assessment_date from banded
 ),
 
+-- each assessment date's year and half-year: assessments join their periods on the date (an equi-join), not on a
+-- date range
+date_periods as (
+    select assessment_date, {{ period_columns('year', 'assessment_date') }} from assessment_dates
+    union all
+    select assessment_date, {{ period_columns('half_year', 'assessment_date') }} from assessment_dates
+),
+
 periods as (
-    select distinct {{ period_columns('year', 'assessment_date') }} from assessment_dates
-    union
-    select distinct {{ period_columns('half_year', 'assessment_date') }} from assessment_dates
+    select distinct period_type, period_start, period_end, period_label from date_periods
 ),
 
 municipalities as (
@@ -71,10 +77,12 @@ task_counts as (
     group by 1, 2, 3, 4, 5
 ),
 
--- assessments: each client's latest assessment per instrument version, service task, item and period
+-- assessments: each client's latest assessment per instrument version, service task, item and period (only the
+-- columns used after it: the window holds five million rows at scale 10)
 scored as (
     select
-        s.*, p.period_type, p.period_label, p.period_start, p.period_end,
+        s.instrument, s.instrument_version, s.item, s.client_group, s.band, s.municipality_code,
+        p.period_type, p.period_label, p.period_start, p.period_end,
         count(*) over (
             partition by s.client_pseudonym, s.instrument, s.instrument_version, s.client_group, s.item, p.period_label
         ) as client_assessments,
@@ -83,7 +91,7 @@ scored as (
             order by s.assessment_date desc, s.score desc, s.municipality_code desc
         ) as _latest
     from banded s
-    inner join periods p on s.assessment_date between p.period_start and p.period_end
+    inner join date_periods p on p.assessment_date = s.assessment_date
 ),
 
 latest as (
