@@ -3,6 +3,7 @@ hidden), items are hidden in units (a cell's group), and the declared relations 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -18,7 +19,7 @@ from disclosure.tables import Link, Relation, Structure, row_relations
 class Table:
     structure: Structure
     cells: pd.DataFrame  # key columns, measures, derived, _scope, _primary_<g>, _suppressed
-    unit_of: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, group) → unit
+    units: list[np.ndarray] = field(default_factory=list)  # per group: each row's unit, -1 for a row out of scope
 
 
 @dataclass
@@ -108,7 +109,8 @@ def build_items(con: duckdb.DuckDBPyConnection, structures: list[Structure], thr
         for g, group in enumerate(s.groups):
             first = n_units
             units.extend(zip(repeat(s.label), rows.tolist(), repeat(g)))
-            table.unit_of.update(zip(zip(rows.tolist(), repeat(g)), range(first, first + len(rows))))
+            table.units.append(np.full(len(cells), -1, dtype=np.int64))
+            table.units[g][rows] = np.arange(first, first + len(rows))
             unit_primary.append(cells[f"_primary_{g}"].to_numpy()[rows].astype(bool))
             n_units += len(rows)
             for m in group.measures:
@@ -200,12 +202,19 @@ def _link_relations(con, link: Link, tables: dict[str, Table], items_of, matched
 
 
 def _matching(con, cells: pd.DataFrame, where: str, columns: list[str]) -> pd.DataFrame:
-    con.register("_link_cells", cells.assign(_row=np.arange(len(cells))))
+    con.register("_link_cells", reading(cells, "_scope", where, *columns).assign(_row=np.arange(len(cells))))
     try:
         return con.execute(f"select _row, {', '.join(columns)} from _link_cells where _scope and ({where}) "
                            f"order by _row").df()
     finally:
         con.unregister("_link_cells")
+
+
+def reading(cells: pd.DataFrame, *sql: str) -> pd.DataFrame:
+    """The columns of `cells` that the SQL texts may read (every word of them that names a column): a narrower
+    frame for DuckDB to scan."""
+    words = set(re.findall(r"\w+", " ".join(sql)))
+    return cells[[c for c in cells.columns if c in words]]
 
 
 def mart_exists(con: duckdb.DuckDBPyConnection, table: str, schema: str = "marts") -> bool:

@@ -97,7 +97,7 @@ def locks(items: Items, declared: list[Structure], old_cells: dict[str, pd.DataF
             len(merged), dtype=np.int64)
         unit_cols, shown_cols, differs_cols = [], [], []
         for g, group in enumerate(s.groups):
-            unit = np.array([table.unit_of.get((int(r), g), -1) for r in rows], dtype=np.int64)
+            unit = table.units[g][rows]
             for m in group.measures:
                 was = merged[f"{m}_old"].notna().to_numpy()
                 now = merged[m].notna().to_numpy()

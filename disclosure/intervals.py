@@ -261,8 +261,9 @@ def _prepare(component: tuple[np.ndarray, list[int]], rows: list[Constraint], lo
     if cache is None:
         programmes[index] = _Programme(None, n, lo, hi, multi, [cells])
         return
-    exact = _content_key(n, local, None)
-    key = exact if enough is None else _content_key(n, local, enough)
+    body = repr(local)  # the programme's text, once for both keys
+    exact = _content_key(n, body, None)
+    key = exact if enough is None else _content_key(n, body, enough)
     hit = cache.get(exact) or (cache.get(key) if key != exact else None)
     if hit is not None:
         lower[cells], upper[cells] = hit
@@ -373,8 +374,9 @@ def _seen(h: highspy.Highs, seen_lo: np.ndarray, seen_hi: np.ndarray) -> None:
         np.maximum(seen_hi, x, out=seen_hi)
 
 
-def _content_key(n: int, local: list[tuple], enough: float | None) -> str:
-    return hashlib.sha256(repr((n, enough, local)).encode()).hexdigest()
+def _content_key(n: int, body: str, enough: float | None) -> str:
+    """The memo's key: the SHA-256 of `repr((n, enough, local))`, built from `body` = `repr(local)`."""
+    return hashlib.sha256(f"({n!r}, {enough!r}, {body})".encode()).hexdigest()
 
 
 def _optimum(h: highspy.Highs, sense) -> float:

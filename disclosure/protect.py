@@ -48,10 +48,7 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
     rels = _sorted_relations(items)
     flat = _Flat(items, rels)
     memo = Memo() if memo is None else memo
-    rels_of: dict[int, list[int]] = {}
-    for k, r in enumerate(rels):
-        for i in r.members:
-            rels_of.setdefault(int(i), []).append(k)
+    rels_of = flat.of_item
     for _ in range(MAX_ROUNDS):
         while any([_local_pass(items, rels, flat, state, threshold, v) for v in views]):
             pass
@@ -71,7 +68,7 @@ def secondary(items: Items, threshold: int, locked: np.ndarray | None = None, sh
                 if int(item) in touched:
                     continue
                 choice = _repair(items, rels, rels_of, int(item), state, threshold, view)
-                if choice is None and view == "alone" and state.unlock(rels[k] for k in rels_of.get(int(item), [])):
+                if choice is None and view == "alone" and state.unlock(rels[k] for k in rels_of[int(item)]):
                     choice = _repair(items, rels, rels_of, int(item), state, threshold, view)
                 if choice is not None:  # None: this round's repairs already hid everything around it
                     repaired = True
@@ -151,19 +148,19 @@ def _sorted_relations(items: Items) -> list[_Relation]:
 
 class _Flat:
     """Every relation's members in one array (relation k's from `starts[k]`), to test them all at once, and the
-    relations of each unit."""
+    relations of each unit and of each item."""
 
     def __init__(self, items: Items, rels: list[_Relation]):
         sizes = np.array([len(r.members) for r in rels], dtype=np.int64)
         self.starts = np.cumsum(sizes) - sizes
-        self.units = np.concatenate([r.units for r in rels]) if rels else np.zeros(0, dtype=np.int64)
+        members = np.concatenate([r.members for r in rels]).astype(np.int64) if rels else np.zeros(0, dtype=np.int64)
+        self.units = items.unit[members]
         # the parts' values, 0 for the total: a relation's hidden mass as `_weak` sums it
-        self.part_values = (np.concatenate([np.concatenate([[0.0], items.value[r.parts]]) for r in rels])
-                            if rels else np.zeros(0))
-        self.of_unit: dict[int, list[int]] = {}
-        for k, r in enumerate(rels):
-            for u in np.unique(r.units).tolist():
-                self.of_unit.setdefault(u, []).append(k)
+        self.part_values = items.value[members]
+        self.part_values[self.starts] = 0.0
+        relation = np.repeat(np.arange(len(rels), dtype=np.int64), sizes)
+        self.of_unit = _Index(self.units, relation, distinct=True)
+        self.of_item = _Index(members, relation)
 
     def maybe_weak(self, attacked: np.ndarray, threshold: int) -> np.ndarray:
         """The relations `_weak` can find weak under `attacked`: a superset (its mass test is loosened by a
@@ -174,6 +171,21 @@ class _Flat:
         count = np.add.reduceat(hidden.astype(np.int64), self.starts)
         mass = np.add.reduceat(np.where(hidden, self.part_values, 0.0), self.starts)
         return (count == 1) | ((count >= 2) & ~hidden[self.starts] & (mass < threshold - TOLERANCE + 1e-6))
+
+
+class _Index:
+    """`values` by `keys`: `index[key]` lists the key's values in their order (each once, if `distinct`)."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray, distinct: bool = False):
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.values = keys[order], values[order]
+        if distinct and len(order):
+            first = np.r_[True, (self.keys[1:] != self.keys[:-1]) | (self.values[1:] != self.values[:-1])]
+            self.keys, self.values = self.keys[first], self.values[first]
+
+    def __getitem__(self, key: int) -> list[int]:
+        lo, hi = np.searchsorted(self.keys, [key, key + 1])
+        return self.values[lo:hi].tolist()
 
 
 def _local_pass(items: Items, rels, flat: _Flat, state: _State, threshold: int, view: str) -> bool:
@@ -236,7 +248,7 @@ def _hide_complement(items: Items, r, state: _State, threshold: int, view: str) 
     return unit
 
 
-def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, state: _State, threshold: int,
+def _repair(items: Items, rels, rels_of: _Index, item: int, state: _State, threshold: int,
             view: str):
     """Hide one more member of the weakest relation the item is in. When every relation around it is hidden
     already, walk out through those relations to the nearest one with a visible member (the published values
@@ -246,7 +258,7 @@ def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, state:
     while frontier:
         best = None
         for i in frontier:
-            for k in rels_of.get(i, []):
+            for k in rels_of[i]:
                 if k in seen_rels:
                     continue
                 hidden = attacked[rels[k].units]
@@ -260,7 +272,7 @@ def _repair(items: Items, rels, rels_of: dict[int, list[int]], item: int, state:
             return best[1] if _hide_complement(items, rels[best[1]], state, threshold, view) is not None else None
         nxt = []
         for i in frontier:
-            for k in rels_of.get(i, []):
+            for k in rels_of[i]:
                 if k in seen_rels:
                     continue
                 seen_rels.add(k)

@@ -6,10 +6,11 @@ import time
 from dataclasses import dataclass, field
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from disclosure.audit import release_cells
-from disclosure.cells import build_items, mart_exists
+from disclosure.cells import build_items, mart_exists, reading
 from disclosure.history import protect_with_history
 from disclosure.intervals import Memo
 from disclosure.marts import APPLY, COPIES, LINKS, PHENOMENON_MARTS, Apply, Copy, referenced_columns, structures
@@ -60,13 +61,20 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
         cells[name] = cells.get(name, 0) + 1
         primary[name] = primary.get(name, 0) + int(items.unit_primary[u])
         hidden[name] = hidden.get(name, 0) + int(unit_hidden[u])
-    for s in declared:
-        for source in (d for d in declared if not d.same_cells and d.table == (s.same_cells or s.table)):
-            table = items.tables[source.label]
-            rows = [(row, g) for (row, g), u in table.unit_of.items() if unit_hidden[u]]
-            _apply(con, schema, s.table, table.cells, rows, APPLY.get(source.table, _default_apply(source)))
-    for copy in COPIES:
-        hidden[copy.table] = hidden.get(copy.table, 0) + apply_copy(con, copy, schema)
+    con.execute("begin")  # the pattern is written in one transaction: one commit, not one per update
+    try:
+        for s in declared:
+            for source in (d for d in declared if not d.same_cells and d.table == (s.same_cells or s.table)):
+                table = items.tables[source.label]
+                rows = [(row, g) for g, unit in enumerate(table.units)
+                        for row in np.flatnonzero(unit >= 0)[unit_hidden[unit[unit >= 0]]].tolist()]
+                _apply(con, schema, s.table, table.cells, rows, APPLY.get(source.table, _default_apply(source)))
+        for copy in COPIES:
+            hidden[copy.table] = hidden.get(copy.table, 0) + apply_copy(con, copy, schema)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
     return ProtectionSummary(cells, primary, hidden, time.perf_counter() - started, history, old)
 
 
@@ -90,22 +98,22 @@ def _apply(con, schema: str, table: str, cells: pd.DataFrame, rows: list[tuple[i
     if not rows:
         return
     applies = tuple(a if isinstance(a, tuple) else (None, a) for a in applies)
+    flags = ["is_suppressed = true", f"suppression_reason = '{REASON}'"] if _flagged(con, schema, table) else []
     for group, rule in applies:
         picked = sorted({r for r, g in rows if group is None or g == group})
         if not picked:
             continue
-        frame = cells.loc[picked]
-        con.register("_hidden_cells", frame)
+        con.register("_hidden_cells", reading(cells.loc[picked], rule.where, *rule.join))
         try:
-            matches = con.execute(f"select {', '.join(rule.join)} from _hidden_cells where {rule.where}").df()
+            matches = con.execute(f"select distinct {', '.join(rule.join)} from _hidden_cells "
+                                  f"where {rule.where}").df()
         finally:
             con.unregister("_hidden_cells")
         if matches.empty:
             continue
-        con.register("_hidden_keys", matches.drop_duplicates())
+        con.register("_hidden_keys", matches)
         try:
             on = " and ".join(f't."{c}" is not distinct from h."{c}"' for c in rule.join)
-            flags = ["is_suppressed = true", f"suppression_reason = '{REASON}'"] if _flagged(con, schema, table) else []
             sets = ", ".join([f'"{c}" = null' for c in rule.columns] + flags)
             con.execute(f"update {schema}.{table} as t set {sets} from _hidden_keys as h where {on}")
         finally:
@@ -116,7 +124,7 @@ def _flagged(con, schema: str, table: str) -> bool:
     """Does the mart carry the is_suppressed / suppression_reason pair?"""
     return con.execute("select count(*) from duckdb_columns() where database_name = current_database() "
                        "and schema_name = ? and table_name = ? "
-                       "and column_name in ('is_suppressed', 'suppression_reason')", [schema, table]).fetchone()[0] == 2
+                       "and column_name in ('is_suppressed', 'suppression_reason')", [schema, table]).fetchall()[0][0] == 2
 
 
 def hidden_share(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> dict[str, float]:

@@ -80,6 +80,12 @@ def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path, marts: Collection[
             tables = con.execute(
                 "select table_name, comment from duckdb_tables() where database_name = current_database() "
                 "and schema_name = ? order by table_name", [schema]).fetchall()
+            column_comments: dict[str, list[tuple[str, str]]] = {}
+            for table, column, col_comment in con.execute(
+                    "select table_name, column_name, comment from duckdb_columns() "
+                    "where database_name = current_database() and schema_name = ? and comment is not null "
+                    "order by table_name, column_index", [schema]).fetchall():
+                column_comments.setdefault(table, []).append((column, col_comment))
             for table, comment in tables:
                 if marts is not None and table not in marts:
                     left_out.append(f"{schema}.{table}")
@@ -87,9 +93,7 @@ def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path, marts: Collection[
                 con.execute(f"create table publish_target.{schema}.{table} as select * from {schema}.{table}")
                 if comment:
                     con.execute(f"comment on table publish_target.{schema}.{table} is {_quote(comment)}")
-                for column, col_comment in con.execute(
-                    "select column_name, comment from duckdb_columns() where database_name = current_database() "
-                    "and schema_name = ? and table_name = ? and comment is not null", [schema, table]).fetchall():
+                for column, col_comment in column_comments.get(table, []):
                     con.execute(f'comment on column publish_target.{schema}.{table}."{column}" '
                                 f"is {_quote(col_comment)}")
         con.execute("commit")

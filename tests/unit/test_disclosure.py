@@ -979,3 +979,27 @@ def test_a_local_pass_hides_what_a_pass_over_every_relation_in_order_hides():
             assert (patterns[0] == patterns[1]).all()
             hidden_by_passes += int((patterns[0] & ~items.unit_primary).sum())
     assert hidden_by_passes > 300  # the passes had work to do
+
+
+def test_relation_index_lists_each_key_s_relations_in_order():
+    """protect._Index (the relations of each unit and item, looked up by binary search) gives what a dict of
+    lists built relation by relation gives: each key's relations in order, once per relation for units, as often
+    as the item occurs for items, and nothing for a key in no relation."""
+    from disclosure import protect
+
+    rng = np.random.default_rng(11)
+    for _ in range(50):
+        members = [rng.integers(0, 30, int(rng.integers(2, 7))) for _ in range(int(rng.integers(1, 40)))]
+        keys = np.concatenate(members)
+        relation = np.repeat(np.arange(len(members)), [len(m) for m in members])
+        by_key: dict[int, list[int]] = {}
+        once: dict[int, list[int]] = {}
+        for k, m in enumerate(members):
+            for i in m.tolist():
+                by_key.setdefault(i, []).append(k)
+            for i in np.unique(m).tolist():
+                once.setdefault(i, []).append(k)
+        every, distinct = protect._Index(keys, relation), protect._Index(keys, relation, distinct=True)
+        for key in range(-1, 31):
+            assert every[key] == by_key.get(key, [])
+            assert distinct[key] == once.get(key, [])
