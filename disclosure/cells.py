@@ -21,6 +21,10 @@ class Table:
     cells: pd.DataFrame  # key columns, measures, derived, _scope, _primary_<g>, _suppressed
     units: list[np.ndarray] = field(default_factory=list)  # per group: each row's unit, -1 for a row out of scope
 
+    def hidden_rows(self, unit_hidden: np.ndarray) -> list[np.ndarray]:
+        """Per group, per row: the row's unit is hidden."""
+        return [(unit >= 0) & unit_hidden[np.maximum(unit, 0)] for unit in self.units]
+
 
 @dataclass
 class Items:

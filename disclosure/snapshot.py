@@ -66,9 +66,8 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
         for s in declared:
             for source in (d for d in declared if not d.same_cells and d.table == (s.same_cells or s.table)):
                 table = items.tables[source.label]
-                rows = [(row, g) for g, unit in enumerate(table.units)
-                        for row in np.flatnonzero(unit >= 0)[unit_hidden[unit[unit >= 0]]].tolist()]
-                _apply(con, schema, s.table, table.cells, rows, APPLY.get(source.table, _default_apply(source)))
+                _apply(con, schema, s.table, table.cells, table.hidden_rows(unit_hidden),
+                       APPLY.get(source.table, _default_apply(source)))
         for copy in COPIES:
             hidden[copy.table] = hidden.get(copy.table, 0) + apply_copy(con, copy, schema)
         con.execute("commit")
@@ -94,16 +93,17 @@ def _default_apply(s: Structure) -> tuple[tuple[int, Apply], ...]:
     return tuple((g, Apply("true", s.key, group.measures + group.derived)) for g, group in enumerate(s.groups))
 
 
-def _apply(con, schema: str, table: str, cells: pd.DataFrame, rows: list[tuple[int, int]], applies) -> None:
-    if not rows:
+def _apply(con, schema: str, table: str, cells: pd.DataFrame, hidden_rows: list[np.ndarray], applies) -> None:
+    """`hidden_rows`: per group, which cells are hidden (`Table.hidden_rows`)."""
+    if not any(rows.any() for rows in hidden_rows):
         return
     applies = tuple(a if isinstance(a, tuple) else (None, a) for a in applies)
     flags = ["is_suppressed = true", f"suppression_reason = '{REASON}'"] if _flagged(con, schema, table) else []
     for group, rule in applies:
-        picked = sorted({r for r, g in rows if group is None or g == group})
-        if not picked:
+        picked = np.logical_or.reduce(hidden_rows) if group is None else hidden_rows[group]
+        if not picked.any():
             continue
-        con.register("_hidden_cells", reading(cells.loc[picked], rule.where, *rule.join))
+        con.register("_hidden_cells", reading(cells[picked], rule.where, *rule.join))
         try:
             matches = con.execute(f"select distinct {', '.join(rule.join)} from _hidden_cells "
                                   f"where {rule.where}").df()
