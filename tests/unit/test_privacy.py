@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from dbt.config.project import read_project_flags
 
+from orchestration.settings import DBT_PROJECT_DIR, PROJECT_ROOT
 from sources.privacy import Pseudonymizer, redact
 from tests.identity_codes import codes_in, written_forms
 
@@ -43,3 +46,11 @@ def test_the_scanner_takes_no_load_id_for_an_identity_code_but_sees_one_beside_i
     load_id = "5b0c1d2e-aaaa-4bbb-8ccc-3102451557ab"
     assert codes_in(load_id) == []
     assert all(codes_in(f"{load_id} {written}") for written in written_forms("010203", "900"))
+
+
+def test_neither_dbt_nor_dagster_sends_usage_telemetry():
+    """Nothing about the county's runs leaves its network: dbt's anonymous usage events (on by default, posted to
+    dbt Labs during every invocation) and Dagster's telemetry are both off, as dbt and Dagster read their settings."""
+    assert read_project_flags(str(DBT_PROJECT_DIR), str(DBT_PROJECT_DIR)).send_anonymous_usage_stats is False
+    instance = yaml.safe_load((PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text(encoding="utf-8"))
+    assert instance["telemetry"]["enabled"] is False
