@@ -1,4 +1,5 @@
-"""Pseudonyms and redaction of identity codes, against values worked out outside the code."""
+"""Pseudonyms and redaction of identity codes, against values worked out outside the code; no usage telemetry
+leaves the county's network."""
 
 from __future__ import annotations
 
