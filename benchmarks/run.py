@@ -321,7 +321,7 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
             if ta and tb:
                 lines.append(f"growth scale {a['scale']:g} → {b['scale']:g} ({b['scale'] / a['scale']:g}x data): "
                              f"{what} {ta:.1f} s → {tb:.1f} s = {tb / ta:.1f}x time")
-    last = next((r for r in results if r["scale"] == TARGET_SCALE), results[-1])
+    judged = next((r for r in results if r["scale"] == TARGET_SCALE), results[-1])
     for a, b in zip(results, results[1:]):
         ta, tb = a["full"].get("job_seconds"), b["full"].get("job_seconds")
         if ta and tb:
@@ -329,30 +329,30 @@ def report(results: list[dict[str, object]], info: dict[str, str]) -> str:
             lines.append(f"scale {a['scale']:g} → {b['scale']:g}: full refresh {tb / ta:.1f}x the time for {factor:g}x "
                          f"the data ({'linear or better' if tb / ta <= factor else 'WORSE than linear'})")
     verdicts = [
-        ("demo generation", f"{last['generation_seconds']:.1f} s", last["generation_seconds"] <= TARGETS["generation_seconds"],
+        ("demo generation", f"{judged['generation_seconds']:.1f} s", judged["generation_seconds"] <= TARGETS["generation_seconds"],
          f"<= {TARGETS['generation_seconds']:g} s"),
-        ("full refresh / baseline", f"{last['ratio']:.2f}x", last["ratio"] <= TARGETS["ratio"], f"<= {TARGETS['ratio']}x"),
-        ("peak RSS (full refresh)", _gb(last["full"]["peak_rss_bytes"]),
-         last["full"]["peak_rss_bytes"] <= TARGETS["peak_rss_gb"] * GB, f"<= {TARGETS['peak_rss_gb']} GB"),
+        ("full refresh / baseline", f"{judged['ratio']:.2f}x", judged["ratio"] <= TARGETS["ratio"], f"<= {TARGETS['ratio']}x"),
+        ("peak RSS (full refresh)", _gb(judged["full"]["peak_rss_bytes"]),
+         judged["full"]["peak_rss_bytes"] <= TARGETS["peak_rss_gb"] * GB, f"<= {TARGETS['peak_rss_gb']} GB"),
     ]
     for mode, target, name in (("nochange", "nochange", "no-change refresh"),
                                ("incremental", "incremental", "one new daily file"),
                                ("daemon", "incremental", "one new daily file, daemon")):
-        if mode in last:  # the refresh itself (Dagster runs included); the process wall adds imports and dbt parse
-            seconds = last[mode].get("job_seconds") or float("nan")
+        if mode in judged:  # the refresh itself (Dagster runs included); the process wall adds imports and dbt parse
+            seconds = judged[mode].get("job_seconds") or float("nan")
             verdicts.append((f"{name} (refresh)" if mode != "daemon" else f"{name} (the run)", f"{seconds:.1f} s",
                              seconds <= TARGETS[f"{target}_seconds"], f"<= {TARGETS[f'{target}_seconds']:g} s"))
             if mode != "daemon":  # the daemon is already running: no process start
-                verdicts.append((f"{name} (process wall)", f"{last[mode]['wall_seconds']:.1f} s",
-                                 last[mode]["wall_seconds"] <= TARGETS[f"{target}_seconds"],
+                verdicts.append((f"{name} (process wall)", f"{judged[mode]['wall_seconds']:.1f} s",
+                                 judged[mode]["wall_seconds"] <= TARGETS[f"{target}_seconds"],
                                  f"<= {TARGETS[f'{target}_seconds']:g} s"))
-    if last.get("nochange", {}).get("sensor"):
-        tick = last["nochange"]["sensor"]["first_tick"]
+    if judged.get("nochange", {}).get("sensor"):
+        tick = judged["nochange"]["sensor"]["first_tick"]
         verdicts.append(("no-change refresh (daemon: sensor tick, 0 runs)", f"{tick['seconds']:.2f} s",
                          tick["seconds"] <= TARGETS["nochange_seconds"] and not tick["run_requests"],
                          f"<= {TARGETS['nochange_seconds']:g} s"))
     lines.append("")
-    lines.append(f"targets (set at scale {TARGET_SCALE:g}) at scale {last['scale']:g}:")
+    lines.append(f"targets (set at scale {TARGET_SCALE:g}) at scale {judged['scale']:g}:")
     for name, value, ok, target in verdicts:
         lines.append(f"  {name:<48} {value:>10}  target {target:<10} {'MET' if ok else 'MISSED'}")
     return "\n".join(lines)

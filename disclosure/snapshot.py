@@ -16,6 +16,7 @@ from disclosure.intervals import Memo
 from disclosure.marts import APPLY, COPIES, LINKS, PHENOMENON_MARTS, Apply, Copy, referenced_columns, structures
 from disclosure.protect import secondary
 from disclosure.tables import Structure
+from sources.transaction import transaction
 
 REASON = "disclosure_control"
 
@@ -61,8 +62,7 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
         cells[name] = cells.get(name, 0) + 1
         primary[name] = primary.get(name, 0) + int(items.unit_primary[u])
         hidden[name] = hidden.get(name, 0) + int(unit_hidden[u])
-    con.execute("begin")  # the pattern is written in one transaction: one commit, not one per update
-    try:
+    with transaction(con):  # the pattern is written in one transaction: one commit, not one per update
         for s in declared:
             for source in (d for d in declared if not d.same_cells and d.table == (s.same_cells or s.table)):
                 table = items.tables[source.label]
@@ -70,10 +70,6 @@ def protect_snapshot(con: duckdb.DuckDBPyConnection, threshold: int, schema: str
                        APPLY.get(source.table, _default_apply(source)))
         for copy in COPIES:
             hidden[copy.table] = hidden.get(copy.table, 0) + apply_copy(con, copy, schema)
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return ProtectionSummary(cells, primary, hidden, time.perf_counter() - started, history, old)
 
 
@@ -103,7 +99,7 @@ def _apply(con, schema: str, table: str, cells: pd.DataFrame, hidden_rows: list[
         picked = np.logical_or.reduce(hidden_rows) if group is None else hidden_rows[group]
         if not picked.any():
             continue
-        con.register("_hidden_cells", reading(cells[picked], rule.where, *rule.join))
+        con.register("_hidden_cells", reading(cells, rule.where, *rule.join)[picked])
         try:
             matches = con.execute(f"select distinct {', '.join(rule.join)} from _hidden_cells "
                                   f"where {rule.where}").df()

@@ -30,6 +30,7 @@ from sources.engine_load import ColumnRule, load_staged, stage
 from sources.loads import LoadRecord, current_file_with_hash, ensure_ledger, handled_files, record_load, supersede
 from sources.privacy import Pseudonymizer, redact
 from sources.readers import ROW_NUMBER, FileFormatError, ReadOptions, read_table
+from sources.transaction import transaction
 
 FILE_SUFFIXES = (".csv", ".txt", ".xlsx")
 LINEAGE_COLUMNS = ("_file_name", "_row_number", "_load_id")
@@ -231,8 +232,7 @@ def load_file(con: duckdb.DuckDBPyConnection, source: FileSource, path: Path, ct
     load = FileLoad(path.name, "replaced" if previous else "loaded")
     load_id = f"{source.name}:{path.name}:{digest[:16]}"
     staged = stage(con, source, path)
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         if previous:
             _delete_batch(con, source.name, path.name)
             supersede(con, source.name, path.name)
@@ -248,10 +248,6 @@ def load_file(con: duckdb.DuckDBPyConnection, source: FileSource, path: Path, ct
             _load_chunk(con, source, path, ctx, chunk, load, load_id)
         record_load(con, LoadRecord(source.name, path.name, digest, load.rows_in, load.rows_accepted,
                                     load.rows_quarantined, load.period_start, load.period_end))
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return load
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import duckdb
 
+from sources.transaction import transaction
+
 PUBLISHED_FILE = "rsw_marts.duckdb"
 PUBLISHED_SCHEMAS = ("marts",)
 
@@ -73,33 +75,29 @@ def _copy_marts(con: duckdb.DuckDBPyConnection, target: Path, marts: Collection[
     order. Returns the tables left out."""
     left_out = []
     con.execute(f"attach {_quote(str(target))} as publish_target")
-    con.execute("begin")  # one commit for every table and comment
     try:
-        for schema in PUBLISHED_SCHEMAS:
-            con.execute(f"create schema publish_target.{schema}")
-            tables = con.execute(
-                "select table_name, comment from duckdb_tables() where database_name = current_database() "
-                "and schema_name = ? order by table_name", [schema]).fetchall()
-            column_comments: dict[str, list[tuple[str, str]]] = {}
-            for table, column, col_comment in con.execute(
-                    "select table_name, column_name, comment from duckdb_columns() "
-                    "where database_name = current_database() and schema_name = ? and comment is not null "
-                    "order by table_name, column_index", [schema]).fetchall():
-                column_comments.setdefault(table, []).append((column, col_comment))
-            for table, comment in tables:
-                if marts is not None and table not in marts:
-                    left_out.append(f"{schema}.{table}")
-                    continue
-                con.execute(f"create table publish_target.{schema}.{table} as select * from {schema}.{table}")
-                if comment:
-                    con.execute(f"comment on table publish_target.{schema}.{table} is {_quote(comment)}")
-                for column, col_comment in column_comments.get(table, []):
-                    con.execute(f'comment on column publish_target.{schema}.{table}."{column}" '
-                                f"is {_quote(col_comment)}")
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
+        with transaction(con):  # one commit for every table and comment
+            for schema in PUBLISHED_SCHEMAS:
+                con.execute(f"create schema publish_target.{schema}")
+                tables = con.execute(
+                    "select table_name, comment from duckdb_tables() where database_name = current_database() "
+                    "and schema_name = ? order by table_name", [schema]).fetchall()
+                column_comments: dict[str, list[tuple[str, str]]] = {}
+                for table, column, col_comment in con.execute(
+                        "select table_name, column_name, comment from duckdb_columns() "
+                        "where database_name = current_database() and schema_name = ? and comment is not null "
+                        "order by table_name, column_index", [schema]).fetchall():
+                    column_comments.setdefault(table, []).append((column, col_comment))
+                for table, comment in tables:
+                    if marts is not None and table not in marts:
+                        left_out.append(f"{schema}.{table}")
+                        continue
+                    con.execute(f"create table publish_target.{schema}.{table} as select * from {schema}.{table}")
+                    if comment:
+                        con.execute(f"comment on table publish_target.{schema}.{table} is {_quote(comment)}")
+                    for column, col_comment in column_comments.get(table, []):
+                        con.execute(f'comment on column publish_target.{schema}.{table}."{column}" '
+                                    f"is {_quote(col_comment)}")
     finally:
         con.execute("detach publish_target")
     return left_out

@@ -29,6 +29,7 @@ from sources.contracts.statistics import SOTKANET_DATA
 from sources.http import PoliteHttpClient, Response, load_json
 from sources.loads import LoadRecord, ensure_ledger, load_batch
 from sources.reference import county_codes, legacy_county_ids
+from sources.transaction import transaction
 from sources.validation import coerce_columns, validate_rows
 
 SOURCE = "sotkanet"
@@ -360,15 +361,10 @@ def _replace_regions(con: duckdb.DuckDBPyConnection, regions: list[dict]) -> Non
 
 def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
     """Replace every row of a small table in one transaction."""
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         con.execute(f"delete from {table}")
         if rows:
             con.executemany(f"insert into {table} values ({', '.join('?' for _ in rows[0])})", rows)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
 
 
 META_COLUMNS = (
@@ -479,8 +475,7 @@ def _load_indicator(
         period_start=dt.date(min(years), 1, 1),
         period_end=dt.date(max(years), 12, 31),
     )
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         con.execute("delete from raw.sotkanet_data where indicator_id = ?", [indicator_id])
         con.execute("delete from quarantine.sotkanet_data where indicator_id = ?", [indicator_id])
         _supersede_indicator(con, indicator_id)
@@ -493,10 +488,6 @@ def _load_indicator(
                                "cast(_row_number as integer), cast(reason as varchar), cast(record as varchar)",
         )
         _upsert_indicator(con, meta)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     return len(good), len(bad)
 
 
@@ -509,13 +500,8 @@ class _Skip(Exception):
 
 
 def _upsert_only(con: duckdb.DuckDBPyConnection, meta: dict) -> None:
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         _upsert_indicator(con, meta)  # titles etc. may change without new data
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
 
 
 def _sync_one(

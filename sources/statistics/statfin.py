@@ -29,6 +29,7 @@ import pandas as pd
 from sources.contracts.statistics import STATFIN_POPULATION
 from sources.http import PoliteHttpClient, Response, load_json
 from sources.loads import LoadRecord, already_loaded, ensure_ledger, load_batch
+from sources.transaction import transaction
 from sources.validation import coerce_columns, validate_rows
 
 SOURCE = "statfin_population"
@@ -382,8 +383,7 @@ def sync_population(
         period_end=dt.date(max(years), 12, 31),
     )
     year_list = sorted({int(y) for y in years})
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         placeholders = ", ".join("?" for _ in year_list)
         con.execute(f"delete from raw.statfin_population where year in ({placeholders})", year_list)
         con.execute("delete from quarantine.statfin_population where _source_url = ?", [file_name])
@@ -398,10 +398,6 @@ def sync_population(
                         "cast(gender as varchar), cast(age_group as varchar), cast(population as bigint), "
                         "cast(_load_id as varchar)",
         )
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     return PopulationSummary(
         rows_in=len(rows), rows_accepted=len(good), rows_quarantined=len(bad), load_id=load_id
     )
